@@ -1,0 +1,74 @@
+package io.dealgraph.deal;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.dealgraph.organization.Organization;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Page;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class DealController {
+
+	private final DealQueries queries;
+
+	DealController(DealQueries queries, BatchLoaderRegistry loaders) {
+		this.queries = queries;
+		// Organization.deals takes arguments, which @BatchMapping cannot; the key carries them instead, and
+		// keys with the same arguments share one statement.
+		loaders.forTypePair(OrganizationDeals.class, DealPage.class)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<Connection<Deal>> deals(Organization organization, @Argument @Nullable List<DealType> types,
+			@Argument @Nullable DealDirection direction, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataLoader<OrganizationDeals, DealPage> loader) {
+		Set<DealType> typeSet = (types == null || types.isEmpty()) ? EnumSet.noneOf(DealType.class)
+				: EnumSet.copyOf(types);
+		var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
+				Page.of(first, after));
+		return loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection);
+	}
+
+	private Map<OrganizationDeals, DealPage> load(Set<OrganizationDeals> keys) {
+		Map<OrganizationDeals, DealPage> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy(OrganizationDeals::selection)).forEach((selection, group) -> {
+			var pages = this.queries.dealsOf(group.stream().map(OrganizationDeals::organizationId).toList(),
+					selection);
+			group.forEach((key) -> result.put(key, new DealPage(pages.get(key.organizationId()))));
+		});
+		return result;
+	}
+
+	/** Each deal is served as the object type of its deal type. */
+	@Bean
+	static RuntimeWiringConfigurer dealTypes() {
+		return (wiring) -> wiring.type("Deal", (type) -> type
+			.typeResolver((env) -> env.getSchema().getObjectType(((Deal) env.getObject()).type().typeName())));
+	}
+
+	/** The data-loader key: whose deals, with which arguments. */
+	record OrganizationDeals(String organizationId, DealSelection selection) {
+	}
+
+	/** The data-loader value; a named type so the loader can be found by its value type. */
+	record DealPage(Connection<Deal> connection) {
+	}
+
+}

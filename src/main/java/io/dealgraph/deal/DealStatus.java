@@ -1,0 +1,8 @@
+package io.dealgraph.deal;
+
+/** Where a deal stands. */
+public enum DealStatus {
+
+	ANNOUNCED, CONTRACTED, COMPLETED, REJECTED, TERMINATED, CLOSED
+
+}

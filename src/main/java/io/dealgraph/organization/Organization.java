@@ -1,0 +1,43 @@
+package io.dealgraph.organization;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+
+/**
+ * A company or institution. Its deals and facts are not fields here: they are read with their own
+ * Cypher, batched per request, because organizations linked by deals form cycles.
+ */
+public record Organization(String id, String name, OrganizationKind kind, @Nullable String category,
+		List<String> aliases, @Nullable String country, @Nullable String ticker, List<InvestorType> investorTypes,
+		boolean undisclosed) {
+
+	/** Reads the map that {@code o {.*}} projects from an organization node. */
+	public static Organization from(Value node) {
+		return new Organization(node.get("id").asString(), node.get("name").asString(),
+				OrganizationKind.valueOf(node.get("kind").asString()), node.get("category").asString(null),
+				node.get("aliases").asList(Value::asString, List.of()), node.get("country").asString(null),
+				node.get("ticker").asString(null),
+				node.get("investorTypes").asList((v) -> InvestorType.valueOf(v.asString()), List.of()),
+				node.get("undisclosed").asBoolean(false));
+	}
+
+	/** The node properties, as the seed loader and editors write them. */
+	public Map<String, Object> properties() {
+		var properties = new HashMap<String, Object>();
+		properties.put("id", this.id);
+		properties.put("name", this.name);
+		properties.put("kind", this.kind.name());
+		properties.put("category", this.category);
+		properties.put("aliases", this.aliases);
+		properties.put("country", this.country);
+		properties.put("ticker", this.ticker);
+		properties.put("investorTypes", this.investorTypes.stream().map(Enum::name).toList());
+		properties.put("undisclosed", this.undisclosed);
+		return properties;
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.dealgraph.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the versioned Cypher files in {@code neo4j/migrations/} ({@code V001__what.cypher}, ...) in order,
+ * each once, and records each applied version in the graph as a {@code DealgraphMigration} node. Statements
+ * are separated by a semicolon at the end of a line. Each statement is idempotent by itself
+ * ({@code IF NOT EXISTS}), so a start interrupted half-way is repaired by the next.
+ */
+@Component
+class SchemaMigrations {
+
+	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+
+	private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
+
+	private static final String APPLIED_VERSION = """
+			MATCH (m:DealgraphMigration)
+			RETURN coalesce(max(m.version), 0) AS version
+			""";
+
+	private static final String RECORD_VERSION = """
+			MERGE (m:DealgraphMigration {version: $version})
+			SET m.description = $description, m.appliedAt = datetime()
+			""";
+
+	private final CypherExecutor cypher;
+
+	private final ResourcePatternResolver resources;
+
+	SchemaMigrations(CypherExecutor cypher, ResourcePatternResolver resources) {
+		this.cypher = cypher;
+		this.resources = resources;
+	}
+
+	/** Applies the pending migrations and returns the version the graph is at. */
+	int apply() {
+		int applied = this.cypher.read(APPLIED_VERSION, Map.of()).getFirst().get("version").asInt();
+		int current = applied;
+		for (Migration migration : migrations()) {
+			if (migration.version() <= applied) {
+				continue;
+			}
+			for (String statement : migration.statements()) {
+				this.cypher.write((tx) -> tx.run(statement, Map.of()));
+			}
+			this.cypher.write((tx) -> tx.run(RECORD_VERSION,
+					Map.of("version", migration.version(), "description", migration.description())));
+			current = migration.version();
+			log.info("Schema migration V{} applied: {}", migration.version(), migration.description());
+		}
+		log.info("Schema at version {}", current);
+		return current;
+	}
+
+	private record Migration(int version, String description, List<String> statements) {
+	}
+
+	private List<Migration> migrations() {
+		try {
+			return Arrays.stream(this.resources.getResources("classpath*:neo4j/migrations/V*__*.cypher"))
+				.map(SchemaMigrations::migration)
+				.sorted(Comparator.comparingInt(Migration::version))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot list the schema migrations", ex);
+		}
+	}
+
+	private static Migration migration(Resource resource) {
+		Matcher name = FILE_NAME.matcher(String.valueOf(resource.getFilename()));
+		if (!name.matches()) {
+			throw new IllegalStateException("Migration file name must look like V001__what.cypher: " + resource);
+		}
+		try {
+			String text = resource.getContentAsString(StandardCharsets.UTF_8);
+			List<String> statements = Arrays.stream(text.split(";\\s*(\\n|$)"))
+				.map((s) -> s.lines().filter((line) -> !line.strip().startsWith("//")).reduce("", (a, b) -> a + "\n" + b).strip())
+				.filter((s) -> !s.isEmpty())
+				.toList();
+			return new Migration(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), statements);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + resource, ex);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.dealgraph.deal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Examples;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DealgraphTest
+class OrganizationDealsTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void whoFinancedHut8HowMuchAndAccordingToWhom() {
+		var deals = Examples.using(this.graphQl)
+			.documentName("whoFinancedHut8")
+			.execute()
+			.path("organization.deals.edges[*].node")
+			.entityList(Map.class)
+			.get();
+		Map<?, ?> coatue = deals.stream()
+			.filter((deal) -> ((Map<?, ?>) deal.get("from")).get("id").equals("coatue"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(coatue.get("amount"))
+			.isEqualTo(Map.of("amount", 1.5e8, "currency", "USD", "qualifier", "EXACT", "period", "TOTAL"));
+		assertThat(coatue.get("instrument")).isEqualTo("CONVERTIBLE_NOTES");
+		assertThat(coatue.get("announcedOn")).isEqualTo("2024-06-24");
+		List<Map<String, Object>> sources = sources(coatue);
+		assertThat(sources).anySatisfy((source) -> {
+			assertThat((String) source.get("url")).startsWith("https://");
+			assertThat(source.get("confidence")).isEqualTo("HIGH");
+		});
+		assertThat(sources).as("the starting article is a source too")
+			.anySatisfy((source) -> assertThat((String) source.get("title")).startsWith("Bitcoin Miners Are Cashing"));
+	}
+
+	@Test
+	void everyDealOfCoreScientificAppearsOncePageByPageInDateOrder() {
+		String document = """
+				query($after: String) {
+				  organization(id: "core-scientific") {
+				    deals(first: 3, after: $after) {
+				      totalCount
+				      edges { cursor node { id announcedOn } }
+				      pageInfo { hasNextPage endCursor }
+				    }
+				  }
+				}
+				""";
+		List<String> seen = new ArrayList<>();
+		List<String> dates = new ArrayList<>();
+		String after = null;
+		int totalCount;
+		do {
+			var response = this.graphQl.document(document).variable("after", after).execute();
+			totalCount = response.path("organization.deals.totalCount").entity(Integer.class).get();
+			response.path("organization.deals.edges[*].node.id").entityList(String.class).get().forEach(seen::add);
+			response.path("organization.deals.edges[*].node")
+				.entityList(Map.class)
+				.get()
+				.forEach((deal) -> dates.add((String) deal.get("announcedOn")));
+			boolean hasNext = response.path("organization.deals.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = hasNext ? response.path("organization.deals.pageInfo.endCursor").entity(String.class).get() : null;
+		}
+		while (after != null);
+		assertThat(seen).hasSize(totalCount).doesNotHaveDuplicates();
+		assertThat(totalCount).isGreaterThan(6);
+		List<String> known = dates.stream().filter((d) -> d != null).toList();
+		assertThat(known).isSortedAccordingTo((a, b) -> DealProperties.sortKey(a).compareTo(DealProperties.sortKey(b)));
+	}
+
+	@Test
+	void dealsCanBeNarrowedByTypeAndSide() {
+		var types = this.graphQl.document("""
+				{ organization(id: "coreweave") {
+				    deals(types: [PARTNERSHIP], direction: INCOMING, first: 100) { edges { node { type to { id } } } }
+				} }
+				""").execute();
+		types.path("organization.deals.edges[*].node.type")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list).isNotEmpty().containsOnly("PARTNERSHIP"));
+		types.path("organization.deals.edges[*].node.to.id")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list).containsOnly("coreweave"));
+	}
+
+	@Test
+	void anUnknownOrganizationIsNullWithoutError() {
+		this.graphQl.document("{ organization(id: \"no-such-company\") { id } }")
+			.execute()
+			.errors()
+			.verify()
+			.path("organization")
+			.valueIsNull();
+	}
+
+	@Test
+	void tooLargeANegativeOrAMalformedPageIsABadRequest() {
+		for (String arguments : List.of("first: 101", "first: -1", "after: \"not-a-cursor\"", "types: [MERGER]")) {
+			this.graphQl.document("{ organization(id: \"hut-8\") { deals(" + arguments + ") { totalCount } } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> sources(Map<?, ?> deal) {
+		return (List<Map<String, Object>>) deal.get("sources");
+	}
+
+}

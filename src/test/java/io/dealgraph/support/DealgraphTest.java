@@ -1,0 +1,26 @@
+package io.dealgraph.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, over a real Neo4j reached by Bolt (see {@link TestNeo4j}), with
+ * the seed data loaded. Test classes share one application, so tests that write use ids of their own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+@ContextConfiguration(initializers = TestNeo4j.class)
+@ExtendWith(Neo4jBackend.class)
+public @interface DealgraphTest {
+
+}
