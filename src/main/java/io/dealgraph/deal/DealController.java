@@ -8,15 +8,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -33,6 +36,19 @@ class DealController {
 		// keys with the same arguments share one statement.
 		loaders.forTypePair(OrganizationDeals.class, DealPage.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
+	}
+
+	@QueryMapping
+	@Nullable Deal deal(@Argument String id) {
+		return this.queries.byId(id).orElse(null);
+	}
+
+	@QueryMapping
+	Connection<Deal> deals(@Argument @Nullable DealWhere where, @Argument @Nullable List<DealOrder> orderBy,
+			@Argument @Nullable Integer first, @Argument @Nullable String after,
+			DataFetchingFieldSelectionSet selection) {
+		return this.queries.page(where, (orderBy != null) ? orderBy : List.of(), Page.of(first, after),
+				selection.contains("totalCount"));
 	}
 
 	@SchemaMapping(typeName = "Organization")

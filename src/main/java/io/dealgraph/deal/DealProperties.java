@@ -39,6 +39,8 @@ public final class DealProperties {
 			p.put("currency", deal.amount().currency());
 			p.put("amountQualifier", deal.amount().qualifier().name());
 			p.put("amountPeriod", deal.amount().period().name());
+			// Filters and ordering by amount compare dollars only: other currencies are never converted.
+			p.put("amountUsd", "USD".equals(deal.amount().currency()) ? deal.amount().amount() : null);
 		}
 		p.put("capacityMw", deal.capacityMw());
 		p.put("termYears", deal.termYears());
@@ -94,6 +96,15 @@ public final class DealProperties {
 		return switch (partialDate.length()) {
 			case 4 -> partialDate + "-00-00";
 			case 7 -> partialDate + "-00";
+			default -> partialDate;
+		};
+	}
+
+	/** The largest sort key inside a partial date: {@code 2024} ends at {@code 2024-99-99}. */
+	public static String lastSortKey(String partialDate) {
+		return switch (partialDate.length()) {
+			case 4 -> partialDate + "-99-99";
+			case 7 -> partialDate + "-99";
 			default -> partialDate;
 		};
 	}

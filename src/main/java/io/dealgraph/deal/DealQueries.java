@@ -5,16 +5,23 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Cursor;
+import io.dealgraph.paging.Edge;
+import io.dealgraph.paging.Keyset;
 import io.dealgraph.paging.Page;
+import io.dealgraph.paging.SortKey;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
@@ -53,6 +60,32 @@ class DealQueries {
 			RETURN organizationId, total, deals
 			""";
 
+	/**
+	 * One page of deals and, when asked for, their total, in one statement. Filled in by {@link #page}: the
+	 * relationship types, the predicate from {@link CypherFilter}, then the keyset's parts.
+	 */
+	private static final String PAGE = """
+			CALL () {
+			  MATCH (a:Organization)-[r:%1$s]->(b:Organization) WHERE %2$s AND $withTotal
+			  RETURN count(r) AS total
+			}
+			CALL () {
+			  MATCH (a:Organization)-[r:%1$s]->(b:Organization) WHERE %2$s
+			  WITH a, r, b, %3$s AS sortValues
+			  WHERE %4$s
+			  ORDER BY %5$s
+			  LIMIT $limit
+			  RETURN collect({deal: r {.*, type: type(r), from: a {.*}, to: b {.*}}, sortValues: sortValues}) AS rows
+			}
+			RETURN total, rows
+			""";
+
+	private static final String BY_ID = """
+			MATCH (a:Organization)-[r:%s]->(b:Organization)
+			WHERE r.id = $id
+			RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS deal
+			""";
+
 	private final CypherExecutor cypher;
 
 	DealQueries(CypherExecutor cypher) {
@@ -72,11 +105,67 @@ class DealQueries {
 		String query = DEALS_OF_ORGANIZATIONS.formatted(pattern(selection.types(), selection.direction()));
 		Map<String, Connection<Deal>> pages = new HashMap<>();
 		for (Record row : this.cypher.read(query, parameters)) {
-			List<Deal> deals = row.get("deals").asList(DealQueries::deal);
-			pages.put(row.get("organizationId").asString(),
-					Connection.of(deals, page, row.get("total").asInt(), DealQueries::cursor));
+			List<Edge<Deal>> deals = row.get("deals").asList((r) -> {
+				Deal deal = deal(r);
+				return new Edge<>(cursor(deal).encode(), deal);
+			});
+			pages.put(row.get("organizationId").asString(), Connection.of(deals, page, row.get("total").asInt()));
 		}
 		return pages;
+	}
+
+	Optional<Deal> byId(String id) {
+		return this.cypher.read(BY_ID.formatted(types(EnumSet.allOf(DealType.class))), Map.of("id", id),
+				(r) -> deal(r.get("deal")))
+			.stream()
+			.findFirst();
+	}
+
+	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal) {
+		var filter = new CypherFilter();
+		String predicate = filter.deal(where, "r", "a", "b");
+		Keyset keyset = keyset(orderBy);
+		String query = PAGE.formatted(types(typesOf(where)), predicate, keyset.sortValues(filter::parameter),
+				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"));
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("limit", page.fetchSize());
+		parameters.put("withTotal", withTotal);
+		Record row = this.cypher.read(query, parameters).getFirst();
+		List<Edge<Deal>> edges = row.get("rows")
+			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(), deal(r.get("deal"))));
+		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
+	}
+
+	/**
+	 * The relationship types to match: narrowed by a top-level type filter so that only those relationships
+	 * are read; the filter's own predicate still applies.
+	 */
+	private static Set<DealType> typesOf(@Nullable DealWhere where) {
+		Set<DealType> types = EnumSet.allOf(DealType.class);
+		if (where != null && where.type() != null) {
+			types.retainAll(EnumSet.of(where.type()));
+		}
+		if (where != null && where.typeIn() != null) {
+			types.retainAll(where.typeIn());
+		}
+		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
+	}
+
+	private static String types(Set<DealType> types) {
+		return types.stream().map(Enum::name).collect(Collectors.joining("|"));
+	}
+
+	private static Keyset keyset(List<DealOrder> orderBy) {
+		List<DealOrder> orders = orderBy.isEmpty() ? List.of(new DealOrder(DealOrder.Field.ANNOUNCED_ON, null))
+				: orderBy;
+		List<SortKey> keys = orders.stream().filter((order) -> order.field() != DealOrder.Field.ID).map((order) -> {
+			return switch (order.field()) {
+				case ANNOUNCED_ON -> new SortKey("announced", "r.announcedKey", false, order.descending());
+				case AMOUNT -> new SortKey("amountUsd", "r.amountUsd", true, order.descending());
+				case ID -> throw new IllegalStateException("filtered above");
+			};
+		}).toList();
+		return new Keyset(keys, "r.id");
 	}
 
 	static Deal deal(Value r) {

@@ -1,25 +1,48 @@
 package io.dealgraph.organization;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import io.dealgraph.filter.OrganizationWhere;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Page;
+import io.dealgraph.system.ApiException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
+/**
+ * Organizations: the top-level queries, and the nested fields, each loaded for a whole level of the
+ * response at once, so a request costs one statement per level whatever the number of organizations.
+ */
 @Controller
 class OrganizationController {
 
 	private final OrganizationQueries queries;
 
-	OrganizationController(OrganizationQueries queries) {
+	OrganizationController(OrganizationQueries queries, BatchLoaderRegistry loaders) {
 		this.queries = queries;
+		// One loader per field for all kinds of organization: a per-type @BatchMapping would split each level
+		// into one statement per kind.
+		loaders.forTypePair(Related.class, Neighbourhood.class)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelated(keys)));
+		loaders.forTypePair(FactsOf.class, Facts.class)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadFacts(keys)));
 	}
 
 	@QueryMapping
@@ -27,11 +50,113 @@ class OrganizationController {
 		return this.queries.byId(id).orElse(null);
 	}
 
-	@BatchMapping(typeName = "Organization")
-	Map<Organization, List<Fact>> facts(Set<Organization> organizations) {
-		Map<String, List<Fact>> byId = this.queries.factsOf(organizations.stream().map(Organization::id).toList());
-		return organizations.stream()
-			.collect(java.util.stream.Collectors.toMap((o) -> o, (o) -> byId.getOrDefault(o.id(), List.of())));
+	@QueryMapping
+	Connection<Organization> organizations(@Argument @Nullable OrganizationWhere where,
+			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+		return this.queries.page(where, (orderBy != null) ? orderBy : List.of(), Page.of(first, after),
+				selection.contains("totalCount"));
+	}
+
+	@QueryMapping
+	List<Organization> search(@Argument String text, @Argument @Nullable Integer first) {
+		int size = (first != null) ? first : 10;
+		if (size < 0 || size > Page.MAX_SIZE) {
+			throw ApiException.badRequest("'first' must be from 0 to " + Page.MAX_SIZE + ", not " + size + ".");
+		}
+		return this.queries.search(text, size);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Fact>> facts(Organization organization, DataLoader<FactsOf, Facts> loader) {
+		return loader.load(new FactsOf(organization.id())).thenApply(Facts::facts);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Organization>> customers(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.CUSTOMERS, organization, loader);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Organization>> providers(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.PROVIDERS, organization, loader);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Organization>> financiers(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.FINANCIERS, organization, loader);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Organization>> financed(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.FINANCED, organization, loader);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Organization>> acquisitions(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.ACQUISITIONS, organization, loader);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Organization>> subsidiaries(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.SUBSIDIARIES, organization, loader);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<@Nullable Organization> acquirer(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.ACQUIRER, organization, loader).thenApply(OrganizationController::firstOrNull);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<@Nullable Organization> parent(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+		return related(Neighbours.PARENT, organization, loader).thenApply(OrganizationController::firstOrNull);
+	}
+
+	private static CompletableFuture<List<Organization>> related(Neighbours kind, Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
+		return loader.load(new Related(kind, organization.id())).thenApply(Neighbourhood::organizations);
+	}
+
+	private static @Nullable Organization firstOrNull(List<Organization> organizations) {
+		return organizations.isEmpty() ? null : organizations.getFirst();
+	}
+
+	private Map<Related, Neighbourhood> loadRelated(Set<Related> keys) {
+		Map<Related, Neighbourhood> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy(Related::kind)).forEach((kind, group) -> {
+			Map<String, List<Organization>> byId = this.queries.neighbours(kind,
+					group.stream().map(Related::organizationId).toList());
+			group.forEach((key) -> result.put(key,
+					new Neighbourhood(byId.getOrDefault(key.organizationId(), List.of()))));
+		});
+		return result;
+	}
+
+	private Map<FactsOf, Facts> loadFacts(Set<FactsOf> keys) {
+		Map<String, List<Fact>> byId = this.queries.factsOf(keys.stream().map(FactsOf::organizationId).toList());
+		return keys.stream()
+			.collect(Collectors.toMap(Function.identity(),
+					(key) -> new Facts(byId.getOrDefault(key.organizationId(), List.of()))));
+	}
+
+	/** Loader key: which neighbours of which organization. */
+	record Related(Neighbours kind, String organizationId) {
+	}
+
+	/** Loader value: the neighbours found. */
+	record Neighbourhood(List<Organization> organizations) {
+	}
+
+	/** Loader key: the facts of an organization. */
+	record FactsOf(String organizationId) {
+	}
+
+	/** Loader value: the facts found. */
+	record Facts(List<Fact> facts) {
 	}
 
 	/** Each organization is served as the object type of its kind. */

@@ -1,13 +1,28 @@
 package io.dealgraph.organization;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.filter.OrganizationWhere;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Edge;
+import io.dealgraph.paging.Keyset;
+import io.dealgraph.paging.Page;
+import io.dealgraph.paging.SortKey;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 import io.dealgraph.system.CypherExecutor;
@@ -29,6 +44,43 @@ class OrganizationQueries {
 			ORDER BY f.attribute, f.asOf, f.value
 			""";
 
+	/**
+	 * One page of organizations and, when asked for, their total, in one statement. Filled in by
+	 * {@link #page}: the predicate from {@link CypherFilter}, then the keyset's sort values, order and
+	 * continuation.
+	 */
+	private static final String PAGE = """
+			CALL () {
+			  MATCH (o:Organization) WHERE %1$s AND $withTotal
+			  RETURN count(o) AS total
+			}
+			CALL () {
+			  MATCH (o:Organization) WHERE %1$s
+			  WITH o, %2$s AS sortValues
+			  WHERE %3$s
+			  ORDER BY %4$s
+			  LIMIT $limit
+			  RETURN collect({organization: o {.*}, sortValues: sortValues}) AS rows
+			}
+			RETURN total, rows
+			""";
+
+	/**
+	 * Full-text search over names and aliases. Exact matches of a name or alias come first, then Lucene's
+	 * score; the Lucene query is built from letters and digits only, so user text cannot inject syntax.
+	 */
+	private static final String SEARCH = """
+			CALL db.index.fulltext.queryNodes('organization_names', $query) YIELD node, score
+			WITH node, score,
+			     toLower(node.name) = $exact OR any(alias IN node.aliases WHERE toLower(alias) = $exact) AS exact
+			ORDER BY exact DESC, score DESC, node.name
+			LIMIT $first
+			RETURN node {.*} AS organization
+			""";
+
+	/** Search text beyond this many words adds nothing but cost. */
+	private static final int MAX_SEARCH_TOKENS = 8;
+
 	private final CypherExecutor cypher;
 
 	OrganizationQueries(CypherExecutor cypher) {
@@ -41,17 +93,77 @@ class OrganizationQueries {
 			.findFirst();
 	}
 
+	Connection<Organization> page(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy, Page page,
+			boolean withTotal) {
+		var filter = new CypherFilter();
+		String predicate = filter.organization(where, "o");
+		Keyset keyset = keyset(orderBy);
+		String query = PAGE.formatted(predicate, keyset.sortValues(filter::parameter),
+				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"));
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("limit", page.fetchSize());
+		parameters.put("withTotal", withTotal);
+		Record row = this.cypher.read(query, parameters).getFirst();
+		List<Edge<Organization>> edges = row.get("rows")
+			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
+					Organization.from(r.get("organization"))));
+		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
+	}
+
+	private static Keyset keyset(List<OrganizationOrder> orderBy) {
+		List<OrganizationOrder> orders = orderBy.isEmpty()
+				? List.of(new OrganizationOrder(OrganizationOrder.Field.NAME, OrganizationOrder.Direction.ASC)) : orderBy;
+		List<SortKey> keys = orders.stream()
+			.filter((order) -> order.field() != OrganizationOrder.Field.ID)
+			.map((order) -> new SortKey("name", "o.name", false, order.descending()))
+			.toList();
+		return new Keyset(keys, "o.id");
+	}
+
+	/** Organizations whose name or aliases match {@code text}, typos tolerated. */
+	List<Organization> search(String text, int first) {
+		List<String> tokens = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+			.filter((token) -> !token.isEmpty())
+			.limit(MAX_SEARCH_TOKENS)
+			.toList();
+		if (tokens.isEmpty() || first == 0) {
+			return List.of();
+		}
+		String lucene = tokens.stream().map(OrganizationQueries::lucene).collect(Collectors.joining(" OR "));
+		return this.cypher.read(SEARCH,
+				Map.of("query", lucene, "exact", text.strip().toLowerCase(Locale.ROOT), "first", first),
+				(r) -> Organization.from(r.get("organization")));
+	}
+
+	/** A token matches exactly (best), as a prefix, or within one or two edits by length. */
+	private static String lucene(String token) {
+		if (token.length() < 3) {
+			return token + "^3";
+		}
+		int edits = (token.length() <= 5) ? 1 : 2;
+		return "(" + token + "^3 OR " + token + "*^2 OR " + token + "~" + edits + ")";
+	}
+
+	/** The neighbours of many organizations through one kind of relationship, keyed by organization id. */
+	Map<String, List<Organization>> neighbours(Neighbours kind, Collection<String> ids) {
+		Map<String, List<Organization>> related = new HashMap<>();
+		for (Record row : this.cypher.read(kind.query(), Map.of("ids", List.copyOf(ids), "limit", Neighbours.LIMIT))) {
+			related.put(row.get("id").asString(), row.get("related").asList(Organization::from));
+		}
+		return related;
+	}
+
 	/** The facts of many organizations in one statement, keyed by organization id. */
 	Map<String, List<Fact>> factsOf(Collection<String> ids) {
 		Map<String, List<Fact>> facts = new LinkedHashMap<>();
-		ids.forEach((id) -> facts.put(id, new java.util.ArrayList<>()));
+		ids.forEach((id) -> facts.put(id, new ArrayList<>()));
 		for (Record row : this.cypher.read(FACTS_OF, Map.of("ids", List.copyOf(ids)))) {
 			facts.get(row.get("organizationId").asString()).add(fact(row.get("fact")));
 		}
 		return facts;
 	}
 
-	private static Fact fact(org.neo4j.driver.Value f) {
+	private static Fact fact(Value f) {
 		var source = new Source(f.get("sourceUrl").asString(null), f.get("sourceTitle").asString(null),
 				f.get("sourcePublisher").asString(null), Confidence.valueOf(f.get("confidence").asString()),
 				f.get("sourceNote").asString(null));

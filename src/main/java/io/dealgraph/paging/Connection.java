@@ -1,7 +1,6 @@
 package io.dealgraph.paging;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A Relay connection: one page of results, how to continue, and how many there are in all.
@@ -9,13 +8,12 @@ import java.util.function.Function;
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
 
 	/**
-	 * Builds a page from up to {@code page.first() + 1} fetched rows: the extra row, when present, only
+	 * Builds a page from up to {@code page.first() + 1} fetched edges: the extra one, when present, only
 	 * tells that a next page exists.
 	 */
-	public static <T> Connection<T> of(List<T> fetched, Page page, int totalCount, Function<T, Cursor> cursorOf) {
+	public static <T> Connection<T> of(List<Edge<T>> fetched, Page page, int totalCount) {
 		boolean hasNext = fetched.size() > page.first();
-		List<T> nodes = hasNext ? fetched.subList(0, page.first()) : fetched;
-		List<Edge<T>> edges = nodes.stream().map((node) -> new Edge<>(cursorOf.apply(node).encode(), node)).toList();
+		List<Edge<T>> edges = hasNext ? fetched.subList(0, page.first()) : fetched;
 		var info = new PageInfo(hasNext, page.after() != null, edges.isEmpty() ? null : edges.getFirst().cursor(),
 				edges.isEmpty() ? null : edges.getLast().cursor());
 		return new Connection<>(edges, info, totalCount);

@@ -13,6 +13,9 @@ import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CypherExecutor {
+
+	private static final Logger log = LoggerFactory.getLogger(CypherExecutor.class);
 
 	private final Driver driver;
 
@@ -44,6 +49,9 @@ public class CypherExecutor {
 	/** Runs one read statement and returns all its records. */
 	public List<Record> read(String cypher, Map<String, Object> parameters) {
 		this.statements.incrementAndGet();
+		if (log.isDebugEnabled()) {
+			log.debug("Read: {} {}", cypher.lines().findFirst().orElse(""), parameters.keySet());
+		}
 		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(this.readConfig).execute().records();
 	}
 

@@ -1,0 +1,196 @@
+package io.dealgraph.filter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.DealProperties;
+import io.dealgraph.source.Confidence;
+import io.dealgraph.system.ApiException;
+import io.dealgraph.system.ErrorCode;
+
+/**
+ * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so a nested filter
+ * costs one statement and uses the indexes. Relationship filters become {@code EXISTS} subqueries; kinds
+ * become labels; every value becomes a parameter. Only fixed text from enums reaches the query.
+ *
+ * <p>One instance builds one statement: it hands out fresh variable and parameter names.
+ */
+public final class CypherFilter {
+
+	/** How deep filters may nest; deeper ones are refused rather than compiled into a huge query. */
+	public static final int MAX_DEPTH = 10;
+
+	private final Map<String, Object> parameters = new HashMap<>();
+
+	private int names;
+
+	/** The parameters of every predicate built so far. */
+	public Map<String, Object> parameters() {
+		return this.parameters;
+	}
+
+	/** Adds a parameter and returns its reference, e.g. {@code $p3}. */
+	public String parameter(@Nullable Object value) {
+		String name = "p" + (++this.names);
+		this.parameters.put(name, value);
+		return "$" + name;
+	}
+
+	/** The predicate for organization variable {@code node}; {@code true} when there is no filter. */
+	public String organization(@Nullable OrganizationWhere where, String node) {
+		if (where != null && where.via() != null) {
+			throw ApiException.badRequest("'via' filters the deal of a relationship filter such as financedBy; "
+					+ "it cannot stand at the top of a filter.");
+		}
+		return organization(where, node, 1);
+	}
+
+	/** The predicate for deal relationship {@code deal} between {@code from} and {@code to}. */
+	public String deal(@Nullable DealWhere where, String deal, String from, String to) {
+		return deal(where, deal, from, to, 1);
+	}
+
+	private String organization(@Nullable OrganizationWhere where, String node, int depth) {
+		if (where == null) {
+			return "true";
+		}
+		checkDepth(depth);
+		List<String> all = new ArrayList<>();
+		if (where.id() != null) {
+			all.add(node + ".id = " + parameter(where.id()));
+		}
+		if (where.idIn() != null) {
+			all.add(node + ".id IN " + parameter(where.idIn()));
+		}
+		if (where.name() != null) {
+			all.add(node + ".name = " + parameter(where.name()));
+		}
+		if (where.nameContains() != null) {
+			all.add("toLower(" + node + ".name) CONTAINS toLower(" + parameter(where.nameContains()) + ")");
+		}
+		if (where.kind() != null) {
+			all.add(node + ":" + where.kind().typeName());
+		}
+		if (where.kindIn() != null) {
+			all.add(where.kindIn().isEmpty() ? "false" : where.kindIn()
+				.stream()
+				.map((kind) -> node + ":" + kind.typeName())
+				.collect(Collectors.joining(" OR ", "(", ")")));
+		}
+		if (where.country() != null) {
+			all.add(node + ".country = " + parameter(where.country()));
+		}
+		if (where.investorType() != null) {
+			all.add(parameter(where.investorType().name()) + " IN " + node + ".investorTypes");
+		}
+		for (Relation relation : Relation.values()) {
+			OrganizationWhere other = relation.of(where);
+			if (other != null) {
+				all.add(related(relation, other, node, depth));
+			}
+		}
+		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d), depth);
+		return and(all);
+	}
+
+	private String related(Relation relation, OrganizationWhere other, String self, int depth) {
+		String otherNode = "o" + (++this.names);
+		String deal = "d" + (++this.names);
+		String from = relation.selfIsFrom() ? self : otherNode;
+		String to = relation.selfIsFrom() ? otherNode : self;
+		String match = "MATCH " + relation.pattern(self, otherNode + ":Organization", deal);
+		if (relation == Relation.PARTNER_OF && other.via() != null) {
+			// Either side may be the provider: bind the deal's real direction for via's from/to filters.
+			from = "f" + (++this.names);
+			to = "t" + (++this.names);
+			match += " MATCH (" + from + ")-[" + deal + "]->(" + to + ")";
+		}
+		String predicate = and(List.of(organization(other, otherNode, depth + 1),
+				deal(other.via(), deal, from, to, depth + 1)));
+		return "EXISTS { " + match + " WHERE " + predicate + " }";
+	}
+
+	private String deal(@Nullable DealWhere where, String deal, String from, String to, int depth) {
+		if (where == null) {
+			return "true";
+		}
+		checkDepth(depth);
+		List<String> all = new ArrayList<>();
+		if (where.type() != null) {
+			all.add("type(" + deal + ") = " + parameter(where.type().name()));
+		}
+		if (where.typeIn() != null) {
+			all.add("type(" + deal + ") IN " + parameter(where.typeIn().stream().map(Enum::name).toList()));
+		}
+		if (where.status() != null) {
+			all.add(deal + ".status = " + parameter(where.status().name()));
+		}
+		if (where.statusIn() != null) {
+			all.add(deal + ".status IN " + parameter(where.statusIn().stream().map(Enum::name).toList()));
+		}
+		if (where.announcedFrom() != null) {
+			all.add(deal + ".announcedKey >= " + parameter(DealProperties.sortKey(where.announcedFrom())));
+		}
+		if (where.announcedTo() != null) {
+			all.add(deal + ".announcedKey <= " + parameter(DealProperties.lastSortKey(where.announcedTo())));
+		}
+		if (where.amountUsdMin() != null) {
+			all.add(deal + ".amountUsd >= " + parameter(where.amountUsdMin()));
+		}
+		if (where.amountUsdMax() != null) {
+			all.add(deal + ".amountUsd <= " + parameter(where.amountUsdMax()));
+		}
+		if (where.from() != null) {
+			all.add(organization(where.from(), from, depth + 1));
+		}
+		if (where.to() != null) {
+			all.add(organization(where.to(), to, depth + 1));
+		}
+		if (where.sourceConfidence() != null) {
+			List<String> accepted = switch (where.sourceConfidence()) {
+				case HIGH -> List.of(Confidence.HIGH.name());
+				case MEDIUM -> List.of(Confidence.HIGH.name(), Confidence.MEDIUM.name());
+				case LOW -> List.of(Confidence.HIGH.name(), Confidence.MEDIUM.name(), Confidence.LOW.name());
+			};
+			all.add("any(c IN " + deal + ".sourceConfidences WHERE c IN " + parameter(accepted) + ")");
+		}
+		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> deal(w, deal, from, to, d), depth);
+		return and(all);
+	}
+
+	private static <W> void combine(List<String> all, @Nullable List<W> and, @Nullable List<W> or,
+			@Nullable W not, BiFunction<W, Integer, String> compile, int depth) {
+		if (and != null) {
+			and.forEach((w) -> all.add(compile.apply(w, depth + 1)));
+		}
+		if (or != null) {
+			all.add(or.isEmpty() ? "false"
+					: or.stream().map((w) -> compile.apply(w, depth + 1)).collect(Collectors.joining(" OR ", "(", ")")));
+		}
+		if (not != null) {
+			all.add("NOT (" + compile.apply(not, depth + 1) + ")");
+		}
+	}
+
+	private static String and(List<String> predicates) {
+		List<String> real = predicates.stream().filter((p) -> !p.equals("true")).toList();
+		if (real.isEmpty()) {
+			return "true";
+		}
+		return (real.size() == 1) ? real.getFirst() : real.stream().collect(Collectors.joining(" AND ", "(", ")"));
+	}
+
+	private static void checkDepth(int depth) {
+		if (depth > MAX_DEPTH) {
+			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
+					"Filters nest at most " + MAX_DEPTH + " levels deep.");
+		}
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.dealgraph.filter;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Examples;
+import io.dealgraph.support.Graph;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Filters answer the questions they read as. Each answer is checked against the same question asked in
+ * plain Cypher, on the seed data.
+ */
+@DealgraphTest
+class OrganizationFilterTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	Graph graph;
+
+	@BeforeEach
+	void graph() {
+		this.graph = new Graph(this.cypher);
+	}
+
+	@Test
+	void aiCustomersOfMinersFinancedByPrivateEquity() {
+		TreeSet<String> answer = new TreeSet<>(Examples.using(this.graphQl)
+			.documentName("aiCustomersOfMinersFinancedByPrivateEquity")
+			.execute()
+			.path("organizations.edges[*].node.id")
+			.entityList(String.class)
+			.get());
+
+		assertThat(answer).isEqualTo(this.graph.ids("""
+				MATCH (pe:Organization)-[:FINANCING]->(m:Miner)-[:PARTNERSHIP|SUPPLY]->(ai:AIFirm)
+				WHERE 'PRIVATE_EQUITY' IN pe.investorTypes
+				RETURN DISTINCT ai.id AS id
+				"""));
+		// Hut 8 took $150M from Coatue, which the article calls private equity, and hosts Anthropic.
+		assertThat(answer).contains("anthropic");
+	}
+
+	@Test
+	void andOrAndNotCombineAsWritten() {
+		TreeSet<String> answer = ids("""
+				{ kindIn: [MINER, EXCHANGE],
+				  OR: [{country: "CA"}, {nameContains: "core"}],
+				  NOT: {id: "bitfarms"} }
+				""");
+		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
+				MATCH (o:Organization)
+				WHERE o.kind IN ['MINER', 'EXCHANGE'] AND (o.country = 'CA' OR toLower(o.name) CONTAINS 'core')
+				  AND o.id <> 'bitfarms'
+				RETURN o.id AS id
+				"""));
+	}
+
+	@Test
+	void relationshipFiltersNestThreeLevelsDeep() {
+		// Which investors financed the miners that host AI firms Nvidia financed?
+		TreeSet<String> answer = ids("""
+				{ kind: INVESTOR,
+				  financed: { kind: MINER, providerTo: { kind: AI_FIRM, financedBy: { id: "nvidia" } } } }
+				""");
+		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
+				MATCH (i:Investor)-[:FINANCING]->(:Miner)-[:PARTNERSHIP|SUPPLY]->(ai:AIFirm)<-[:FINANCING]-(:Organization {id: 'nvidia'})
+				RETURN DISTINCT i.id AS id
+				""")).contains("two-seas-capital");
+	}
+
+	@Test
+	void anEdgeFilterNarrowsTheDealThatLinksTheTwo() {
+		TreeSet<String> answer = ids("""
+				{ financedBy: { kind: INVESTOR, via: { announcedFrom: "2024-06", amountUsdMin: 100000000, status: COMPLETED } } }
+				""");
+		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
+				MATCH (:Investor)-[d:FINANCING]->(o:Organization)
+				WHERE d.announcedKey >= '2024-06-00' AND d.amountUsd >= 100000000 AND d.status = 'COMPLETED'
+				RETURN DISTINCT o.id AS id
+				"""));
+		TreeSet<String> anyFinancing = ids("{ financedBy: { kind: INVESTOR } }");
+		assertThat(anyFinancing).containsAll(answer).hasSizeGreaterThan(answer.size());
+	}
+
+	@Test
+	void partnersAreFoundOnEitherSide() {
+		assertThat(ids("{ partnerOf: { id: \"coreweave\" } }")).contains("core-scientific", "nvidia");
+	}
+
+	@Test
+	void investorTypeMatchesAnyOfTheTypesAnOrganizationCarries() {
+		assertThat(ids("{ investorType: PRIVATE_EQUITY }")).contains("coatue", "blackstone");
+		assertThat(ids("{ investorType: HEDGE_FUND }")).contains("coatue");
+	}
+
+	private TreeSet<String> ids(String where) {
+		List<String> ids = this.graphQl.document("{ organizations(where: " + where + ", first: 100) { edges { node { id } } } }")
+			.execute()
+			.path("organizations.edges[*].node.id")
+			.entityList(String.class)
+			.get();
+		return new TreeSet<>(ids);
+	}
+}

@@ -1,0 +1,42 @@
+package io.dealgraph.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.dealgraph.system.CypherExecutor;
+
+/**
+ * Independent answers straight from the database, written in plain Cypher, to check what the API says
+ * against; and the counts a test uses to prove that bad input changed nothing.
+ */
+public final class Graph {
+
+	private final CypherExecutor cypher;
+
+	public Graph(CypherExecutor cypher) {
+		this.cypher = cypher;
+	}
+
+	/** The sorted ids that a Cypher query returns in its column {@code id}. */
+	public TreeSet<String> ids(String query) {
+		return ids(query, Map.of());
+	}
+
+	public TreeSet<String> ids(String query, Map<String, Object> parameters) {
+		TreeSet<String> ids = new TreeSet<>();
+		this.cypher.read(query, parameters).forEach((row) -> ids.add(row.get("id").asString()));
+		return ids;
+	}
+
+	/** Node count, relationship count and the number of properties in the whole graph. */
+	public List<Long> counts() {
+		var row = this.cypher.read("""
+				CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS nodeProperties }
+				CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, sum(size(keys(r))) AS relProperties }
+				RETURN nodes, relationships, nodeProperties + relProperties AS properties
+				""", Map.of()).getFirst();
+		return List.of(row.get("nodes").asLong(), row.get("relationships").asLong(), row.get("properties").asLong());
+	}
+
+}
