@@ -45,10 +45,10 @@ class DealController {
 
 	@QueryMapping
 	Connection<Deal> deals(@Argument @Nullable DealWhere where, @Argument @Nullable List<DealOrder> orderBy,
-			@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable String asOf,
 			DataFetchingFieldSelectionSet selection) {
 		return this.queries.page(where, (orderBy != null) ? orderBy : List.of(), Page.of(first, after),
-				selection.contains("totalCount"));
+				selection.contains("totalCount"), asOf);
 	}
 
 	@SchemaMapping(typeName = "Organization")

@@ -47,6 +47,7 @@ public final class DealProperties {
 		p.put("instrument", (deal.instrument() != null) ? deal.instrument().name() : null);
 		p.put("stakePercent", deal.stakePercent());
 		p.put("status", deal.status().name());
+		p.put("endedKey", endedKey(deal));
 		p.put("statusHistory", list(deal.statusHistory(), (c) -> c.status().name()));
 		p.put("statusDates", list(deal.statusHistory(), StatusChange::on));
 		p.put("statusNotes", list(deal.statusHistory(), StatusChange::note));
@@ -99,6 +100,31 @@ public final class DealProperties {
 			default -> partialDate;
 		};
 	}
+
+	/**
+	 * When the deal stopped counting: the date key of the change to its current status when that status is
+	 * REJECTED, TERMINATED or CLOSED; {@link #UNDATED_END} when that change is not dated; null while it
+	 * counts. As-of views keep a deal only while {@code endedKey} is null or after the date asked for.
+	 */
+	static @Nullable String endedKey(DealDraft deal) {
+		if (!deal.status().ended()) {
+			return null;
+		}
+		// The earliest dated change of the final run of this status is when it ended.
+		String ended = null;
+		for (StatusChange change : deal.statusHistory().reversed()) {
+			if (change.status() != deal.status()) {
+				break;
+			}
+			if (change.on() != null) {
+				ended = sortKey(change.on());
+			}
+		}
+		return (ended != null) ? ended : UNDATED_END;
+	}
+
+	/** Sorts before every date: a deal that ended on an unknown day is left out of every as-of view. */
+	static final String UNDATED_END = "0000-00-00";
 
 	/** The largest sort key inside a partial date: {@code 2024} ends at {@code 2024-99-99}. */
 	public static String lastSortKey(String partialDate) {

@@ -115,17 +115,18 @@ class DealQueries {
 	}
 
 	Optional<Deal> byId(String id) {
-		return this.cypher.read(BY_ID.formatted(types(EnumSet.allOf(DealType.class))), Map.of("id", id),
+		return this.cypher.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("id", id),
 				(r) -> deal(r.get("deal")))
 			.stream()
 			.findFirst();
 	}
 
-	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal) {
-		var filter = new CypherFilter();
+	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal,
+			@Nullable String asOf) {
+		var filter = new CypherFilter(asOf);
 		String predicate = filter.deal(where, "r", "a", "b");
 		Keyset keyset = keyset(orderBy);
-		String query = PAGE.formatted(types(typesOf(where)), predicate, keyset.sortValues(filter::parameter),
+		String query = PAGE.formatted(DealType.cypherTypes(typesOf(where)), predicate, keyset.sortValues(filter::parameter),
 				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"));
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
@@ -149,10 +150,6 @@ class DealQueries {
 			types.retainAll(where.typeIn());
 		}
 		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
-	}
-
-	private static String types(Set<DealType> types) {
-		return types.stream().map(Enum::name).collect(Collectors.joining("|"));
 	}
 
 	private static Keyset keyset(List<DealOrder> orderBy) {
@@ -179,8 +176,7 @@ class DealQueries {
 
 	/** {@code (o)-[r:A|B]->()} for the given types and direction; all types when none are given. */
 	static String pattern(Set<DealType> types, DealDirection direction) {
-		Set<DealType> effective = types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
-		String relationship = "[r:" + effective.stream().map(Enum::name).collect(Collectors.joining("|")) + "]";
+		String relationship = "[r:" + DealType.cypherTypes(types) + "]";
 		return switch (direction) {
 			case OUTGOING -> "(o)-" + relationship + "->(:Organization)";
 			case INCOMING -> "(o)<-" + relationship + "-(:Organization)";

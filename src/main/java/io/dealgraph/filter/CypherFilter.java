@@ -28,7 +28,32 @@ public final class CypherFilter {
 
 	private final Map<String, Object> parameters = new HashMap<>();
 
+	private final @Nullable String asOfKey;
+
 	private int names;
+
+	/** A filter over the whole graph as it is now. */
+	public CypherFilter() {
+		this(null);
+	}
+
+	/**
+	 * A filter over the graph as it stood on {@code asOf} (a partial date, counted to its end): every deal
+	 * it looks at, at any depth, must have been announced by then and not have ended by then.
+	 */
+	public CypherFilter(@Nullable String asOf) {
+		this.asOfKey = (asOf != null) ? DealProperties.lastSortKey(asOf) : null;
+	}
+
+	/** The as-of condition on deal relationship {@code deal}; {@code true} for the graph as it is now. */
+	public String standing(String deal) {
+		if (this.asOfKey == null) {
+			return "true";
+		}
+		String key = parameter(this.asOfKey);
+		return "(" + deal + ".announcedKey <= " + key + " AND (" + deal + ".endedKey IS NULL OR " + deal
+				+ ".endedKey > " + key + "))";
+	}
 
 	/** The parameters of every predicate built so far. */
 	public Map<String, Object> parameters() {
@@ -51,9 +76,12 @@ public final class CypherFilter {
 		return organization(where, node, 1);
 	}
 
-	/** The predicate for deal relationship {@code deal} between {@code from} and {@code to}. */
+	/**
+	 * The predicate for deal relationship {@code deal} between {@code from} and {@code to}, including the
+	 * as-of condition.
+	 */
 	public String deal(@Nullable DealWhere where, String deal, String from, String to) {
-		return deal(where, deal, from, to, 1);
+		return and(List.of(standing(deal), deal(where, deal, from, to, 1)));
 	}
 
 	private String organization(@Nullable OrganizationWhere where, String node, int depth) {
@@ -111,7 +139,7 @@ public final class CypherFilter {
 			to = "t" + (++this.names);
 			match += " MATCH (" + from + ")-[" + deal + "]->(" + to + ")";
 		}
-		String predicate = and(List.of(organization(other, otherNode, depth + 1),
+		String predicate = and(List.of(standing(deal), organization(other, otherNode, depth + 1),
 				deal(other.via(), deal, from, to, depth + 1)));
 		return "EXISTS { " + match + " WHERE " + predicate + " }";
 	}

@@ -53,9 +53,10 @@ class OrganizationController {
 	@QueryMapping
 	Connection<Organization> organizations(@Argument @Nullable OrganizationWhere where,
 			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+			@Argument @Nullable String after, @Argument @Nullable String asOf,
+			DataFetchingFieldSelectionSet selection) {
 		return this.queries.page(where, (orderBy != null) ? orderBy : List.of(), Page.of(first, after),
-				selection.contains("totalCount"));
+				selection.contains("totalCount"), asOf);
 	}
 
 	@QueryMapping

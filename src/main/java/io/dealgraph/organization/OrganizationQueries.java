@@ -94,8 +94,8 @@ class OrganizationQueries {
 	}
 
 	Connection<Organization> page(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy, Page page,
-			boolean withTotal) {
-		var filter = new CypherFilter();
+			boolean withTotal, @Nullable String asOf) {
+		var filter = new CypherFilter(asOf);
 		String predicate = filter.organization(where, "o");
 		Keyset keyset = keyset(orderBy);
 		String query = PAGE.formatted(predicate, keyset.sortValues(filter::parameter),

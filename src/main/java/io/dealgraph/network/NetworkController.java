@@ -1,0 +1,60 @@
+package io.dealgraph.network;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.DealType;
+import io.dealgraph.system.ApiException;
+import io.dealgraph.system.ErrorCode;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class NetworkController {
+
+	static final int MAX_HOPS = 6;
+
+	static final int MAX_PATHS = 10;
+
+	private final NetworkQueries queries;
+
+	NetworkController(NetworkQueries queries) {
+		this.queries = queries;
+	}
+
+	@QueryMapping
+	List<Path> connections(@Argument String from, @Argument String to, @Argument @Nullable Integer maxHops,
+			@Argument @Nullable List<DealType> dealTypes, @Argument @Nullable Integer first,
+			@Argument @Nullable Boolean directed, @Argument @Nullable Boolean excludeUndisclosed,
+			@Argument @Nullable String asOf) {
+		int hops = (maxHops != null) ? maxHops : 4;
+		if (hops < 1 || hops > MAX_HOPS) {
+			throw new ApiException((hops > MAX_HOPS) ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.BAD_REQUEST,
+					"'maxHops' must be from 1 to " + MAX_HOPS + ", not " + hops + ".");
+		}
+		int paths = (first != null) ? first : 5;
+		if (paths < 1 || paths > MAX_PATHS) {
+			throw ApiException.badRequest("'first' must be from 1 to " + MAX_PATHS + ", not " + paths + ".");
+		}
+		if (from.equals(to)) {
+			return List.of();
+		}
+		var types = (dealTypes == null || dealTypes.isEmpty()) ? EnumSet.allOf(DealType.class)
+				: EnumSet.copyOf(dealTypes);
+		return this.queries.connections(from, to, hops, types, paths, Boolean.TRUE.equals(directed),
+				Boolean.TRUE.equals(excludeUndisclosed), asOf);
+	}
+
+	@QueryMapping
+	@Nullable Network network(@Argument String around, @Argument @Nullable Integer depth,
+			@Argument @Nullable List<DealType> dealTypes, @Argument @Nullable String since,
+			@Argument @Nullable String until, @Argument @Nullable Double minAmountUsd, @Argument @Nullable Integer limit,
+			@Argument @Nullable String asOf) {
+		return this.queries
+			.network(NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf));
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.dealgraph.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealProperties;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.organization.Organization;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The traversals: each one bounded Cypher statement with a hop cap, never an unbounded variable-length
+ * match. Relationship types, hop counts and path counts are spliced in only from enums and checked integers.
+ */
+@Repository
+class NetworkQueries {
+
+	/**
+	 * The k shortest paths between two organizations (Neo4j's SHORTEST k), every hop over an allowed deal.
+	 * Placeholders: 1 k, 2 relationship types, 3 direction arrow, 4 deal predicate, 5 node predicate, 6 max hops.
+	 */
+	private static final String CONNECTIONS = """
+			MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+			MATCH p = SHORTEST %1$d (a)(()-[r:%2$s]-%3$s(x:Organization) WHERE %4$s AND %5$s){1,%6$d}(b)
+			WITH p ORDER BY length(p), [n IN nodes(p) | n.id]
+			RETURN length(p) AS length,
+			       [n IN nodes(p) | properties(n)] AS organizations,
+			       [d IN relationships(p) | d {.*, type: type(d), from: properties(startNode(d)),
+			                                   to: properties(endNode(d))}] AS deals
+			""";
+
+	/**
+	 * Everything within a number of hops of one organization. Path enumeration stops at {@code $maxPaths}
+	 * and the distinct deals at {@code $limit + 1}, so a dense neighbourhood costs a bounded amount of work and
+	 * says it was cut. Placeholders: 1 relationship types, 2 deal predicate, 3 depth.
+	 */
+	private static final String NETWORK = """
+			MATCH (a:Organization {id: $around})
+			CALL (a) {
+			  OPTIONAL MATCH (a)(()-[r:%1$s]-() WHERE %2$s){1,%3$d}()
+			  WITH r LIMIT $maxPaths
+			  RETURN collect(r) AS paths
+			}
+			CALL (paths) {
+			  UNWIND paths AS path
+			  UNWIND path AS d
+			  WITH DISTINCT d LIMIT $fetch
+			  RETURN collect(d {.*, type: type(d), from: properties(startNode(d)), to: properties(endNode(d))}) AS deals
+			}
+			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
+			""";
+
+	/** Enough paths to cover any realistic ego network of the capped size; more only repeats deals. */
+	private static final int MAX_PATHS = 20_000;
+
+	private final CypherExecutor cypher;
+
+	NetworkQueries(CypherExecutor cypher) {
+		this.cypher = cypher;
+	}
+
+	List<Path> connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
+			boolean excludeUndisclosed, @Nullable String asOf) {
+		var filter = new CypherFilter(asOf);
+		String dealPredicate = filter.standing("r");
+		String nodePredicate = excludeUndisclosed
+				? "(x.id = " + filter.parameter(to) + " OR NOT coalesce(x.undisclosed, false))" : "true";
+		String query = CONNECTIONS.formatted(first, DealType.cypherTypes(types), directed ? ">" : "", dealPredicate, nodePredicate,
+				maxHops);
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("from", from);
+		parameters.put("to", to);
+		return this.cypher.read(query, parameters, NetworkQueries::path);
+	}
+
+	@Nullable Network network(NetworkRequest request) {
+		var filter = new CypherFilter(request.asOf());
+		String predicate = filter.deal(request.dealWhere(), "r", "unused", "unused");
+		String query = NETWORK.formatted(DealType.cypherTypes(request.dealTypes()), predicate, request.depth());
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("around", request.around());
+		parameters.put("maxPaths", MAX_PATHS);
+		parameters.put("fetch", request.limit() + 1);
+		List<Record> rows = this.cypher.read(query, parameters);
+		if (rows.isEmpty()) {
+			return null;
+		}
+		Record row = rows.getFirst();
+		List<Deal> deals = new ArrayList<>(row.get("deals").asList(NetworkQueries::deal));
+		boolean truncated = deals.size() > request.limit() || row.get("pathsCut").asBoolean();
+		if (deals.size() > request.limit()) {
+			deals = deals.subList(0, request.limit());
+		}
+		Map<String, Organization> organizations = new LinkedHashMap<>();
+		Organization centre = Organization.from(row.get("centre"));
+		organizations.put(centre.id(), centre);
+		for (Deal deal : deals) {
+			organizations.putIfAbsent(deal.from().id(), deal.from());
+			organizations.putIfAbsent(deal.to().id(), deal.to());
+		}
+		return new Network(List.copyOf(organizations.values()), List.copyOf(deals), truncated);
+	}
+
+	private static Path path(Record row) {
+		return new Path(row.get("length").asInt(), row.get("organizations").asList(Organization::from),
+				row.get("deals").asList(NetworkQueries::deal));
+	}
+
+	private static Deal deal(Value d) {
+		return DealProperties.decode(d, Organization.from(d.get("from")), Organization.from(d.get("to")));
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.dealgraph.stats;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.AmountPeriod;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.organization.InvestorType;
+import io.dealgraph.organization.OrganizationKind;
+
+/** One group of deals: its keys (only those grouped by are set), its count and its money totals. */
+public record DealStatsBucket(@Nullable DealType type, @Nullable Integer year, @Nullable InvestorType investorType,
+		@Nullable OrganizationKind fromKind, @Nullable OrganizationKind toKind, @Nullable String currency, int count,
+		List<MoneyTotal> totals, int withoutAmount, int approximateOrLowerBound) {
+
+	/** A sum of amounts in one currency over one kind of period. */
+	public record MoneyTotal(String currency, AmountPeriod period, double amount, int count) {
+	}
+
+}

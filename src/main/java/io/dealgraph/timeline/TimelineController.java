@@ -1,0 +1,91 @@
+package io.dealgraph.timeline;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+
+import io.dealgraph.deal.DealProperties;
+import io.dealgraph.deal.DealStatus;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.filter.DealWhere;
+import io.dealgraph.organization.Organization;
+import io.dealgraph.system.ApiException;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Deals and their status changes in date order. Each entry of a deal's status history is an event; the
+ * first is its announcement. Ordering uses the same keys as deals: a partial date before the more precise
+ * dates inside it, undated events last.
+ */
+@Controller
+class TimelineController {
+
+	static final int MAX_EVENTS = 500;
+
+	/** Placeholders: 1 the deals to consider, 2 the deal predicate. */
+	private static final String TIMELINE = """
+			CALL () {
+			  %1$s
+			}
+			WITH a, r, b WHERE %2$s
+			UNWIND range(0, size(r.statusHistory) - 1) AS i
+			WITH a, r, b, i,
+			     CASE WHEN i = 0 THEN coalesce(nullIf(r.statusDates[0], ''), r.announcedOn)
+			          ELSE nullIf(r.statusDates[i], '') END AS on
+			WITH a, r, b, i, on,
+			     CASE size(on) WHEN 4 THEN on + '-00-00' WHEN 7 THEN on + '-00' ELSE coalesce(on, '9999-99-99') END AS key
+			ORDER BY key, r.id, i
+			LIMIT $first
+			RETURN on, i, r.statusHistory[i] AS status, nullIf(r.statusNotes[i], '') AS note,
+			       r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
+			""";
+
+	/** Placeholder: 1 the deal relationship types. */
+	private static final String ALL_DEALS = "MATCH (a:Organization)-[r:%1$s]->(b:Organization) RETURN a, r, b";
+
+	/** Placeholder: 1 the deal relationship types. */
+	private static final String DEALS_OF = """
+			MATCH (a:Organization {id: $of})-[r:%1$s]->(b:Organization) RETURN a, r, b
+			  UNION
+			  MATCH (a:Organization)-[r:%1$s]->(b:Organization {id: $of}) RETURN a, r, b""";
+
+	private final CypherExecutor cypher;
+
+	TimelineController(CypherExecutor cypher) {
+		this.cypher = cypher;
+	}
+
+	@QueryMapping
+	List<TimelineEvent> timeline(@Argument @Nullable String of, @Argument @Nullable DealWhere where,
+			@Argument @Nullable Integer first) {
+		int size = (first != null) ? first : 100;
+		if (size < 0 || size > MAX_EVENTS) {
+			throw ApiException.badRequest("'first' must be from 0 to " + MAX_EVENTS + ", not " + size + ".");
+		}
+		var filter = new CypherFilter();
+		String predicate = filter.deal(where, "r", "a", "b");
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("first", size);
+		parameters.put("of", of);
+		String deals = ((of != null) ? DEALS_OF : ALL_DEALS).formatted(DealType.cypherTypes(EnumSet.noneOf(DealType.class)));
+		String query = TIMELINE.formatted(deals, predicate);
+		return this.cypher.read(query, parameters, TimelineController::event);
+	}
+
+	private static TimelineEvent event(Record row) {
+		var deal = row.get("deal");
+		return new TimelineEvent(row.get("on").asString(null),
+				(row.get("i").asInt() == 0) ? TimelineEvent.Kind.ANNOUNCED : TimelineEvent.Kind.STATUS_CHANGE,
+				DealStatus.valueOf(row.get("status").asString()), row.get("note").asString(null),
+				DealProperties.decode(deal, Organization.from(deal.get("from")), Organization.from(deal.get("to"))));
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.dealgraph.network;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Examples;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DealgraphTest
+class ConnectionsTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	@Test
+	void coatueReachesAnthropicThroughHut8WithEvidenceOnEveryHop() {
+		var paths = Examples.using(this.graphQl)
+			.documentName("howIsCoatueConnectedToAnthropic")
+			.execute()
+			.path("connections")
+			.entityList(Map.class)
+			.get();
+		assertThat(paths).isNotEmpty();
+		Map<?, ?> shortest = paths.getFirst();
+		assertThat(ids((List<?>) shortest.get("organizations"))).containsExactly("coatue", "hut-8", "anthropic");
+		assertThat((List<?>) shortest.get("deals")).hasSize(2)
+			.allSatisfy((deal) -> assertThat((List<?>) ((Map<?, ?>) deal).get("sources")).isNotEmpty());
+		assertThat(paths).extracting((path) -> (Integer) path.get("length")).isSorted();
+		int shortestLength = this.cypher.read("""
+				MATCH p = shortestPath((:Organization {id: 'coatue'})-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*..4]-(:Organization {id: 'anthropic'}))
+				RETURN length(p) AS length
+				""", Map.of()).getFirst().get("length").asInt();
+		assertThat(shortest.get("length")).isEqualTo(shortestLength);
+	}
+
+	@Test
+	void everyHopLinksTheOrganizationsOnEitherSideOfIt() {
+		var paths = this.graphQl.document("""
+				{ connections(from: "nvidia", to: "hut-8", first: 5) {
+				    length organizations { id } deals { from { id } to { id } } } }
+				""").execute().path("connections").entityList(Map.class).get();
+		assertThat(paths).hasSizeGreaterThan(1).allSatisfy((path) -> {
+			List<String> organizations = ids((List<?>) path.get("organizations"));
+			List<?> deals = (List<?>) path.get("deals");
+			assertThat(organizations).hasSize(deals.size() + 1).doesNotHaveDuplicates();
+			for (int i = 0; i < deals.size(); i++) {
+				Map<?, ?> deal = (Map<?, ?>) deals.get(i);
+				assertThat(List.of(id(deal.get("from")), id(deal.get("to"))))
+					.containsExactlyInAnyOrder(organizations.get(i), organizations.get(i + 1));
+			}
+		});
+	}
+
+	@Test
+	void directedPathsFollowDealsFromProviderOrFinancierOnwards() {
+		var directed = this.graphQl.document("""
+				{ connections(from: "anthropic", to: "coatue", directed: true) { length } }
+				""").execute().path("connections").entityList(Map.class).get();
+		assertThat(directed).isEmpty();
+		var undirected = this.graphQl.document("""
+				{ connections(from: "anthropic", to: "coatue") { length } }
+				""").execute().path("connections").entityList(Map.class).get();
+		assertThat(undirected).isNotEmpty();
+	}
+
+	@Test
+	void placeholdersCanBeLeftOut() {
+		var paths = this.graphQl.document("""
+				{ connections(from: "google", to: "hut-8", maxHops: 3, first: 10, excludeUndisclosed: true) {
+				    organizations { id undisclosed } } }
+				""").execute().path("connections[*].organizations[*].undisclosed").entityList(Boolean.class).get();
+		assertThat(paths).isNotEmpty().containsOnly(false);
+	}
+
+	@Test
+	void moreThanSixHopsExceedsTheLimit() {
+		this.graphQl.document("{ connections(from: \"coatue\", to: \"anthropic\", maxHops: 7) { length } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "LIMIT_EXCEEDED")));
+	}
+
+	private static List<String> ids(List<?> organizations) {
+		return organizations.stream().map(ConnectionsTests::id).toList();
+	}
+
+	private static String id(Object organization) {
+		return (String) ((Map<?, ?>) organization).get("id");
+	}
+
+}

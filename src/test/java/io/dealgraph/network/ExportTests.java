@@ -1,0 +1,163 @@
+package io.dealgraph.network;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+import io.dealgraph.support.DealgraphTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The export of Core Scientific's network, parsed back in each format, holds what the API holds. */
+@DealgraphTest
+class ExportTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void jsonExportHoldsTheNetworkWithSources() {
+		Map<?, ?> network = JsonMapper.shared().readValue(get("json").getBody(), Map.class);
+		List<?> deals = (List<?>) network.get("deals");
+		assertThat(ids(deals)).isEqualTo(apiDeals());
+		assertThat(deals).allSatisfy((deal) -> assertThat((List<?>) ((Map<?, ?>) deal).get("sources")).isNotEmpty());
+	}
+
+	@Test
+	void csvExportHasOneRowPerDealWithItsSources() throws Exception {
+		var response = get("csv");
+		assertThat(response.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
+		List<List<String>> rows = parseCsv(response.getBody());
+		List<String> header = rows.getFirst();
+		assertThat(header).isEqualTo(NetworkExport.CSV_COLUMNS);
+		List<List<String>> data = rows.subList(1, rows.size());
+		TreeSet<String> ids = new TreeSet<>();
+		data.forEach((row) -> ids.add(row.get(0)));
+		assertThat(ids).isEqualTo(apiDeals());
+		int urls = header.indexOf("source_urls");
+		int titles = header.indexOf("source_titles");
+		assertThat(data).allSatisfy((row) -> assertThat(row.get(urls) + row.get(titles)).isNotBlank());
+	}
+
+	@Test
+	void graphmlExportOpensAsAGraphOfTheSameNodesAndEdges() throws Exception {
+		var response = get("graphml");
+		var document = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(response.getBody().getBytes(StandardCharsets.UTF_8)));
+		var edges = document.getElementsByTagName("edge");
+		TreeSet<String> ids = new TreeSet<>();
+		for (int i = 0; i < edges.getLength(); i++) {
+			ids.add(((Element) edges.item(i)).getAttribute("id"));
+		}
+		assertThat(ids).isEqualTo(apiDeals());
+		int nodes = document.getElementsByTagName("node").getLength();
+		assertThat(nodes).isEqualTo(this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { organizations { id } } }")
+			.execute()
+			.path("network.organizations")
+			.entityList(Object.class)
+			.get()
+			.size());
+	}
+
+	@Test
+	void anUnknownFormatOrOrganizationIsRefusedClearly() {
+		var client = RestClient.create("http://localhost:" + this.port);
+		var badFormat = client.get().uri("/export/network?around=hut-8&format=xlsx").retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			}).toEntity(String.class);
+		assertThat(badFormat.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(badFormat.getBody()).contains("BAD_REQUEST");
+		var unknown = client.get().uri("/export/network?around=nobody").retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			}).toEntity(String.class);
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private org.springframework.http.ResponseEntity<String> get(String format) {
+		var response = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/export/network?around=core-scientific&depth=2&format=" + format)
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response;
+	}
+
+	private TreeSet<String> apiDeals() {
+		return new TreeSet<>(this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { deals { id } } }")
+			.execute()
+			.path("network.deals[*].id")
+			.entityList(String.class)
+			.get());
+	}
+
+	private static TreeSet<String> ids(List<?> deals) {
+		TreeSet<String> ids = new TreeSet<>();
+		deals.forEach((deal) -> ids.add((String) ((Map<?, ?>) deal).get("id")));
+		return ids;
+	}
+
+	/** RFC 4180, as a spreadsheet reads it. */
+	private static List<List<String>> parseCsv(String text) throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		List<String> row = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		var reader = new StringReader(text);
+		int c;
+		while ((c = reader.read()) != -1) {
+			if (quoted) {
+				if (c == '"') {
+					reader.mark(1);
+					if (reader.read() == '"') {
+						field.append('"');
+					}
+					else {
+						reader.reset();
+						quoted = false;
+					}
+				}
+				else {
+					field.append((char) c);
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ',') {
+				row.add(field.toString());
+				field.setLength(0);
+			}
+			else if (c == '\n') {
+				row.add(field.toString());
+				field.setLength(0);
+				rows.add(row);
+				row = new ArrayList<>();
+			}
+			else if (c != '\r') {
+				field.append((char) c);
+			}
+		}
+		return rows;
+	}
+
+}

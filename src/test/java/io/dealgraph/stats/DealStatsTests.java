@@ -1,0 +1,87 @@
+package io.dealgraph.stats;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Examples;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DealgraphTest
+class DealStatsTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	@Test
+	void financingTotalsByInvestorTypePerYearNeverMixCurrenciesOrPeriods() {
+		List<Map> buckets = Examples.using(this.graphQl)
+			.documentName("financingTotalsByInvestorTypePerYear")
+			.execute()
+			.path("dealStats")
+			.entityList(Map.class)
+			.get();
+		assertThat(buckets).isNotEmpty().allSatisfy((bucket) -> {
+			Set<String> seen = new HashSet<>();
+			for (Object total : (List<?>) bucket.get("totals")) {
+				Map<?, ?> t = (Map<?, ?>) total;
+				assertThat(seen.add(t.get("currency") + "/" + t.get("period"))).as("one total per currency and period")
+					.isTrue();
+			}
+		});
+		Map<?, ?> privateEquity2024 = buckets.stream()
+			.filter((b) -> "PRIVATE_EQUITY".equals(b.get("investorType")) && Integer.valueOf(2024).equals(b.get("year")))
+			.findFirst()
+			.orElseThrow();
+		var expected = this.cypher.read("""
+				MATCH (a:Organization)-[r:FINANCING]->(:Organization)
+				WHERE 'PRIVATE_EQUITY' IN a.investorTypes AND r.announcedOn STARTS WITH '2024'
+				RETURN count(r) AS count, sum(CASE WHEN r.currency = 'USD' AND r.amountPeriod = 'TOTAL' THEN r.amount END) AS usd
+				""", Map.of()).getFirst();
+		assertThat(privateEquity2024.get("count")).isEqualTo(expected.get("count").asInt());
+		assertThat((List<?>) privateEquity2024.get("totals")).anySatisfy((total) -> {
+			Map<?, ?> t = (Map<?, ?>) total;
+			assertThat(t.get("currency")).isEqualTo("USD");
+			assertThat(((Number) t.get("amount")).doubleValue()).isEqualTo(expected.get("usd").asDouble());
+		});
+	}
+
+	@Test
+	void withoutGroupingThereIsOneBucketCountingEveryDeal() {
+		var buckets = this.graphQl.document("{ dealStats { count withoutAmount approximateOrLowerBound totals { currency } } }")
+			.execute()
+			.path("dealStats")
+			.entityList(Map.class)
+			.get();
+		assertThat(buckets).singleElement().satisfies((bucket) -> {
+			assertThat(bucket.get("count")).isEqualTo(123);
+			assertThat((Integer) bucket.get("withoutAmount")).isPositive();
+			List<String> currencies = ((List<?>) bucket.get("totals")).stream()
+				.map((t) -> String.valueOf(((Map<?, ?>) t).get("currency")))
+				.toList();
+			assertThat(currencies).contains("USD", "EUR");
+		});
+	}
+
+	@Test
+	void perYearAmountsStayApartFromTotals() {
+		var periods = this.graphQl.document("{ dealStats(groupBy: [CURRENCY]) { currency totals { currency period } } }")
+			.execute()
+			.path("dealStats[*].totals[*].period")
+			.entityList(String.class)
+			.get();
+		assertThat(periods).contains("TOTAL", "PER_YEAR");
+	}
+
+}
