@@ -14,5 +14,11 @@ import io.dealgraph.source.Source;
 public record Deal(String id, DealType type, Organization from, Organization to, @Nullable String announcedOn,
 		@Nullable Money amount, @Nullable Double capacityMw, @Nullable Double termYears,
 		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, DealStatus status,
-		List<StatusChange> statusHistory, @Nullable String description, List<Source> sources) {
+		List<StatusChange> statusHistory, @Nullable String description, List<Source> sources, int version,
+		@Nullable Retraction retraction) {
+
+	/** Who retracted a deal, when and why. */
+	public record Retraction(String at, String by, String reason) {
+	}
+
 }

@@ -39,8 +39,8 @@ class DealController {
 	}
 
 	@QueryMapping
-	@Nullable Deal deal(@Argument String id) {
-		return this.queries.byId(id).orElse(null);
+	@Nullable Deal deal(@Argument String id, @Argument @Nullable Boolean includeRetracted) {
+		return this.queries.byId(id, Boolean.TRUE.equals(includeRetracted)).orElse(null);
 	}
 
 	@QueryMapping
@@ -67,7 +67,8 @@ class DealController {
 		keys.stream().collect(Collectors.groupingBy(OrganizationDeals::selection)).forEach((selection, group) -> {
 			var pages = this.queries.dealsOf(group.stream().map(OrganizationDeals::organizationId).toList(),
 					selection);
-			group.forEach((key) -> result.put(key, new DealPage(pages.get(key.organizationId()))));
+			group.forEach((key) -> result.put(key, new DealPage(pages.getOrDefault(key.organizationId(),
+					Connection.of(List.of(), selection.page(), 0)))));
 		});
 		return result;
 	}

@@ -34,14 +34,16 @@ public final class DealProperties {
 		p.put("id", deal.id());
 		p.put("announcedOn", deal.announcedOn());
 		p.put("announcedKey", sortKey(deal.announcedOn()));
-		if (deal.amount() != null) {
-			p.put("amount", deal.amount().amount());
-			p.put("currency", deal.amount().currency());
-			p.put("amountQualifier", deal.amount().qualifier().name());
-			p.put("amountPeriod", deal.amount().period().name());
-			// Filters and ordering by amount compare dollars only: other currencies are never converted.
-			p.put("amountUsd", "USD".equals(deal.amount().currency()) ? deal.amount().amount() : null);
-		}
+		// Every key is written, null when unknown, so that an update also clears what it no longer says.
+		Money amount = deal.amount();
+		p.put("amount", (amount != null) ? amount.amount() : null);
+		p.put("currency", (amount != null) ? amount.currency() : null);
+		p.put("amountQualifier", (amount != null) ? amount.qualifier().name() : null);
+		p.put("amountPeriod", (amount != null) ? amount.period().name() : null);
+		// Filters and ordering by amount compare US-dollar totals only: other currencies are never converted,
+		// and a yearly amount is not a total.
+		boolean usdTotal = amount != null && "USD".equals(amount.currency()) && amount.period() == AmountPeriod.TOTAL;
+		p.put("amountUsd", usdTotal ? amount.amount() : null);
 		p.put("capacityMw", deal.capacityMw());
 		p.put("termYears", deal.termYears());
 		p.put("instrument", (deal.instrument() != null) ? deal.instrument().name() : null);
@@ -82,11 +84,14 @@ public final class DealProperties {
 			.mapToObj((i) -> new Source(known(urls.get(i)), known(titles.get(i)), known(publishers.get(i)),
 					Confidence.valueOf(confidences.get(i)), known(notes.get(i))))
 			.toList();
+		Deal.Retraction retraction = r.get("retractedAt").isNull() ? null
+				: new Deal.Retraction(r.get("retractedAt").asString(), r.get("retractedBy").asString(),
+						r.get("retractionReason").asString());
 		return new Deal(r.get("id").asString(), DealType.valueOf(r.get("type").asString()), from, to,
 				r.get("announcedOn").asString(null), amount, number(r, "capacityMw"), number(r, "termYears"),
 				r.get("instrument").isNull() ? null : FinancingInstrument.valueOf(r.get("instrument").asString()),
 				number(r, "stakePercent"), DealStatus.valueOf(r.get("status").asString()), history,
-				r.get("description").asString(null), sources);
+				r.get("description").asString(null), sources, r.get("version").asInt(1), retraction);
 	}
 
 	/** The sort key of a partial date, or null when the date is unknown. */

@@ -1,5 +1,6 @@
 package io.dealgraph.deal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Repository;
 class DealQueries {
 
 	/** The ordering of an organization's deals: by announcement date (partial dates first), then id. */
-	static final String BY_DATE = "announced";
+	static final String BY_DATE = "organization-deals";
 
 	/** Sorts unknown dates after every real key. */
 	private static final String UNKNOWN_DATE_KEY = "9999-99-99";
@@ -46,10 +47,11 @@ class DealQueries {
 			UNWIND $ids AS organizationId
 			MATCH (o:Organization {id: organizationId})
 			CALL (o) {
-			  RETURN COUNT { %1$s } AS total
+			  RETURN COUNT { %1$s WHERE r.retractedAt IS NULL } AS total
 			}
 			CALL (o) {
 			  MATCH %1$s
+			  WHERE r.retractedAt IS NULL
 			  WITH r, coalesce(r.announcedKey, $unknownDateKey) AS sortKey
 			  WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND r.id > $afterId)
 			  ORDER BY sortKey, r.id
@@ -82,7 +84,7 @@ class DealQueries {
 
 	private static final String BY_ID = """
 			MATCH (a:Organization)-[r:%s]->(b:Organization)
-			WHERE r.id = $id
+			WHERE r.id = $id AND (r.retractedAt IS NULL OR $includeRetracted)
 			RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS deal
 			""";
 
@@ -114,8 +116,9 @@ class DealQueries {
 		return pages;
 	}
 
-	Optional<Deal> byId(String id) {
-		return this.cypher.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("id", id),
+	Optional<Deal> byId(String id, boolean includeRetracted) {
+		return this.cypher.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
+				Map.of("id", id, "includeRetracted", includeRetracted),
 				(r) -> deal(r.get("deal")))
 			.stream()
 			.findFirst();
@@ -155,14 +158,18 @@ class DealQueries {
 	private static Keyset keyset(List<DealOrder> orderBy) {
 		List<DealOrder> orders = orderBy.isEmpty() ? List.of(new DealOrder(DealOrder.Field.ANNOUNCED_ON, null))
 				: orderBy;
-		List<SortKey> keys = orders.stream().filter((order) -> order.field() != DealOrder.Field.ID).map((order) -> {
-			return switch (order.field()) {
-				case ANNOUNCED_ON -> new SortKey("announced", "r.announcedKey", false, order.descending());
-				case AMOUNT -> new SortKey("amountUsd", "r.amountUsd", true, order.descending());
-				case ID -> throw new IllegalStateException("filtered above");
-			};
-		}).toList();
-		return new Keyset(keys, "r.id");
+		List<SortKey> keys = new ArrayList<>();
+		for (DealOrder order : orders) {
+			switch (order.field()) {
+				case ANNOUNCED_ON -> keys.add(new SortKey("announced", "r.announcedKey", false, order.descending()));
+				case AMOUNT -> keys.add(new SortKey("amountUsd", "r.amountUsd", true, order.descending()));
+				case ID -> {
+					// The id ends every ordering; keys after it could never decide anything.
+					return new Keyset(keys, "r.id", order.descending());
+				}
+			}
+		}
+		return new Keyset(keys, "r.id", false);
 	}
 
 	static Deal deal(Value r) {

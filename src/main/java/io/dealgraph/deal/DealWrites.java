@@ -1,36 +1,151 @@
 package io.dealgraph.deal;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.dealgraph.source.Source;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every Cypher statement that writes deals. They run inside a caller's write transaction, so a batch
- * commits whole or not at all; they MERGE on the deal id, so running them twice changes nothing.
+ * Every Cypher statement that writes deals, and the reads a write needs inside its transaction. They run in
+ * a caller's write transaction, so a batch commits whole or not at all. Relationship types come from
+ * {@link DealType} only.
  */
 @Component
 public class DealWrites {
 
-	/** The relationship type is filled from {@link DealType}. */
+	/**
+	 * The relationship type is filled from {@link DealType}. A deal that exists keeps its version and any
+	 * retraction: loading a batch again is not an edit.
+	 */
 	private static final String UPSERT = """
 			UNWIND $rows AS row
 			MATCH (from:Organization {id: row.fromId}), (to:Organization {id: row.toId})
 			MERGE (from)-[r:%s {id: row.properties.id}]->(to)
-			SET r = row.properties
-			RETURN count(r) AS written
+			ON CREATE SET r = row.properties, r.version = 1
+			ON MATCH SET r += row.properties
+			RETURN r {.*, type: type(r), from: properties(from), to: properties(to)} AS deal
 			""";
 
-	/** Upserts deals, one statement per deal type present; both parties must exist. */
-	public void upsert(CypherExecutor.Writer tx, List<DealDraft> deals) {
+	/**
+	 * A deal whose type or parties changed since it was written is removed first: Neo4j cannot re-point a
+	 * relationship, and MERGE would otherwise make a second deal with the same id. Placeholder: all types.
+	 */
+	private static final String REMOVE_MOVED = """
+			UNWIND $rows AS row
+			MATCH (a:Organization)-[old:%s {id: row.properties.id}]->(b:Organization)
+			WHERE type(old) <> $type OR a.id <> row.fromId OR b.id <> row.toId
+			DELETE old
+			""";
+
+	/** Placeholder: all deal relationship types. Locks the deal, so concurrent edits queue up behind it. */
+	private static final String LOCK = """
+			MATCH ()-[r:%s {id: $id}]->()
+			SET r.version = r.version
+			RETURN count(r) AS found
+			""";
+
+	/** Placeholder: all deal relationship types. */
+	private static final String FIND = """
+			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
+			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
+			""";
+
+	/** Placeholder: all deal relationship types. */
+	private static final String DELETE = "MATCH ()-[r:%s {id: $id}]->() DELETE r";
+
+	/** Placeholder: all deal relationship types. */
+	private static final String SET = """
+			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
+			SET r += $properties
+			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
+			""";
+
+	/** Upserts deals, one statement per deal type present; both parties must exist. Returns them as written. */
+	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals) {
+		Map<String, Deal> written = new HashMap<>();
 		deals.stream().collect(Collectors.groupingBy(DealDraft::type)).forEach((type, group) -> {
 			List<Map<String, Object>> rows = group.stream()
 				.map((d) -> Map.of("fromId", d.fromId(), "toId", d.toId(), "properties", DealProperties.encode(d)))
 				.toList();
-			tx.run(UPSERT.formatted(type.name()), Map.of("rows", rows));
+			tx.run(REMOVE_MOVED.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
+					Map.of("rows", rows, "type", type.name()));
+			tx.run(UPSERT.formatted(type.name()), Map.of("rows", rows))
+				.forEach((row) -> {
+					Deal deal = DealQueries.deal(row.get("deal"));
+					written.put(deal.id(), deal);
+				});
 		});
+		List<Deal> inOrder = new ArrayList<>();
+		deals.forEach((d) -> inOrder.add(written.get(d.id())));
+		return inOrder;
+	}
+
+	/** The deal as it stands, after taking its write lock so no other edit can interleave. */
+	public Optional<Deal> lockAndFind(CypherExecutor.Writer tx, String id) {
+		String types = DealType.cypherTypes(EnumSet.allOf(DealType.class));
+		if (tx.run(LOCK.formatted(types), Map.of("id", id)).getFirst().get("found").asInt() == 0) {
+			return Optional.empty();
+		}
+		return tx.run(FIND.formatted(types), Map.of("id", id)).stream().findFirst().map((r) -> DealQueries.deal(r.get("deal")));
+	}
+
+	/**
+	 * Replaces a deal with {@code draft} at {@code version}. When type or parties change the relationship
+	 * is recreated, since Neo4j cannot re-point one; the retraction, if any, stays.
+	 */
+	public Deal replace(CypherExecutor.Writer tx, Deal current, DealDraft draft, int version) {
+		Map<String, Object> properties = DealProperties.encode(draft);
+		properties.put("version", version);
+		boolean sameShape = current.type() == draft.type() && current.from().id().equals(draft.fromId())
+				&& current.to().id().equals(draft.toId());
+		if (sameShape) {
+			return set(tx, draft.id(), properties);
+		}
+		tx.run(DELETE.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("id", draft.id()));
+		Deal created = upsert(tx, List.of(draft)).getFirst();
+		Map<String, Object> kept = new HashMap<>();
+		kept.put("version", version);
+		if (current.retraction() != null) {
+			kept.put("retractedAt", current.retraction().at());
+			kept.put("retractedBy", current.retraction().by());
+			kept.put("retractionReason", current.retraction().reason());
+		}
+		return (created != null) ? set(tx, draft.id(), kept) : null;
+	}
+
+	/** Marks a deal retracted: it stays, with who, when and why, and default reads skip it. */
+	public Deal retract(CypherExecutor.Writer tx, Deal current, String at, String by, String reason) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("retractedAt", at);
+		properties.put("retractedBy", by);
+		properties.put("retractionReason", reason);
+		properties.put("version", current.version() + 1);
+		return set(tx, current.id(), properties);
+	}
+
+	/** Appends a source to a deal. */
+	public Deal addSource(CypherExecutor.Writer tx, Deal current, Source source) {
+		List<Source> sources = new ArrayList<>(current.sources());
+		sources.add(source);
+		var draft = new DealDraft(current.id(), current.type(), current.from().id(), current.to().id(),
+				current.announcedOn(), current.amount(), current.capacityMw(), current.termYears(),
+				current.instrument(), current.stakePercent(), current.status(), current.statusHistory(),
+				current.description(), sources);
+		Map<String, Object> properties = DealProperties.encode(draft);
+		properties.put("version", current.version() + 1);
+		return set(tx, current.id(), properties);
+	}
+
+	private Deal set(CypherExecutor.Writer tx, String id, Map<String, Object> properties) {
+		return DealQueries.deal(tx.run(SET.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
+				Map.of("id", id, "properties", properties)).getFirst().get("deal"));
 	}
 
 }

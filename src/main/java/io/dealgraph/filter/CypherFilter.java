@@ -45,14 +45,17 @@ public final class CypherFilter {
 		this.asOfKey = (asOf != null) ? DealProperties.lastSortKey(asOf) : null;
 	}
 
-	/** The as-of condition on deal relationship {@code deal}; {@code true} for the graph as it is now. */
+	/**
+	 * The condition every deal read must meet: not retracted and, for an as-of filter, standing on that date.
+	 */
 	public String standing(String deal) {
+		String visible = deal + ".retractedAt IS NULL";
 		if (this.asOfKey == null) {
-			return "true";
+			return visible;
 		}
 		String key = parameter(this.asOfKey);
-		return "(" + deal + ".announcedKey <= " + key + " AND (" + deal + ".endedKey IS NULL OR " + deal
-				+ ".endedKey > " + key + "))";
+		return "(" + visible + " AND " + deal + ".announcedKey <= " + key + " AND (" + deal + ".endedKey IS NULL OR "
+				+ deal + ".endedKey > " + key + "))";
 	}
 
 	/** The parameters of every predicate built so far. */
@@ -69,11 +72,7 @@ public final class CypherFilter {
 
 	/** The predicate for organization variable {@code node}; {@code true} when there is no filter. */
 	public String organization(@Nullable OrganizationWhere where, String node) {
-		if (where != null && where.via() != null) {
-			throw ApiException.badRequest("'via' filters the deal of a relationship filter such as financedBy; "
-					+ "it cannot stand at the top of a filter.");
-		}
-		return organization(where, node, 1);
+		return organization(where, node, 1, false);
 	}
 
 	/**
@@ -84,11 +83,19 @@ public final class CypherFilter {
 		return and(List.of(standing(deal), deal(where, deal, from, to, 1)));
 	}
 
-	private String organization(@Nullable OrganizationWhere where, String node, int depth) {
+	/**
+	 * {@code viaAllowed} is true only for the filter directly under a relationship filter, the one place where
+	 * there is a deal for {@code via} to filter.
+	 */
+	private String organization(@Nullable OrganizationWhere where, String node, int depth, boolean viaAllowed) {
 		if (where == null) {
 			return "true";
 		}
 		checkDepth(depth);
+		if (where.via() != null && !viaAllowed) {
+			throw ApiException.badRequest("'via' filters the deal of a relationship filter such as financedBy, "
+					+ "so it goes directly inside one: {financedBy: {via: {...}}}.");
+		}
 		List<String> all = new ArrayList<>();
 		if (where.id() != null) {
 			all.add(node + ".id = " + parameter(where.id()));
@@ -123,7 +130,7 @@ public final class CypherFilter {
 				all.add(related(relation, other, node, depth));
 			}
 		}
-		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d), depth);
+		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d, false), depth);
 		return and(all);
 	}
 
@@ -139,7 +146,7 @@ public final class CypherFilter {
 			to = "t" + (++this.names);
 			match += " MATCH (" + from + ")-[" + deal + "]->(" + to + ")";
 		}
-		String predicate = and(List.of(standing(deal), organization(other, otherNode, depth + 1),
+		String predicate = and(List.of(standing(deal), organization(other, otherNode, depth + 1, true),
 				deal(other.via(), deal, from, to, depth + 1)));
 		return "EXISTS { " + match + " WHERE " + predicate + " }";
 	}
@@ -175,10 +182,10 @@ public final class CypherFilter {
 			all.add(deal + ".amountUsd <= " + parameter(where.amountUsdMax()));
 		}
 		if (where.from() != null) {
-			all.add(organization(where.from(), from, depth + 1));
+			all.add(organization(where.from(), from, depth + 1, false));
 		}
 		if (where.to() != null) {
-			all.add(organization(where.to(), to, depth + 1));
+			all.add(organization(where.to(), to, depth + 1, false));
 		}
 		if (where.sourceConfidence() != null) {
 			List<String> accepted = switch (where.sourceConfidence()) {

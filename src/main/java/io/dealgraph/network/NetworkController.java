@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.DealType;
 import io.dealgraph.system.ApiException;
-import io.dealgraph.system.ErrorCode;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -32,8 +31,7 @@ class NetworkController {
 			@Argument @Nullable String asOf) {
 		int hops = (maxHops != null) ? maxHops : 4;
 		if (hops < 1 || hops > MAX_HOPS) {
-			throw new ApiException((hops > MAX_HOPS) ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.BAD_REQUEST,
-					"'maxHops' must be from 1 to " + MAX_HOPS + ", not " + hops + ".");
+			throw ApiException.badRequest("'maxHops' must be from 1 to " + MAX_HOPS + ", not " + hops + ".");
 		}
 		int paths = (first != null) ? first : 5;
 		if (paths < 1 || paths > MAX_PATHS) {

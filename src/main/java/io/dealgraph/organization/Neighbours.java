@@ -13,8 +13,9 @@ enum Neighbours {
 	ACQUISITIONS("(o)-[r:ACQUISITION]->(x:Organization)", false),
 	SUBSIDIARIES("(o)-[r:CONTROL]->(x:Organization)", false),
 	/** Only a completed acquisition makes an acquirer; failed bids stay visible in {@code deals}. */
-	ACQUIRER("(x:Organization)-[r:ACQUISITION {status: 'COMPLETED'}]->(o)", true),
-	PARENT("(x:Organization)-[r:CONTROL]->(o)", true);
+	ACQUIRER("(x:Organization)-[r:ACQUISITION]->(o) WHERE r.status = 'COMPLETED'", true),
+	/** Control that ended (sold, terminated) makes no parent. */
+	PARENT("(x:Organization)-[r:CONTROL]->(o) WHERE r.endedKey IS NULL", true);
 
 	static final int LIMIT = 100;
 
@@ -22,6 +23,7 @@ enum Neighbours {
 			MATCH (o:Organization) WHERE o.id IN $ids
 			CALL (o) {
 			  MATCH %s
+			  WHERE r.retractedAt IS NULL
 			  WITH DISTINCT x ORDER BY x.name, x.id LIMIT $limit
 			  RETURN collect(x {.*}) AS related
 			}
@@ -32,6 +34,7 @@ enum Neighbours {
 			MATCH (o:Organization) WHERE o.id IN $ids
 			CALL (o) {
 			  MATCH %s
+			  AND r.retractedAt IS NULL
 			  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
 			  RETURN collect(x {.*}) AS related
 			}

@@ -32,9 +32,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationQueries {
 
+	/** An id merged into another organization keeps answering, with the organization it became. */
 	private static final String BY_ID = """
-			MATCH (o:Organization {id: $id})
-			RETURN o {.*} AS organization
+			OPTIONAL MATCH (o:Organization {id: $id})
+			OPTIONAL MATCH (:MergedId {id: $id})-[:MERGED_INTO]->(k:Organization)
+			WITH coalesce(o, k) AS found
+			WHERE found IS NOT NULL
+			RETURN found {.*} AS organization
 			""";
 
 	private static final String FACTS_OF = """
@@ -110,14 +114,18 @@ class OrganizationQueries {
 		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
 	}
 
+	/** The id ends every ordering; keys after an explicit ID order could never decide anything. */
 	private static Keyset keyset(List<OrganizationOrder> orderBy) {
 		List<OrganizationOrder> orders = orderBy.isEmpty()
 				? List.of(new OrganizationOrder(OrganizationOrder.Field.NAME, OrganizationOrder.Direction.ASC)) : orderBy;
-		List<SortKey> keys = orders.stream()
-			.filter((order) -> order.field() != OrganizationOrder.Field.ID)
-			.map((order) -> new SortKey("name", "o.name", false, order.descending()))
-			.toList();
-		return new Keyset(keys, "o.id");
+		List<SortKey> keys = new ArrayList<>();
+		for (OrganizationOrder order : orders) {
+			if (order.field() == OrganizationOrder.Field.ID) {
+				return new Keyset(keys, "o.id", order.descending());
+			}
+			keys.add(new SortKey("name", "o.name", false, order.descending()));
+		}
+		return new Keyset(keys, "o.id", false);
 	}
 
 	/** Organizations whose name or aliases match {@code text}, typos tolerated. */

@@ -1,7 +1,9 @@
 package io.dealgraph.organization;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.dealgraph.system.CypherExecutor;
@@ -15,11 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrganizationWrites {
 
-	/** The kind label is filled from {@link OrganizationKind}; all other labels of kinds are removed. */
+	/**
+	 * The kind label is filled from {@link OrganizationKind}; all other labels of kinds are removed. Properties
+	 * the row does not name (ids merged into this one) are kept.
+	 */
 	private static final String UPSERT = """
 			UNWIND $rows AS row
 			MERGE (o:Organization {id: row.id})
-			SET o = row
+			SET o += row
 			REMOVE o:%s
 			SET o:%s
 			""";
@@ -32,10 +37,76 @@ public class OrganizationWrites {
 			MERGE (o)-[:HAS_FACT]->(f)
 			""";
 
+	private static final String FIND = "MATCH (o:Organization {id: $id}) RETURN o {.*} AS organization";
+
+	/**
+	 * Moves the deals of one type from {@code merge} to {@code keep}. Neo4j cannot re-point a relationship,
+	 * so each is deleted and created again with the same properties (its id among them); a deal between the
+	 * two becomes one of {@code keep} with itself, so nothing is lost. Placeholder: the type, from an enum.
+	 */
+	private static final String MOVE_OUTGOING = """
+			MATCH (m:Organization {id: $merge})-[r:%1$s]->(x)
+			MATCH (k:Organization {id: $keep})
+			WITH k, CASE WHEN x = m THEN k ELSE x END AS other, r, properties(r) AS props
+			DELETE r
+			CREATE (k)-[n:%1$s]->(other)
+			SET n = props
+			""";
+
+	private static final String MOVE_INCOMING = """
+			MATCH (x)-[r:%1$s]->(m:Organization {id: $merge})
+			MATCH (k:Organization {id: $keep})
+			WITH k, CASE WHEN x = m THEN k ELSE x END AS other, r, properties(r) AS props
+			DELETE r
+			CREATE (other)-[n:%1$s]->(k)
+			SET n = props
+			""";
+
+	/** Facts move, names become aliases, blanks are filled, and the old id keeps resolving. */
+	private static final String ABSORB = """
+			MATCH (m:Organization {id: $merge}), (k:Organization {id: $keep})
+			OPTIONAL MATCH (m)-[h:HAS_FACT]->(f:Fact)
+			FOREACH (fact IN CASE WHEN f IS NULL THEN [] ELSE [f] END | MERGE (k)-[:HAS_FACT]->(fact))
+			DELETE h
+			WITH DISTINCT m, k
+			SET k.aliases = [a IN reduce(acc = [], a IN coalesce(k.aliases, []) + [m.name] + coalesce(m.aliases, []) | CASE WHEN a IN acc THEN acc ELSE acc + a END) WHERE a <> k.name],
+			    k.investorTypes = reduce(acc = [], t IN coalesce(k.investorTypes, []) + coalesce(m.investorTypes, []) | CASE WHEN t IN acc THEN acc ELSE acc + t END),
+			    k.category = coalesce(k.category, m.category),
+			    k.country = coalesce(k.country, m.country),
+			    k.ticker = coalesce(k.ticker, m.ticker)
+			WITH m, k
+			OPTIONAL MATCH (former:MergedId)-[link:MERGED_INTO]->(m)
+			FOREACH (x IN CASE WHEN former IS NULL THEN [] ELSE [former] END | MERGE (x)-[:MERGED_INTO]->(k))
+			DELETE link
+			WITH DISTINCT m, k
+			MERGE (merged:MergedId {id: m.id})
+			MERGE (merged)-[:MERGED_INTO]->(k)
+			WITH m
+			DETACH DELETE m
+			""";
+
+	/** The organization as it stands, inside the caller's transaction. */
+	public Optional<Organization> find(CypherExecutor.Writer tx, String id) {
+		return tx.run(FIND, Map.of("id", id)).stream().findFirst().map((r) -> Organization.from(r.get("organization")));
+	}
+
+	/**
+	 * Merges {@code merge} into {@code keep}: every deal, fact, name and id of it ends up on {@code keep}.
+	 * {@code dealTypes} are the deal relationship types, from the deal feature's enum.
+	 */
+	public void merge(CypherExecutor.Writer tx, String keep, String merge, List<String> dealTypes) {
+		Map<String, Object> ids = Map.of("keep", keep, "merge", merge);
+		for (String type : dealTypes) {
+			tx.run(MOVE_OUTGOING.formatted(type), ids);
+			tx.run(MOVE_INCOMING.formatted(type), ids);
+		}
+		tx.run(ABSORB, ids);
+	}
+
 	/** Upserts organizations, one statement per kind present. */
 	public void upsert(CypherExecutor.Writer tx, List<Organization> organizations) {
 		organizations.stream().collect(Collectors.groupingBy(Organization::kind)).forEach((kind, group) -> {
-			String otherLabels = java.util.Arrays.stream(OrganizationKind.values())
+			String otherLabels = Arrays.stream(OrganizationKind.values())
 				.filter((k) -> k != kind)
 				.map(OrganizationKind::typeName)
 				.collect(Collectors.joining(":"));

@@ -21,14 +21,22 @@ public final class Keyset {
 
 	private final String idExpression;
 
+	private final boolean idDescending;
+
 	private final String name;
 
-	public Keyset(List<SortKey> keys, String idExpression) {
+	/**
+	 * @param keys the sort keys, most significant first
+	 * @param idExpression the row's id, the final tiebreak that makes the order total
+	 * @param idDescending whether ids run descending
+	 */
+	public Keyset(List<SortKey> keys, String idExpression, boolean idDescending) {
 		this.keys = List.copyOf(keys);
 		this.idExpression = idExpression;
+		this.idDescending = idDescending;
 		this.name = keys.stream()
 			.map((k) -> k.name() + (k.descending() ? "-desc" : ""))
-			.collect(Collectors.joining(","));
+			.collect(Collectors.joining(",")) + (idDescending ? ",id-desc" : ",id");
 	}
 
 	/** Each key's expression with nulls replaced so that they sort last, as a list {@code [k1, k2, id]}. */
@@ -47,7 +55,7 @@ public final class Keyset {
 		for (int i = 0; i < this.keys.size(); i++) {
 			items.add(sortValues + "[" + i + "]" + (this.keys.get(i).descending() ? " DESC" : ""));
 		}
-		items.add(sortValues + "[" + this.keys.size() + "]");
+		items.add(sortValues + "[" + this.keys.size() + "]" + (this.idDescending ? " DESC" : ""));
 		return String.join(", ", items);
 	}
 
@@ -71,7 +79,7 @@ public final class Keyset {
 			for (int j = 0; j < i; j++) {
 				terms.add(sortValues + "[" + j + "] = " + parameter.apply(values.get(j)));
 			}
-			boolean descending = i < this.keys.size() && this.keys.get(i).descending();
+			boolean descending = (i < this.keys.size()) ? this.keys.get(i).descending() : this.idDescending;
 			terms.add(sortValues + "[" + i + "] " + (descending ? "<" : ">") + " " + parameter.apply(values.get(i)));
 			alternatives.add(String.join(" AND ", terms));
 		}

@@ -1,5 +1,7 @@
 package io.dealgraph.system;
 
+import java.util.Map;
+
 /**
  * An error whose message is meant for the API's user: it says what was wrong with the request and
  * reaches the response as is, with its code.
@@ -19,6 +21,11 @@ public class ApiException extends RuntimeException {
 
 	public ErrorCode code() {
 		return this.code;
+	}
+
+	/** More for {@code extensions} beside the code, e.g. which fields were wrong. */
+	public Map<String, Object> extensions() {
+		return Map.of();
 	}
 
 }

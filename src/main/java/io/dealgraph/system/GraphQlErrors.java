@@ -38,7 +38,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof ApiException api) {
-			return error(env, api.code(), api.getMessage());
+			Map<String, Object> extensions = new LinkedHashMap<>(api.extensions());
+			extensions.put("code", api.code().name());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(classification(api.code()))
+				.message(api.getMessage())
+				.extensions(extensions)
+				.build();
 		}
 		if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
 			log.warn("Neo4j unavailable: {}", ex.getMessage());
@@ -91,7 +97,21 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 
 	private static GraphQLError withCode(ResponseError error) {
 		Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
-		extensions.putIfAbsent("code", ErrorCode.BAD_REQUEST.name());
+		// Syntax, validation and bad argument values are the request's fault; anything else graphql-java
+		// raises on its own (a null where the schema promised none) is ours.
+		boolean requestFault = error.getErrorType() == ErrorType.ValidationError
+				|| error.getErrorType() == ErrorType.InvalidSyntax;
+		if (!extensions.containsKey("code")) {
+			if (requestFault) {
+				extensions.put("code", ErrorCode.BAD_REQUEST.name());
+			}
+			else {
+				String errorId = UUID.randomUUID().toString();
+				log.error("Internal error {}: {} at {}", errorId, error.getMessage(), error.getPath());
+				extensions.put("code", ErrorCode.INTERNAL.name());
+				extensions.put("errorId", errorId);
+			}
+		}
 		return GraphqlErrorBuilder.newError()
 			.message(error.getMessage())
 			.errorType(error.getErrorType())

@@ -83,12 +83,12 @@ class ConnectionsTests {
 	}
 
 	@Test
-	void moreThanSixHopsExceedsTheLimit() {
+	void moreThanSixHopsIsABadRequest() {
 		this.graphQl.document("{ connections(from: \"coatue\", to: \"anthropic\", maxHops: 7) { length } }")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "LIMIT_EXCEEDED")));
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
 	}
 
 	private static List<String> ids(List<?> organizations) {

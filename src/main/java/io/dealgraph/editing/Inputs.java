@@ -1,0 +1,41 @@
+package io.dealgraph.editing;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.AmountPeriod;
+import io.dealgraph.deal.AmountQualifier;
+import io.dealgraph.deal.DealStatus;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.organization.InvestorType;
+import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.source.Confidence;
+
+/** The mutation inputs, bound from GraphQL by Spring for GraphQL; see the schema for their rules. */
+final class Inputs {
+
+	private Inputs() {
+	}
+
+	record OrganizationInput(String id, String name, OrganizationKind kind, @Nullable List<String> aliases,
+			@Nullable String category, @Nullable String country, @Nullable String ticker,
+			@Nullable List<InvestorType> investorTypes, @Nullable Boolean undisclosed) {
+	}
+
+	record DealInput(DealType type, String from, String to, @Nullable String announcedOn, @Nullable MoneyInput amount,
+			@Nullable Double capacityMw, @Nullable Double termYears, @Nullable FinancingInstrument instrument,
+			@Nullable Double stakePercent, DealStatus status, @Nullable String statusOn, @Nullable String description,
+			List<SourceInput> sources) {
+	}
+
+	record MoneyInput(double amount, String currency, @Nullable AmountQualifier qualifier,
+			@Nullable AmountPeriod period) {
+	}
+
+	record SourceInput(@Nullable String url, @Nullable String title, @Nullable String publisher,
+			Confidence confidence, @Nullable String note) {
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.dealgraph.editing;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.dealgraph.audit.AuditLog;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.editing.Inputs.OrganizationInput;
+import io.dealgraph.organization.Organization;
+import io.dealgraph.organization.OrganizationWrites;
+import io.dealgraph.system.ApiException;
+import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.system.ErrorCode;
+import org.springframework.stereotype.Component;
+
+/** Writes organizations for editors: upserts, and merges of two nodes that are one company. */
+@Component
+class OrganizationEditor {
+
+	private final CypherExecutor cypher;
+
+	private final OrganizationWrites writes;
+
+	private final AuditLog audit;
+
+	OrganizationEditor(CypherExecutor cypher, OrganizationWrites writes, AuditLog audit) {
+		this.cypher = cypher;
+		this.writes = writes;
+		this.audit = audit;
+	}
+
+	Organization upsert(OrganizationInput input, String by) {
+		Organization checked = InputRules.organization(input, "input");
+		return this.cypher.write((tx) -> {
+			Organization before = this.writes.find(tx, checked.id()).orElse(null);
+			Organization merged = (before == null) ? checked : keepUnsaid(before, input, checked);
+			this.writes.upsert(tx, List.of(merged));
+			Organization after = this.writes.find(tx, checked.id()).orElseThrow();
+			this.audit.record(tx, by, "upsertOrganization", checked.id(), before, after);
+			return after;
+		});
+	}
+
+	Organization merge(String keep, String merge, String by) {
+		if (keep.equals(merge)) {
+			throw ApiException.badRequest("'keep' and 'merge' are the same organization.");
+		}
+		return this.cypher.write((tx) -> {
+			Organization kept = this.writes.find(tx, keep).orElseThrow(() -> notFound("keep", keep));
+			Organization merged = this.writes.find(tx, merge).orElseThrow(() -> notFound("merge", merge));
+			this.writes.merge(tx, keep, merge, Arrays.stream(DealType.values()).map(Enum::name).toList());
+			Organization after = this.writes.find(tx, keep).orElseThrow();
+			this.audit.record(tx, by, "mergeOrganizations", keep, List.of(kept, merged), after);
+			return after;
+		});
+	}
+
+	/** On update, fields the input leaves out keep their value. */
+	private static Organization keepUnsaid(Organization before, OrganizationInput input, Organization checked) {
+		return new Organization(checked.id(), checked.name(), checked.kind(),
+				(input.category() != null) ? checked.category() : before.category(),
+				(input.aliases() != null) ? checked.aliases() : before.aliases(),
+				(input.country() != null) ? checked.country() : before.country(),
+				(input.ticker() != null) ? checked.ticker() : before.ticker(),
+				(input.investorTypes() != null) ? checked.investorTypes() : before.investorTypes(),
+				(input.undisclosed() != null) ? checked.undisclosed() : before.undisclosed());
+	}
+
+	private static ApiException notFound(String field, String id) {
+		return new InvalidInput(ErrorCode.NOT_FOUND,
+				List.of(new InvalidInput.Violation(field, "no organization has the id '" + id + "'")));
+	}
+
+}

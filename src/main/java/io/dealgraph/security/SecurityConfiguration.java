@@ -1,0 +1,81 @@
+package io.dealgraph.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every request is let through: reads are public, and mutations check the caller's role themselves (see
+ * {@link Access}), so that a refusal is a GraphQL error with a code rather than a bare 401. Credentials are
+ * read when present: API keys always, JWTs when a decoder is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code public-key-location}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** The claim that carries a JWT holder's roles, e.g. {@code ["EDITOR"]}. */
+	static final String ROLES_CLAIM = "roles";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder)
+			throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			// Bearer credentials only, no cookies: there is no session for a forged request to ride on.
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), BearerTokenAuthenticationFilter.class);
+		if (jwtDecoder.getIfAvailable() != null) {
+			http.oauth2ResourceServer((server) -> server.bearerTokenResolver(jwtsOnly())
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(SecurityConfiguration::withRoles)));
+		}
+		return http.build();
+	}
+
+	/** API keys are not JWTs: leave them to the API key filter. */
+	private static BearerTokenResolver jwtsOnly() {
+		var resolver = new DefaultBearerTokenResolver();
+		return (HttpServletRequest request) -> {
+			String token = resolver.resolve(request);
+			return (token != null && JwtBearer.looksLikeJwt(token)) ? token : null;
+		};
+	}
+
+	private static AbstractAuthenticationToken withRoles(Jwt jwt) {
+		Collection<GrantedAuthority> authorities = new ArrayList<>();
+		List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+		if (roles != null) {
+			for (String role : roles) {
+				if (role.equals(Role.ADMIN.name())) {
+					authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
+					authorities.add(new SimpleGrantedAuthority(Role.EDITOR.authority()));
+				}
+				else if (role.equals(Role.EDITOR.name())) {
+					authorities.add(new SimpleGrantedAuthority(Role.EDITOR.authority()));
+				}
+			}
+		}
+		return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+	}
+
+
+}
