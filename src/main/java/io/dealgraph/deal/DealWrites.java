@@ -3,9 +3,11 @@ package io.dealgraph.deal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.dealgraph.source.Source;
@@ -44,10 +46,14 @@ public class DealWrites {
 			DELETE old
 			""";
 
-	/** Placeholder: all deal relationship types. Locks the deal, so concurrent edits queue up behind it. */
+	/**
+	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock before it reads a
+	 * property it increments in the same SET, and a SET that changes nothing would take no lock at all.
+	 * Placeholder: all deal relationship types.
+	 */
 	private static final String LOCK = """
 			MATCH ()-[r:%s {id: $id}]->()
-			SET r.version = r.version
+			SET r.writes = coalesce(r.writes, 0) + 1
 			RETURN count(r) AS found
 			""";
 
@@ -55,6 +61,13 @@ public class DealWrites {
 	private static final String FIND = """
 			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
 			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
+			""";
+
+	/** Placeholder: all deal relationship types. */
+	private static final String EXISTING = """
+			UNWIND $ids AS id
+			MATCH ()-[r:%s {id: id}]->()
+			RETURN r.id AS id
 			""";
 
 	/** Placeholder: all deal relationship types. */
@@ -85,6 +98,14 @@ public class DealWrites {
 		List<Deal> inOrder = new ArrayList<>();
 		deals.forEach((d) -> inOrder.add(written.get(d.id())));
 		return inOrder;
+	}
+
+	/** Which of these deal ids exist already. */
+	public Set<String> existing(CypherExecutor.Writer tx, List<String> ids) {
+		Set<String> found = new HashSet<>();
+		tx.run(EXISTING.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("ids", ids))
+			.forEach((row) -> found.add(row.get("id").asString()));
+		return found;
 	}
 
 	/** The deal as it stands, after taking its write lock so no other edit can interleave. */

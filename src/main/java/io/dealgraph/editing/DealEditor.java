@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -52,34 +53,53 @@ public class DealEditor {
 		this.events = events;
 	}
 
+	/** How many rows a write statement of an import carries; progress is reported after each. */
+	static final int CHUNK = 100;
+
+	/** A deal to import, with its own id to create or update it, or without one for a new id. */
+	record Row(@Nullable String id, DealInput input) {
+	}
+
+	/** What an import batch wrote. */
+	record Written(List<Deal> deals, int created, int updated) {
+	}
+
 	Deal record(DealInput input, @Nullable String idempotencyKey, String by) {
-		return importDeals(List.of(input), idempotencyKey, by, "recordDeal", "input").getFirst();
+		return importDeals(List.of(new Row(null, input)), idempotencyKey, by, "recordDeal", "input", (n) -> {
+		}).deals().getFirst();
 	}
 
 	/**
-	 * Checks every input, then writes them all in one transaction. {@code field} names the inputs in errors:
-	 * {@code input} for one, {@code input[3]} within a batch.
+	 * Checks every row, then writes them all in one transaction, {@link #CHUNK} rows per statement, telling
+	 * {@code progress} how many are written so far. {@code field} names the rows in errors: {@code input} for
+	 * one, {@code input[3]} within a batch. If anything fails, progress included, nothing of the batch stays.
 	 */
-	List<Deal> importDeals(List<DealInput> inputs, @Nullable String idempotencyKey, String by, String operation,
-			String field) {
-		if (inputs.size() > InputRules.MAX_BATCH) {
+	Written importDeals(List<Row> rows, @Nullable String idempotencyKey, String by, String operation, String field,
+			IntConsumer progress) {
+		if (rows.size() > InputRules.MAX_BATCH) {
 			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
-					"At most " + InputRules.MAX_BATCH + " deals per batch, not " + inputs.size() + ".");
+					"At most " + InputRules.MAX_BATCH + " deals per batch, not " + rows.size() + ".");
 		}
-		List<Deal> written = this.cypher.write((tx) -> {
+		Written written = this.cypher.write((tx) -> {
 			var earlier = Idempotency.earlier(tx, idempotencyKey, operation);
 			if (earlier.isPresent()) {
-				return earlier.get().stream().map((id) -> this.writes.lockAndFind(tx, id).orElseThrow()).toList();
+				List<Deal> deals = earlier.get().stream().map((id) -> this.writes.lockAndFind(tx, id).orElseThrow()).toList();
+				return new Written(deals, 0, 0);
 			}
-			List<DealDraft> drafts = check(tx, inputs, field, null);
-			List<Deal> deals = this.writes.upsert(tx, drafts);
+			List<DealDraft> drafts = check(tx, rows, field);
+			Set<String> existing = this.writes.existing(tx, drafts.stream().map(DealDraft::id).toList());
+			List<Deal> deals = new ArrayList<>();
+			for (int start = 0; start < drafts.size(); start += CHUNK) {
+				deals.addAll(this.writes.upsert(tx, drafts.subList(start, Math.min(drafts.size(), start + CHUNK))));
+				progress.accept(deals.size());
+			}
 			for (Deal deal : deals) {
 				this.audit.record(tx, by, operation, deal.id(), null, deal);
 			}
 			Idempotency.remember(tx, idempotencyKey, operation, deals.stream().map(Deal::id).toList());
-			return deals;
+			return new Written(deals, deals.size() - existing.size(), existing.size());
 		});
-		written.forEach(this.events::published);
+		written.deals().forEach(this.events::published);
 		return written;
 	}
 
@@ -90,7 +110,7 @@ public class DealEditor {
 				throw new ApiException(ErrorCode.CONFLICT, "Deal " + id + " is at version " + current.version()
 						+ ", not " + expectedVersion + ": someone changed it meanwhile. Read it again and reapply.");
 			}
-			DealDraft draft = check(tx, List.of(input), "input", current).getFirst();
+			DealDraft draft = check(tx, List.of(new Row(id, input)), "input", current).getFirst();
 			Deal updated = this.writes.replace(tx, current, draft, expectedVersion + 1);
 			this.audit.record(tx, by, "updateDeal", id, current, updated);
 			return updated;
@@ -133,24 +153,31 @@ public class DealEditor {
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No deal has the id '" + id + "'."));
 	}
 
-	/** Checks inputs against the rules and the parties' kinds, all violations at once. */
-	private List<DealDraft> check(CypherExecutor.Writer tx, List<DealInput> inputs, String field,
-			@Nullable Deal current) {
+	private List<DealDraft> check(CypherExecutor.Writer tx, List<Row> rows, String field) {
+		return check(tx, rows, field, null);
+	}
+
+	/** Checks rows against the rules and the parties' kinds, all violations at once. */
+	private List<DealDraft> check(CypherExecutor.Writer tx, List<Row> rows, String field, @Nullable Deal current) {
 		Set<String> ids = new HashSet<>();
-		inputs.forEach((input) -> {
-			ids.add(input.from());
-			ids.add(input.to());
+		rows.forEach((row) -> {
+			ids.add(row.input().from());
+			ids.add(row.input().to());
 		});
 		Map<String, OrganizationKind> kinds = new HashMap<>();
 		tx.run(KINDS, Map.of("ids", List.copyOf(ids)))
 			.forEach((row) -> kinds.put(row.get("id").asString(), OrganizationKind.valueOf(row.get("kind").asString())));
 		List<InvalidInput.Violation> violations = new ArrayList<>();
 		List<DealDraft> drafts = new ArrayList<>();
-		for (int i = 0; i < inputs.size(); i++) {
-			DealInput input = inputs.get(i);
-			String name = (inputs.size() == 1) ? field : field + "[" + i + "]";
-			String id = (current != null) ? current.id() : newId();
-			drafts.add(InputRules.deal(id, input, name, kinds, violations, history(input, current)));
+		for (int i = 0; i < rows.size(); i++) {
+			Row row = rows.get(i);
+			String name = (rows.size() == 1) ? field : field + "[" + i + "]";
+			String id = (row.id() != null) ? row.id() : newId();
+			if (row.id() != null && (row.id().length() > InputRules.MAX_ID || !row.id().matches("[A-Za-z0-9_-]+"))) {
+				violations.add(new InvalidInput.Violation(name + ".id", "letters, digits, - and _ only, at most "
+						+ InputRules.MAX_ID + " characters"));
+			}
+			drafts.add(InputRules.deal(id, row.input(), name, kinds, violations, history(row.input(), current)));
 		}
 		InputRules.fail(violations);
 		return drafts;

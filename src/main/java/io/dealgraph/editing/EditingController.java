@@ -88,7 +88,9 @@ class EditingController {
 	@MutationMapping
 	ImportResult importDeals(@Argument List<DealInput> input, @Argument @Nullable String idempotencyKey) {
 		String by = this.access.require(Role.EDITOR);
-		List<Deal> written = this.deals.importDeals(input, idempotencyKey, by, "importDeals", "input");
+		var rows = input.stream().map((deal) -> new DealEditor.Row(null, deal)).toList();
+		List<Deal> written = this.deals.importDeals(rows, idempotencyKey, by, "importDeals", "input", (n) -> {
+		}).deals();
 		return new ImportResult(written.size(), written);
 	}
 

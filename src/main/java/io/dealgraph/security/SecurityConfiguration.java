@@ -4,14 +4,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,9 +52,23 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), BearerTokenAuthenticationFilter.class);
 		if (jwtDecoder.getIfAvailable() != null) {
 			http.oauth2ResourceServer((server) -> server.bearerTokenResolver(jwtsOnly())
+				.authenticationEntryPoint(SecurityConfiguration::invalidToken)
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(SecurityConfiguration::withRoles)));
 		}
 		return http.build();
+	}
+
+	/**
+	 * A JWT that fails its checks (signature, expiry) ends the request with 401, answered like any other
+	 * GraphQL error so that clients read one error format.
+	 */
+	private static void invalidToken(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"The credential is not valid.\",\"extensions\":{\"code\":\"UNAUTHORIZED\"}}]}");
 	}
 
 	/** API keys are not JWTs: leave them to the API key filter. */

@@ -1,5 +1,6 @@
 package io.dealgraph.seed;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dealgraph.csv.CsvRow;
+import io.dealgraph.csv.CsvTable;
+import io.dealgraph.csv.DataFileException;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealDraft;
@@ -78,7 +82,7 @@ public class SeedLoader {
 	/**
 	 * Reads, checks and writes the seed folder at {@code location} (a Spring resource location ending in
 	 * {@code /}).
-	 * @throws SeedDataException when any row is malformed; nothing is written then
+	 * @throws DataFileException when any row is malformed; nothing is written then
 	 */
 	public SeedReport load(String location) {
 		Seed seed = read(location);
@@ -265,13 +269,13 @@ public class SeedLoader {
 	private CsvTable table(String location, String fileName, List<String> columns) {
 		Resource resource = this.resources.getResource(location + fileName);
 		if (!resource.exists()) {
-			throw new SeedDataException("Seed file " + location + fileName + " does not exist");
+			throw new DataFileException("Seed file " + location + fileName + " does not exist");
 		}
 		try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-			return CsvTable.parse(fileName, new java.io.BufferedReader(reader), columns);
+			return CsvTable.parse(fileName, new BufferedReader(reader), columns);
 		}
 		catch (IOException ex) {
-			throw new SeedDataException("Cannot read " + location + fileName + ": " + ex.getMessage());
+			throw new DataFileException("Cannot read " + location + fileName + ": " + ex.getMessage());
 		}
 	}
 

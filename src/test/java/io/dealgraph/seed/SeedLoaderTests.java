@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dealgraph.csv.DataFileException;
 import io.dealgraph.support.DealgraphTest;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,7 @@ class SeedLoaderTests {
 				java.nio.file.StandardOpenOption.APPEND);
 		GraphCounts before = counts();
 
-		assertThatExceptionOfType(SeedDataException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
+		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
 			.withMessage("deals.csv line 6: currency 'US DOLLARS' is not an ISO 4217 code such as USD");
 		assertThat(counts()).isEqualTo(before);
 	}
@@ -68,7 +69,7 @@ class SeedLoaderTests {
 		Files.writeString(copy.resolve("deals.csv"), "T002,SUPPLY,nvidia,hut-8,2025,,,,,,,,,ANNOUNCED,unsourced\n",
 				java.nio.file.StandardOpenOption.APPEND);
 
-		assertThatExceptionOfType(SeedDataException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
+		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
 			.withMessageContaining("deals.csv line 125")
 			.withMessageContaining("has no source");
 	}

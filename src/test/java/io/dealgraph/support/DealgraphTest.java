@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-@ContextConfiguration(initializers = TestNeo4j.class)
+@ContextConfiguration(initializers = { TestNeo4j.class, TestCredentials.class })
 @ExtendWith(Neo4jBackend.class)
 public @interface DealgraphTest {
 

@@ -1,4 +1,4 @@
-package io.dealgraph.seed;
+package io.dealgraph.csv;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +12,7 @@ import io.dealgraph.system.PartialDates;
  * One record of a seed file. Every accessor validates and, on bad input, names the file, the line and the
  * column. An empty cell means unknown and reads as null.
  */
-final class CsvRow {
+public final class CsvRow {
 
 	private final String fileName;
 
@@ -29,11 +29,11 @@ final class CsvRow {
 		this.values = values;
 	}
 
-	int line() {
+	public int line() {
 		return this.line;
 	}
 
-	@Nullable String text(String column) {
+	public @Nullable String text(String column) {
 		Integer index = this.columns.get(column);
 		if (index == null) {
 			return null;
@@ -42,7 +42,7 @@ final class CsvRow {
 		return value.isEmpty() ? null : value;
 	}
 
-	String required(String column) {
+	public String required(String column) {
 		String value = text(column);
 		if (value == null) {
 			throw error(column + " is required");
@@ -50,20 +50,20 @@ final class CsvRow {
 		return value;
 	}
 
-	<E extends Enum<E>> @Nullable E enumValue(String column, Class<E> type) {
+	public <E extends Enum<E>> @Nullable E enumValue(String column, Class<E> type) {
 		String value = text(column);
 		return (value != null) ? parseEnum(column, value, type) : null;
 	}
 
-	<E extends Enum<E>> E requiredEnum(String column, Class<E> type) {
+	public <E extends Enum<E>> E requiredEnum(String column, Class<E> type) {
 		return parseEnum(column, required(column), type);
 	}
 
-	<E extends Enum<E>> List<E> enumList(String column, Class<E> type) {
+	public <E extends Enum<E>> List<E> enumList(String column, Class<E> type) {
 		return list(column).stream().map((value) -> parseEnum(column, value, type)).toList();
 	}
 
-	List<String> list(String column) {
+	public List<String> list(String column) {
 		String value = text(column);
 		if (value == null) {
 			return List.of();
@@ -71,7 +71,7 @@ final class CsvRow {
 		return Arrays.stream(value.split("\\|")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
-	@Nullable Double number(String column) {
+	public @Nullable Double number(String column) {
 		String value = text(column);
 		if (value == null) {
 			return null;
@@ -88,7 +88,7 @@ final class CsvRow {
 		}
 	}
 
-	boolean bool(String column) {
+	public boolean bool(String column) {
 		String value = text(column);
 		if (value == null || value.equals("false")) {
 			return false;
@@ -99,7 +99,7 @@ final class CsvRow {
 		throw error(column + " must be true or false, not '" + value + "'");
 	}
 
-	@Nullable String partialDate(String column) {
+	public @Nullable String partialDate(String column) {
 		String value = text(column);
 		if (value != null && !PartialDates.isValid(value)) {
 			throw error(column + ": " + PartialDates.describeInvalid(value));
@@ -107,8 +107,8 @@ final class CsvRow {
 		return value;
 	}
 
-	SeedDataException error(String reason) {
-		return new SeedDataException(this.fileName, this.line, reason);
+	public DataFileException error(String reason) {
+		return new DataFileException(this.fileName, this.line, reason);
 	}
 
 	private <E extends Enum<E>> E parseEnum(String column, String value, Class<E> type) {

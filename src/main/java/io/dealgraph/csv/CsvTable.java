@@ -1,4 +1,4 @@
-package io.dealgraph.seed;
+package io.dealgraph.csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,7 +11,7 @@ import java.util.Map;
  * An RFC 4180 CSV file read whole: a header row, then records that know the line they start on, so a
  * malformed value can be reported as {@code deals.csv line 17}.
  */
-final class CsvTable {
+public final class CsvTable {
 
 	private final String fileName;
 
@@ -22,22 +22,22 @@ final class CsvTable {
 		this.rows = rows;
 	}
 
-	String fileName() {
+	public String fileName() {
 		return this.fileName;
 	}
 
-	List<CsvRow> rows() {
+	public List<CsvRow> rows() {
 		return this.rows;
 	}
 
 	/**
 	 * Parses {@code reader}, requiring every column in {@code requiredColumns}.
-	 * @throws SeedDataException on a broken quote, a row of the wrong width, or a missing column
+	 * @throws DataFileException on a broken quote, a row of the wrong width, or a missing column
 	 */
-	static CsvTable parse(String fileName, Reader reader, List<String> requiredColumns) throws IOException {
+	public static CsvTable parse(String fileName, Reader reader, List<String> requiredColumns) throws IOException {
 		List<ParsedRecord> records = records(fileName, reader);
 		if (records.isEmpty()) {
-			throw new SeedDataException(fileName, 1, "the file is empty; it needs at least a header row");
+			throw new DataFileException(fileName, 1, "the file is empty; it needs at least a header row");
 		}
 		List<String> header = records.getFirst().values();
 		Map<String, Integer> columns = new HashMap<>();
@@ -46,7 +46,7 @@ final class CsvTable {
 		}
 		for (String required : requiredColumns) {
 			if (!columns.containsKey(required)) {
-				throw new SeedDataException(fileName, 1, "the header has no column '" + required + "'");
+				throw new DataFileException(fileName, 1, "the header has no column '" + required + "'");
 			}
 		}
 		List<CsvRow> rows = new ArrayList<>();
@@ -55,7 +55,7 @@ final class CsvTable {
 				continue;
 			}
 			if (record.values().size() != header.size()) {
-				throw new SeedDataException(fileName, record.line(), "expected " + header.size()
+				throw new DataFileException(fileName, record.line(), "expected " + header.size()
 						+ " fields as in the header, found " + record.values().size());
 			}
 			rows.add(new CsvRow(fileName, record.line(), columns, record.values()));
@@ -102,7 +102,7 @@ final class CsvTable {
 			switch (ch) {
 				case '"' -> {
 					if (!field.isEmpty() || fieldWasQuoted) {
-						throw new SeedDataException(fileName, line, "a quote inside an unquoted field");
+						throw new DataFileException(fileName, line, "a quote inside an unquoted field");
 					}
 					quoted = true;
 					fieldWasQuoted = true;
@@ -125,14 +125,14 @@ final class CsvTable {
 				}
 				default -> {
 					if (fieldWasQuoted) {
-						throw new SeedDataException(fileName, line, "text after a closing quote");
+						throw new DataFileException(fileName, line, "text after a closing quote");
 					}
 					field.append(ch);
 				}
 			}
 		}
 		if (quoted) {
-			throw new SeedDataException(fileName, recordLine, "a quoted field is never closed");
+			throw new DataFileException(fileName, recordLine, "a quoted field is never closed");
 		}
 		if (!field.isEmpty() || !values.isEmpty()) {
 			values.add(field.toString());

@@ -1,0 +1,216 @@
+package io.dealgraph.editing;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.dealgraph.csv.CsvRow;
+import io.dealgraph.csv.CsvTable;
+import io.dealgraph.csv.DataFileException;
+import io.dealgraph.deal.AmountPeriod;
+import io.dealgraph.deal.AmountQualifier;
+import io.dealgraph.deal.DealStatus;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.editing.Inputs.DealInput;
+import io.dealgraph.editing.Inputs.MoneyInput;
+import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.source.Confidence;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports a CSV or JSON file of deals with the editors' rules: rows that break a rule are rejected with their
+ * reasons, the rest are written in batches of {@link #BATCH} rows, each batch all or nothing.
+ */
+@Component
+public class DealFileImport {
+
+	static final int BATCH = 500;
+
+	/** The CSV columns; one source per row (add more with the addSource mutation). */
+	static final List<String> CSV_COLUMNS = List.of("id", "type", "from", "to", "announced_on", "amount", "currency",
+			"amount_qualifier", "amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
+			"status_on", "description", "source_url", "source_title", "source_publisher", "source_confidence",
+			"source_note");
+
+	private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.?(.*)");
+
+	private final DealEditor editor;
+
+	private final JsonMapper json;
+
+	DealFileImport(DealEditor editor, JsonMapper json) {
+		this.editor = editor;
+		this.json = json;
+	}
+
+	/** What an import did. */
+	public record Summary(int read, int created, int updated, List<Rejection> rejected) {
+
+		@Override
+		public String toString() {
+			return "Rows read: " + this.read + ", created: " + this.created + ", updated: " + this.updated
+					+ ", rejected: " + this.rejected.size();
+		}
+
+	}
+
+	/** A row left out, with where it is and why. */
+	public record Rejection(int line, String reason) {
+	}
+
+	private record Parsed(int line, DealEditor.@Nullable Row row, @Nullable String problem) {
+	}
+
+	/** Imports {@code file}, drawing a progress bar on {@code progress} when the file spans several batches. */
+	public Summary run(Path file, String by, PrintStream progress) throws IOException {
+		List<Parsed> parsed = file.toString().toLowerCase().endsWith(".json") ? json(file) : csv(file);
+		List<Rejection> rejected = new ArrayList<>();
+		List<Parsed> good = new ArrayList<>();
+		for (Parsed p : parsed) {
+			if (p.problem() != null) {
+				rejected.add(new Rejection(p.line(), p.problem()));
+			}
+			else {
+				good.add(p);
+			}
+		}
+		int created = 0;
+		int updated = 0;
+		int done = 0;
+		boolean bar = parsed.size() > BATCH;
+		for (int start = 0; start < good.size(); start += BATCH) {
+			List<Parsed> batch = new ArrayList<>(good.subList(start, Math.min(good.size(), start + BATCH)));
+			int base = done;
+			DealEditor.Written written = writeRejectingBadRows(batch, by, rejected,
+					(n) -> drawBar(bar, progress, base + n, good.size()));
+			created += written.created();
+			updated += written.updated();
+			done += batch.size();
+			drawBar(bar, progress, done, good.size());
+		}
+		if (bar) {
+			progress.println();
+		}
+		rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		return new Summary(parsed.size(), created, updated, rejected);
+	}
+
+	/** A batch whose rows break rules loses those rows, and is tried again without them. */
+	private DealEditor.Written writeRejectingBadRows(List<Parsed> batch, String by, List<Rejection> rejected,
+			IntConsumer progress) {
+		while (!batch.isEmpty()) {
+			try {
+				return this.editor.importDeals(batch.stream().map(Parsed::row).toList(), null, by, "import", "rows",
+						progress);
+			}
+			catch (InvalidInput ex) {
+				Map<Integer, List<String>> byRow = new LinkedHashMap<>();
+				for (InvalidInput.Violation v : ex.violations()) {
+					Matcher m = ROW_FIELD.matcher(v.field());
+					int index = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+					String field = m.matches() ? m.group(2) : v.field();
+					byRow.computeIfAbsent(index, (i) -> new ArrayList<>()).add(field + ": " + v.message());
+				}
+				List<Parsed> remaining = new ArrayList<>();
+				for (int i = 0; i < batch.size(); i++) {
+					if (byRow.containsKey(i)) {
+						rejected.add(new Rejection(batch.get(i).line(), String.join("; ", byRow.get(i))));
+					}
+					else {
+						remaining.add(batch.get(i));
+					}
+				}
+				batch = remaining;
+			}
+		}
+		return new DealEditor.Written(List.of(), 0, 0);
+	}
+
+	private List<Parsed> csv(Path file) throws IOException {
+		CsvTable table;
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			table = CsvTable.parse(file.getFileName().toString(), reader,
+					List.of("type", "from", "to", "status", "source_confidence"));
+		}
+		List<Parsed> rows = new ArrayList<>();
+		for (CsvRow row : table.rows()) {
+			try {
+				Double amount = row.number("amount");
+				MoneyInput money = (amount == null) ? null
+						: new MoneyInput(amount, row.required("currency"),
+								row.enumValue("amount_qualifier", AmountQualifier.class),
+								row.enumValue("amount_period", AmountPeriod.class));
+				var source = new SourceInput(row.text("source_url"), row.text("source_title"),
+						row.text("source_publisher"), row.requiredEnum("source_confidence", Confidence.class),
+						row.text("source_note"));
+				var input = new DealInput(row.requiredEnum("type", DealType.class), row.required("from"),
+						row.required("to"), row.text("announced_on"), money, row.number("capacity_mw"),
+						row.number("term_years"), row.enumValue("instrument", FinancingInstrument.class),
+						row.number("stake_percent"), row.requiredEnum("status", DealStatus.class),
+						row.text("status_on"), row.text("description"), List.of(source));
+				rows.add(new Parsed(row.line(), new DealEditor.Row(row.text("id"), input), null));
+			}
+			catch (DataFileException ex) {
+				rows.add(new Parsed(row.line(), null, ex.getMessage().replaceFirst("^.* line \\d+: ", "")));
+			}
+		}
+		return rows;
+	}
+
+	private List<Parsed> json(Path file) throws IOException {
+		JsonNode root;
+		try {
+			root = this.json.readTree(file.toFile());
+		}
+		catch (JacksonException ex) {
+			throw new DataFileException(file.getFileName() + ": not valid JSON: " + ex.getOriginalMessage());
+		}
+		if (!root.isArray()) {
+			throw new DataFileException(file.getFileName() + ": expected an array of deals");
+		}
+		List<Parsed> rows = new ArrayList<>();
+		for (int i = 0; i < root.size(); i++) {
+			JsonNode node = root.get(i);
+			int number = i + 1;
+			try {
+				String id = node.hasNonNull("id") ? node.get("id").asString() : null;
+				ObjectNode input = ((ObjectNode) node).deepCopy();
+				input.remove("id");
+				rows.add(new Parsed(number, new DealEditor.Row(id, this.json.treeToValue(input, DealInput.class)), null));
+			}
+			catch (JacksonException | ClassCastException ex) {
+				rows.add(new Parsed(number, null, "not a deal: " + ((ex instanceof JacksonException jackson)
+						? jackson.getOriginalMessage() : "expected an object")));
+			}
+		}
+		return rows;
+	}
+
+	private static void drawBar(boolean bar, PrintStream out, int done, int total) {
+		if (!bar) {
+			return;
+		}
+		int width = 40;
+		int filled = (total == 0) ? width : (int) ((long) done * width / total);
+		out.print("\r[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total + " rows");
+		out.flush();
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.dealgraph.editing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Editors;
+import io.dealgraph.support.TestWrites;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DealgraphTest
+class EditingTests {
+
+	private static final String UPDATE = """
+			mutation($id: ID!, $input: DealInput!, $version: Int!) {
+			  updateDeal(id: $id, input: $input, expectedVersion: $version) { id version status statusHistory { status on } }
+			}
+			""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	@AfterEach
+	void removeWrites() {
+		TestWrites.remove(this.cypher);
+	}
+
+	@Test
+	void aRetriedRequestWithTheSameIdempotencyKeyRecordsOneDeal() {
+		String first = record("retry-1");
+		String second = record("retry-1");
+		assertThat(second).isEqualTo(first);
+		assertThat(this.cypher.read("MATCH ()-[r]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
+			.getFirst()
+			.get("n")
+			.asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anUpdateWithAStaleVersionIsAConflict() {
+		String id = record(null);
+		Map<String, Object> input = new HashMap<>(Editors.supplyDeal("nvidia", "hut-8"));
+		input.put("status", "COMPLETED");
+		input.put("statusOn", "2026-11-20");
+		Editors.editor(this.graphQl).document(UPDATE).variable("id", id).variable("input", input).variable("version", 1)
+			.execute()
+			.path("updateDeal.version").entity(Integer.class).isEqualTo(2)
+			.path("updateDeal.statusHistory[1]").entity(Map.class).isEqualTo(Map.of("status", "COMPLETED", "on", "2026-11-20"));
+		Editors.editor(this.graphQl).document(UPDATE).variable("id", id).variable("input", input).variable("version", 1)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "CONFLICT")));
+	}
+
+	@Test
+	void twoEditorsUpdatingTheSameDealAtOnceNeitherLoseTheirWork() throws Exception {
+		String id = record(null);
+		List<Callable<String>> editors = new ArrayList<>();
+		for (String description : List.of("first editor's words", "second editor's words")) {
+			editors.add(() -> {
+				Map<String, Object> input = new HashMap<>(Editors.supplyDeal("nvidia", "hut-8"));
+				input.put("description", description);
+				var errors = new ArrayList<String>();
+				Editors.editor(this.graphQl).document(UPDATE).variable("id", id).variable("input", input)
+					.variable("version", 1)
+					.execute()
+					.errors()
+					.satisfy((list) -> list.forEach((e) -> errors.add((String) e.getExtensions().get("code"))));
+				return errors.isEmpty() ? "OK" : String.join(",", errors);
+			});
+		}
+		List<String> outcomes = new ArrayList<>();
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			for (Future<String> outcome : pool.invokeAll(editors)) {
+				outcomes.add(outcome.get());
+			}
+		}
+		assertThat(outcomes).containsExactlyInAnyOrder("OK", "CONFLICT");
+		this.graphQl.document("query($id: ID!) { deal(id: $id) { version } }").variable("id", id).execute()
+			.path("deal.version").entity(Integer.class).isEqualTo(2);
+	}
+
+	@Test
+	void aRetractedDealIsKeptWithWhoWhenAndWhyButHiddenFromReads() {
+		String id = record(null);
+		Editors.admin(this.graphQl).document("mutation($id: ID!) { retractDeal(id: $id, reason: \"duplicate of E011\") { retraction { by reason } } }")
+			.variable("id", id)
+			.execute()
+			.path("retractDeal.retraction.reason").entity(String.class).isEqualTo("duplicate of E011");
+		this.graphQl.document("query($id: ID!) { deal(id: $id) { id } }").variable("id", id).execute().path("deal").valueIsNull();
+		this.graphQl.document("query($id: ID!) { deal(id: $id, includeRetracted: true) { retraction { by at } } }")
+			.variable("id", id).execute().path("deal.retraction.by").entity(String.class).satisfies((by) -> assertThat(by).startsWith("admin-key-"));
+		this.graphQl.document("{ organization(id: \"hut-8\") { deals(first: 100) { edges { node { id } } } } }")
+			.execute()
+			.path("organization.deals.edges[*].node.id").entityList(String.class).doesNotContain(id);
+		this.graphQl.document("{ deals(where: {type: SUPPLY}, first: 100) { edges { node { id } } } }")
+			.execute()
+			.path("deals.edges[*].node.id").entityList(String.class).doesNotContain(id);
+	}
+
+	@Test
+	void addingASourceKeepsTheOthers() {
+		String id = record(null);
+		Editors.editor(this.graphQl)
+			.document("mutation($id: ID!) { addSource(dealId: $id, source: {url: \"https://example.org/second\", confidence: MEDIUM}) { version sources { url } } }")
+			.variable("id", id)
+			.execute()
+			.path("addSource.sources[*].url").entityList(String.class)
+			.containsExactly("https://example.org/deal", "https://example.org/second")
+			.path("addSource.version").entity(Integer.class).isEqualTo(2);
+	}
+
+	@Test
+	void mergingTwoNodesOfOneCompanyLosesNothing() {
+		upsert("test-keep", "Keep Corp", List.of());
+		upsert("test-merge", "Keep Corporation", List.of("KeepCo"));
+		String dealOfMerged = recordBetween("nvidia", "test-merge");
+		String dealBetween = recordBetween("test-keep", "test-merge");
+		var merged = Editors.admin(this.graphQl)
+			.document("mutation { mergeOrganizations(keep: \"test-keep\", merge: \"test-merge\") { id aliases deals(first: 100) { totalCount edges { node { id } } } } }")
+			.execute();
+		merged.path("mergeOrganizations.aliases").entityList(String.class).contains("Keep Corporation", "KeepCo");
+		merged.path("mergeOrganizations.deals.edges[*].node.id").entityList(String.class).contains(dealOfMerged, dealBetween);
+		this.graphQl.document("{ organization(id: \"test-merge\") { id } }").execute()
+			.path("organization.id").entity(String.class).isEqualTo("test-keep");
+	}
+
+	@Test
+	void everyWriteIsInTheAuditLogWithItsStateBeforeAndAfter() {
+		String id = record(null);
+		var change = this.graphQl.document("{ changes(first: 5) { edges { node { by operation target before after } } } }")
+			.execute()
+			.path("changes.edges[0].node").entity(Map.class).get();
+		assertThat(change.get("operation")).isEqualTo("recordDeal");
+		assertThat(change.get("target")).isEqualTo(id);
+		assertThat((String) change.get("by")).startsWith("editor-key-").doesNotContain("test-editor-key");
+		assertThat(change.get("before")).isNull();
+		assertThat((String) change.get("after")).contains("https://example.org/deal");
+	}
+
+	private String record(String idempotencyKey) {
+		return Editors.editor(this.graphQl)
+			.document(Editors.RECORD_DEAL)
+			.variable("input", Editors.supplyDeal("nvidia", "hut-8"))
+			.variable("key", idempotencyKey)
+			.execute()
+			.path("recordDeal.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private String recordBetween(String from, String to) {
+		return Editors.editor(this.graphQl)
+			.document(Editors.RECORD_DEAL)
+			.variable("input", Editors.supplyDeal(from, to))
+			.execute()
+			.path("recordDeal.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private void upsert(String id, String name, List<String> aliases) {
+		Editors.editor(this.graphQl)
+			.document("mutation($i: OrganizationInput!) { upsertOrganization(input: $i) { id } }")
+			.variable("i", Map.of("id", id, "name", name, "kind", "SUPPLIER", "aliases", aliases))
+			.execute()
+			.path("upsertOrganization.id")
+			.entity(String.class)
+			.isEqualTo(id);
+	}
+
+}

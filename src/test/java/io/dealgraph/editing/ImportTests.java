@@ -1,0 +1,123 @@
+package io.dealgraph.editing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dealgraph.editing.Inputs.DealInput;
+import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.deal.DealStatus;
+import io.dealgraph.deal.DealType;
+import io.dealgraph.source.Confidence;
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Editors;
+import io.dealgraph.support.Graph;
+import io.dealgraph.support.TestWrites;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+@DealgraphTest
+class ImportTests {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	@Autowired
+	DealEditor editor;
+
+	@Autowired
+	DealFileImport fileImport;
+
+	@AfterEach
+	void removeWrites() {
+		TestWrites.remove(this.cypher);
+	}
+
+	@Test
+	void aBatchWithOneBadDealWritesNoneOfIt() {
+		List<Long> before = new Graph(this.cypher).counts();
+		var batch = List.of(Editors.supplyDeal("nvidia", "hut-8"), Editors.supplyDeal("dell", "iren"),
+				Editors.supplyDeal("sec", "iren"));
+		Editors.editor(this.graphQl)
+			.document("mutation($b: [DealInput!]!) { importDeals(input: $b) { count } }")
+			.variable("b", batch)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("field", "input[2].from")));
+		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
+	}
+
+	@Test
+	void aFailureHalfWayThroughWritingLeavesNothingOfTheBatch() {
+		List<Long> before = new Graph(this.cypher).counts();
+		List<DealEditor.Row> rows = new ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			rows.add(new DealEditor.Row(null, new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null,
+					null, null, null, DealStatus.ANNOUNCED, null, "row " + i,
+					List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
+		}
+		assertThatIllegalStateException().isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows",
+				(written) -> {
+					if (written >= DealEditor.CHUNK) {
+						throw new IllegalStateException("the machine fails after " + written + " rows");
+					}
+				}));
+		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
+	}
+
+	@Test
+	void aCsvFileIsImportedWithBadRowsRejectedAndReasonsGiven(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("deals.csv");
+		Files.writeString(file, String.join(",", DealFileImport.CSV_COLUMNS) + "\n"
+				+ "D-TEST0000000001,SUPPLY,nvidia,hut-8,2026-01,1000000,USD,EXACT,TOTAL,,,,,ANNOUNCED,,GPUs,https://example.org/1,,,HIGH,\n"
+				+ ",FINANCING,coatue,iren,2026,50000000,USD,AT_LEAST,TOTAL,,,DEBT,,ANNOUNCED,,loan,https://example.org/2,,,MEDIUM,\n"
+				+ ",SUPPLY,sec,iren,2026,,,,,,,,,ANNOUNCED,,bad,https://example.org/3,,,LOW,\n"
+				+ ",MERGER,nvidia,iren,2026,,,,,,,,,ANNOUNCED,,bad,https://example.org/4,,,LOW,\n"
+				+ "D-TEST0000000001,SUPPLY,nvidia,hut-8,2026-01,2000000,USD,EXACT,TOTAL,,,,,COMPLETED,,GPUs again,https://example.org/1,,,HIGH,\n");
+		var summary = this.fileImport.run(file, "test", new PrintStream(new ByteArrayOutputStream()));
+		assertThat(summary.read()).isEqualTo(5);
+		assertThat(summary.rejected()).extracting(DealFileImport.Rejection::line).containsExactly(4, 5);
+		assertThat(summary.rejected().get(0).reason()).contains("from").contains("REGULATOR");
+		assertThat(summary.rejected().get(1).reason()).contains("MERGER");
+		assertThat(summary.created() + summary.updated()).isEqualTo(3);
+		this.graphQl.document("{ deal(id: \"D-TEST0000000001\") { amount { amount } status } }")
+			.execute()
+			.path("deal.amount.amount").entity(Double.class).isEqualTo(2_000_000.0);
+	}
+
+	@Test
+	void aJsonFileOfManyDealsShowsProgressAndAllArrive(@TempDir Path folder) throws Exception {
+		StringBuilder json = new StringBuilder("[");
+		for (int i = 0; i < 1200; i++) {
+			json.append(i == 0 ? "" : ",").append("""
+					{"type": "PARTNERSHIP", "from": "iren", "to": "microsoft", "announcedOn": "2025", "status": "CONTRACTED",
+					 "description": "row %d", "sources": [{"url": "https://example.org/%d", "confidence": "LOW"}]}
+					""".formatted(i, i));
+		}
+		Path file = Files.writeString(folder.resolve("deals.json"), json.append("]").toString());
+		var progress = new ByteArrayOutputStream();
+		var summary = this.fileImport.run(file, "test", new PrintStream(progress));
+		assertThat(summary.created()).isEqualTo(1200);
+		assertThat(summary.rejected()).isEmpty();
+		assertThat(progress.toString()).contains("1200/1200 rows").contains("#");
+		assertThat(this.cypher.read("MATCH ()-[r:PARTNERSHIP]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
+			.getFirst().get("n").asInt()).isEqualTo(1200);
+	}
+
+}

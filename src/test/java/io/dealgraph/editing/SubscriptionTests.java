@@ -1,0 +1,70 @@
+package io.dealgraph.editing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.Editors;
+import io.dealgraph.support.TestWrites;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A front-end subscribed over WebSocket sees a deal as soon as it is recorded, if it matches its filter. */
+@DealgraphTest
+class SubscriptionTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	@AfterEach
+	void removeWrites() {
+		TestWrites.remove(this.cypher);
+	}
+
+	@Test
+	void aSubscriberReceivesTheDealsItAskedForAfterTheMutation() throws Exception {
+		var client = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + this.port + "/graphql"),
+				new StandardWebSocketClient()).build();
+		var events = client.document("""
+				subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER}}) { id type from { id } to { id } } }
+				""").retrieveSubscription("dealRecorded").toEntity(Map.class);
+		var first = events.next().timeout(Duration.ofSeconds(20)).toFuture();
+		// The subscription is live once the server acknowledged it; a short wait covers the handshake.
+		Thread.sleep(1000);
+		record(Editors.supplyDeal("dell", "iren"), "FINANCING");
+		record(Editors.supplyDeal("nvidia", "hut-8"), null);
+		Map<?, ?> deal = first.get(25, TimeUnit.SECONDS);
+		assertThat(deal.get("type")).isEqualTo("SUPPLY");
+		assertThat(deal.get("to")).isEqualTo(Map.of("id", "hut-8"));
+		client.stop().block(Duration.ofSeconds(5));
+	}
+
+	private void record(Map<String, Object> input, String asType) {
+		var deal = new HashMap<>(input);
+		if (asType != null) {
+			deal.put("type", asType);
+			deal.put("from", "coatue");
+		}
+		Editors.editor(this.graphQl).document(Editors.RECORD_DEAL).variable("input", deal).execute()
+			.path("recordDeal.id").hasValue();
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.dealgraph.support;
+
+import java.util.Map;
+
+import io.dealgraph.system.CypherExecutor;
+
+/**
+ * Removes what write tests add to the shared seed graph: deals with editor ids ({@code D-...}), organizations
+ * whose id starts with {@code test-}, and the audit, idempotency and merge records. Seed deals keep their
+ * research ids, so they are never touched.
+ */
+public final class TestWrites {
+
+	private TestWrites() {
+	}
+
+	public static void remove(CypherExecutor cypher) {
+		cypher.write((tx) -> {
+			tx.run("MATCH ()-[r]->() WHERE r.id STARTS WITH 'D-' DELETE r", Map.of());
+			tx.run("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-' DETACH DELETE o", Map.of());
+			tx.run("MATCH (n) WHERE n:Change OR n:IdempotencyKey OR n:MergedId DETACH DELETE n", Map.of());
+			return null;
+		});
+	}
+
+}
