@@ -1,6 +1,7 @@
 package io.dealgraph.editing;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.nio.file.Path;
 
 import io.dealgraph.csv.DataFileException;
@@ -20,8 +21,8 @@ public final class ImportCommand {
 
 	/** Runs the import and returns the exit code: 0 all written, 2 some rows rejected, 1 failed. */
 	public static int run(Class<?> application, String[] args) {
-		if (args.length != 2) {
-			System.err.println("Usage: import <file.csv|file.json>");
+		if (args.length < 2) {
+			System.err.println("Usage: import <file.csv|file.json> [--spring.property=value ...]");
 			return 1;
 		}
 		Path file = Path.of(args[1]);
@@ -29,7 +30,8 @@ public final class ImportCommand {
 			System.err.println("Cannot read " + file.toAbsolutePath());
 			return 1;
 		}
-		try (var context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE).run()) {
+		String[] settings = Arrays.copyOfRange(args, 2, args.length);
+		try (var context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE).run(settings)) {
 			var summary = context.getBean(DealFileImport.class)
 				.run(file, "cli:" + System.getProperty("user.name", "unknown"), System.err);
 			System.out.println(summary);
