@@ -2,7 +2,7 @@ package io.dealgraph.network;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +11,8 @@ import io.dealgraph.system.ApiException;
 import io.dealgraph.system.ErrorCode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,15 +60,9 @@ class ExportController {
 		};
 	}
 
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Map<String, String>> error(ApiException ex) {
-		HttpStatus status = (ex.code() == ErrorCode.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-		return ResponseEntity.status(status).body(Map.of("code", ex.code().name(), "message", ex.getMessage()));
-	}
-
 	private static Format format(String format) {
 		try {
-			return Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+			return Format.valueOf(format.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.badRequest("'format' must be json, csv or graphml, not '" + format + "'.");

@@ -13,6 +13,8 @@ import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +42,16 @@ public class CypherExecutor {
 
 	private final AtomicLong statements = new AtomicLong();
 
-	CypherExecutor(Driver driver, @Value("${dealgraph.transaction-timeout}") Duration timeout) {
+	private final Timer reads;
+
+	private final Timer writes;
+
+	CypherExecutor(Driver driver, @Value("${dealgraph.transaction-timeout}") Duration timeout, MeterRegistry meters) {
 		this.driver = driver;
 		this.timeout = timeout;
 		this.readConfig = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(timeout).build();
+		this.reads = Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "read").register(meters);
+		this.writes = Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "write").register(meters);
 	}
 
 	/** Runs one read statement and returns all its records. */
@@ -52,7 +60,11 @@ public class CypherExecutor {
 		if (log.isDebugEnabled()) {
 			log.debug("Read: {} {}", cypher.lines().findFirst().orElse(""), parameters.keySet());
 		}
-		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(this.readConfig).execute().records();
+		return this.reads.record(() -> this.driver.executableQuery(cypher)
+			.withParameters(parameters)
+			.withConfig(this.readConfig)
+			.execute()
+			.records());
 	}
 
 	/** Runs one read statement and maps each record. */
@@ -65,10 +77,12 @@ public class CypherExecutor {
 	 * work may be retried on a transient error, so it must only write through the given transaction.
 	 */
 	public <T> T write(Function<Writer, T> work) {
-		try (var session = this.driver.session()) {
-			return session.executeWrite((tx) -> work.apply(new Writer(tx)),
-					TransactionConfig.builder().withTimeout(this.timeout).build());
-		}
+		return this.writes.record(() -> {
+			try (var session = this.driver.session()) {
+				return session.executeWrite((tx) -> work.apply(new Writer(tx)),
+						TransactionConfig.builder().withTimeout(this.timeout).build());
+			}
+		});
 	}
 
 	/** How many statements have run since start. */

@@ -10,10 +10,9 @@ import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -46,13 +45,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 				.extensions(extensions)
 				.build();
 		}
-		if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
+		ErrorCode code = codeOf(ex);
+		if (code == ErrorCode.UNAVAILABLE) {
 			log.warn("Neo4j unavailable: {}", ex.getMessage());
-			return error(env, ErrorCode.UNAVAILABLE, "The database is unavailable; try again shortly.");
+			return error(env, code, "The database is unavailable; try again shortly.");
 		}
-		if (ex instanceof ClientException client && isTimeout(client.code())
-				|| ex instanceof TransientException transientEx && isTimeout(transientEx.code())) {
-			return error(env, ErrorCode.TIMEOUT, "The query took longer than the transaction timeout.");
+		if (code == ErrorCode.TIMEOUT) {
+			return error(env, code, "The query took longer than the transaction timeout and was stopped.");
 		}
 		String errorId = UUID.randomUUID().toString();
 		log.error("Internal error {} at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
@@ -61,6 +60,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 			.message("Internal error " + errorId)
 			.extensions(Map.of("code", ErrorCode.INTERNAL.name(), "errorId", errorId))
 			.build();
+	}
+
+	/** The code of a failure that is not an {@link ApiException}: what the database said, or INTERNAL. */
+	static ErrorCode codeOf(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
+				return ErrorCode.UNAVAILABLE;
+			}
+			if (cause instanceof Neo4jException neo4j && isTimeout(neo4j.code())) {
+				return ErrorCode.TIMEOUT;
+			}
+		}
+		return ErrorCode.INTERNAL;
 	}
 
 	private static boolean isTimeout(String neo4jCode) {
@@ -101,8 +113,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 		// raises on its own (a null where the schema promised none) is ours.
 		boolean requestFault = error.getErrorType() == ErrorType.ValidationError
 				|| error.getErrorType() == ErrorType.InvalidSyntax;
+		// graphql-java's parser stops a document over its token or character limit with a message that says so.
+		boolean parserLimit = error.getMessage() != null && error.getMessage().contains("have been presented");
 		if (!extensions.containsKey("code")) {
-			if (requestFault) {
+			if (parserLimit) {
+				extensions.put("code", ErrorCode.LIMIT_EXCEEDED.name());
+			}
+			else if (requestFault) {
 				extensions.put("code", ErrorCode.BAD_REQUEST.name());
 			}
 			else {

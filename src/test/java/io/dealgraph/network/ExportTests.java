@@ -85,7 +85,7 @@ class ExportTests {
 			.onStatus((status) -> true, (request, response) -> {
 			}).toEntity(String.class);
 		assertThat(badFormat.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(badFormat.getBody()).contains("BAD_REQUEST");
+		assertThat(badFormat.getBody()).contains("\"code\":\"BAD_REQUEST\"");
 		var unknown = client.get().uri("/export/network?around=nobody").retrieve()
 			.onStatus((status) -> true, (request, response) -> {
 			}).toEntity(String.class);

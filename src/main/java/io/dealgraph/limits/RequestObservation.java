@@ -1,0 +1,93 @@
+package io.dealgraph.limits;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * After each GraphQL request: charges its cost to the client's rate limit, records its latency per operation
+ * name and its errors per code as metrics, and writes one structured log line with operation, cost, duration
+ * and outcome.
+ */
+@Component
+class RequestObservation implements WebGraphQlInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger("dealgraph.requests");
+
+	private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+	/** Operation names are chosen by clients: only so many become metric tags, the rest count as "other". */
+	private static final int MAX_NAMED_OPERATIONS = 200;
+
+	private final Set<String> namedOperations = ConcurrentHashMap.newKeySet();
+
+	private final RateLimits limits;
+
+	private final MeterRegistry meters;
+
+	RequestObservation(RateLimits limits, MeterRegistry meters) {
+		this.limits = limits;
+		this.meters = meters;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		long start = System.nanoTime();
+		var measure = new AtomicReference<QueryLimits.Measure>();
+		request.configureExecutionInput((input, builder) -> {
+			input.getGraphQLContext().put(QueryLimits.MEASURE_SINK, measure);
+			return input;
+		});
+		Object client = request.getAttributes().get(RateLimitFilter.CLIENT);
+		return chain.next(request).doOnNext((response) -> {
+			long nanos = System.nanoTime() - start;
+			QueryLimits.Measure m = measure.get();
+			if (client != null && m != null) {
+				this.limits.charge(client.toString(), m.cost(), m.mutation());
+			}
+			String operation = operationTag(request.getOperationName());
+			String outcome = response.getErrors().isEmpty() ? "success" : "error";
+			Timer.builder("dealgraph.graphql.requests")
+				.description("GraphQL requests by operation name")
+				.tag("operation", operation)
+				.tag("outcome", outcome)
+				.register(this.meters)
+				.record(Duration.ofNanos(nanos));
+			response.getErrors().forEach((error) -> this.meters
+				.counter("dealgraph.graphql.errors", "code", String.valueOf(error.getExtensions().get("code")))
+				.increment());
+			if (log.isInfoEnabled()) {
+				log.info("graphql operation={} type={} cost={} depth={} durationMs={} outcome={} errors={}", operation,
+						(m != null && m.mutation()) ? "mutation" : "query", (m != null) ? m.cost() : -1,
+						(m != null) ? m.depth() : -1, nanos / 1_000_000, outcome,
+						response.getErrors().stream().map((e) -> String.valueOf(e.getExtensions().get("code"))).toList());
+			}
+		});
+	}
+
+	private String operationTag(String name) {
+		if (name == null || !OPERATION_NAME.matcher(name).matches()) {
+			return (name == null) ? "anonymous" : "other";
+		}
+		if (this.namedOperations.contains(name) || this.namedOperations.size() < MAX_NAMED_OPERATIONS
+				&& this.namedOperations.add(name)) {
+			return name;
+		}
+		return "other";
+	}
+
+
+}

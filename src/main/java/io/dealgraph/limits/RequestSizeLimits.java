@@ -1,0 +1,56 @@
+package io.dealgraph.limits;
+
+import java.io.IOException;
+
+import graphql.parser.ParserOptions;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.dealgraph.system.HttpErrors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Size limits applied before a request is parsed: the body (413 beyond {@code dealgraph.limits.max-body-bytes})
+ * and the parser's tokens and characters, so a huge or adversarial document costs little to refuse.
+ */
+@Component
+class RequestSizeLimits extends OncePerRequestFilter {
+
+	static final int MAX_TOKENS = 15_000;
+
+	static final int MAX_CHARACTERS = 200_000;
+
+	static {
+		ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+			.transform((options) -> options.maxTokens(MAX_TOKENS).maxCharacters(MAX_CHARACTERS)));
+	}
+
+	private final long maxBodyBytes;
+
+	RequestSizeLimits(@Value("${dealgraph.limits.max-body-bytes:1048576}") long maxBodyBytes) {
+		this.maxBodyBytes = maxBodyBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long length = request.getContentLengthLong();
+		if (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
+			// A body of unknown length could be of any size: ask for one that says its length.
+			HttpErrors.write(response, HttpServletResponse.SC_LENGTH_REQUIRED, "BAD_REQUEST",
+					"Send the request body with a Content-Length.");
+			return;
+		}
+		if (length > this.maxBodyBytes) {
+			HttpErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "LIMIT_EXCEEDED",
+					"Request body over its limit: " + length + " bytes > " + this.maxBodyBytes + " bytes.");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}
