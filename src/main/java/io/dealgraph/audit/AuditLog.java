@@ -12,8 +12,9 @@ import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every write in the transaction that makes it: who, when, what, and the state before and after as
- * JSON. A write that rolls back leaves no record; one that commits always has one.
+ * Records every write in the transaction that makes it: who, when, what, and the state
+ * before and after as JSON. A write that rolls back leaves no record; one that commits
+ * always has one.
  */
 @Component
 public class AuditLog {

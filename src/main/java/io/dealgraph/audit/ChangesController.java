@@ -48,7 +48,8 @@ class ChangesController {
 		Page page = Page.of(first, after);
 		var parameters = new CypherFilter();
 		String query = CHANGES.formatted(NEWEST_FIRST.sortValues(parameters::parameter),
-				NEWEST_FIRST.after(page.after(), "sortValues", parameters::parameter), NEWEST_FIRST.orderBy("sortValues"));
+				NEWEST_FIRST.after(page.after(), "sortValues", parameters::parameter),
+				NEWEST_FIRST.orderBy("sortValues"));
 		Map<String, Object> values = new HashMap<>(parameters.parameters());
 		values.put("since", since);
 		values.put("by", by);

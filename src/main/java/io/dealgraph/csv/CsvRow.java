@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.system.PartialDates;
 
 /**
- * One record of a seed file. Every accessor validates and, on bad input, names the file, the line and the
- * column. An empty cell means unknown and reads as null.
+ * One record of a seed file. Every accessor validates and, on bad input, names the file,
+ * the line and the column. An empty cell means unknown and reads as null.
  */
 public final class CsvRow {
 

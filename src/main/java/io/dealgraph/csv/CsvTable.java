@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An RFC 4180 CSV file read whole: a header row, then records that know the line they start on, so a
- * malformed value can be reported as {@code deals.csv line 17}.
+ * An RFC 4180 CSV file read whole: a header row, then records that know the line they
+ * start on, so a malformed value can be reported as {@code deals.csv line 17}.
  */
 public final class CsvTable {
 
@@ -22,17 +22,14 @@ public final class CsvTable {
 		this.rows = rows;
 	}
 
-	public String fileName() {
-		return this.fileName;
-	}
-
 	public List<CsvRow> rows() {
 		return this.rows;
 	}
 
 	/**
 	 * Parses {@code reader}, requiring every column in {@code requiredColumns}.
-	 * @throws DataFileException on a broken quote, a row of the wrong width, or a missing column
+	 * @throws DataFileException on a broken quote, a row of the wrong width, or a missing
+	 * column
 	 */
 	public static CsvTable parse(String fileName, Reader reader, List<String> requiredColumns) throws IOException {
 		List<ParsedRecord> records = records(fileName, reader);
@@ -55,8 +52,8 @@ public final class CsvTable {
 				continue;
 			}
 			if (record.values().size() != header.size()) {
-				throw new DataFileException(fileName, record.line(), "expected " + header.size()
-						+ " fields as in the header, found " + record.values().size());
+				throw new DataFileException(fileName, record.line(),
+						"expected " + header.size() + " fields as in the header, found " + record.values().size());
 			}
 			rows.add(new CsvRow(fileName, record.line(), columns, record.values()));
 		}

@@ -1,6 +1,9 @@
 package io.dealgraph.csv;
 
-/** A data file (seed or import) that cannot be read, with the file, the line and the reason. */
+/**
+ * A data file (seed or import) that cannot be read, with the file, the line and the
+ * reason.
+ */
 public class DataFileException extends RuntimeException {
 
 	public DataFileException(String fileName, int line, String reason) {

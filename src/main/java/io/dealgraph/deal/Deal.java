@@ -8,8 +8,8 @@ import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
 
 /**
- * A deal between two organizations, as read: both parties come with it from the same statement.
- * {@code announcedOn} is a partial date (YYYY, YYYY-MM or YYYY-MM-DD).
+ * A deal between two organizations, as read: both parties come with it from the same
+ * statement. {@code announcedOn} is a partial date (YYYY, YYYY-MM or YYYY-MM-DD).
  */
 public record Deal(String id, DealType type, Organization from, Organization to, @Nullable String announcedOn,
 		@Nullable Money amount, @Nullable Double capacityMw, @Nullable Double termYears,

@@ -32,7 +32,8 @@ class DealController {
 
 	DealController(DealQueries queries, BatchLoaderRegistry loaders) {
 		this.queries = queries;
-		// Organization.deals takes arguments, which @BatchMapping cannot; the key carries them instead, and
+		// Organization.deals takes arguments, which @BatchMapping cannot; the key carries
+		// them instead, and
 		// keys with the same arguments share one statement.
 		loaders.forTypePair(OrganizationDeals.class, DealPage.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
@@ -65,10 +66,9 @@ class DealController {
 	private Map<OrganizationDeals, DealPage> load(Set<OrganizationDeals> keys) {
 		Map<OrganizationDeals, DealPage> result = new HashMap<>();
 		keys.stream().collect(Collectors.groupingBy(OrganizationDeals::selection)).forEach((selection, group) -> {
-			var pages = this.queries.dealsOf(group.stream().map(OrganizationDeals::organizationId).toList(),
-					selection);
-			group.forEach((key) -> result.put(key, new DealPage(pages.getOrDefault(key.organizationId(),
-					Connection.of(List.of(), selection.page(), 0)))));
+			var pages = this.queries.dealsOf(group.stream().map(OrganizationDeals::organizationId).toList(), selection);
+			group.forEach((key) -> result.put(key, new DealPage(
+					pages.getOrDefault(key.organizationId(), Connection.of(List.of(), selection.page(), 0)))));
 		});
 		return result;
 	}
@@ -84,7 +84,9 @@ class DealController {
 	record OrganizationDeals(String organizationId, DealSelection selection) {
 	}
 
-	/** The data-loader value; a named type so the loader can be found by its value type. */
+	/**
+	 * The data-loader value; a named type so the loader can be found by its value type.
+	 */
 	record DealPage(Connection<Deal> connection) {
 	}
 

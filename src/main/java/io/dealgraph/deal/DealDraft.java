@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.source.Source;
 
 /**
- * A deal as written: the parties by id, everything else as it will be stored. Seed rows and editors'
- * inputs both become drafts, so both go through the same encoding.
+ * A deal as written: the parties by id, everything else as it will be stored. Seed rows
+ * and editors' inputs both become drafts, so both go through the same encoding.
  */
 public record DealDraft(String id, DealType type, String fromId, String toId, @Nullable String announcedOn,
 		@Nullable Money amount, @Nullable Double capacityMw, @Nullable Double termYears,

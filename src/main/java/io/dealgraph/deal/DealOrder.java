@@ -2,10 +2,10 @@ package io.dealgraph.deal;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.organization.OrganizationOrder.Direction;
+import io.dealgraph.paging.OrderDirection;
 
 /** The {@code DealOrder} input. */
-record DealOrder(Field field, @Nullable Direction direction) {
+record DealOrder(Field field, @Nullable OrderDirection direction) {
 
 	/** What deals can be ordered by. */
 	enum Field {
@@ -15,7 +15,7 @@ record DealOrder(Field field, @Nullable Direction direction) {
 	}
 
 	boolean descending() {
-		return this.direction == Direction.DESC;
+		return this.direction == OrderDirection.DESC;
 	}
 
 }

@@ -14,13 +14,15 @@ import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 
 /**
- * How a deal is stored on its relationship, in one place. A relationship cannot point at source nodes, so a
- * deal's sources and status history are parallel lists; Neo4j lists hold no nulls, so an unknown element
- * is stored as the empty string and read back as null.
+ * How a deal is stored on its relationship, in one place. A relationship cannot point at
+ * source nodes, so a deal's sources and status history are parallel lists; Neo4j lists
+ * hold no nulls, so an unknown element is stored as the empty string and read back as
+ * null.
  *
- * <p>{@code announcedKey} makes partial dates sort: missing parts become {@code 00}, so {@code 2024}
- * sorts before {@code 2024-06}, which sorts before {@code 2024-06-01}. An unknown date has no key and sorts
- * last.
+ * <p>
+ * {@code announcedKey} makes partial dates sort: missing parts become {@code 00}, so
+ * {@code 2024} sorts before {@code 2024-06}, which sorts before {@code 2024-06-01}. An
+ * unknown date has no key and sorts last.
  */
 public final class DealProperties {
 
@@ -34,13 +36,15 @@ public final class DealProperties {
 		p.put("id", deal.id());
 		p.put("announcedOn", deal.announcedOn());
 		p.put("announcedKey", sortKey(deal.announcedOn()));
-		// Every key is written, null when unknown, so that an update also clears what it no longer says.
+		// Every key is written, null when unknown, so that an update also clears what it
+		// no longer says.
 		Money amount = deal.amount();
 		p.put("amount", (amount != null) ? amount.amount() : null);
 		p.put("currency", (amount != null) ? amount.currency() : null);
 		p.put("amountQualifier", (amount != null) ? amount.qualifier().name() : null);
 		p.put("amountPeriod", (amount != null) ? amount.period().name() : null);
-		// Filters and ordering by amount compare US-dollar totals only: other currencies are never converted,
+		// Filters and ordering by amount compare US-dollar totals only: other currencies
+		// are never converted,
 		// and a yearly amount is not a total.
 		boolean usdTotal = amount != null && "USD".equals(amount.currency()) && amount.period() == AmountPeriod.TOTAL;
 		p.put("amountUsd", usdTotal ? amount.amount() : null);
@@ -62,7 +66,18 @@ public final class DealProperties {
 		return p;
 	}
 
-	/** Reads the map that {@code r {.*, type: type(r)}} projects from a deal relationship. */
+	/**
+	 * Reads the map that {@code r {.*, type: type(r), from: properties(a), to:
+	 * properties(b)}} projects: the deal with both parties, as every deal statement
+	 * returns it.
+	 */
+	public static Deal decode(Value projected) {
+		return decode(projected, Organization.from(projected.get("from")), Organization.from(projected.get("to")));
+	}
+
+	/**
+	 * Reads the map that {@code r {.*, type: type(r)}} projects from a deal relationship.
+	 */
 	public static Deal decode(Value r, Organization from, Organization to) {
 		Money amount = r.get("amount").isNull() ? null
 				: new Money(r.get("amount").asDouble(), r.get("currency").asString(),
@@ -84,9 +99,8 @@ public final class DealProperties {
 			.mapToObj((i) -> new Source(known(urls.get(i)), known(titles.get(i)), known(publishers.get(i)),
 					Confidence.valueOf(confidences.get(i)), known(notes.get(i))))
 			.toList();
-		Deal.Retraction retraction = r.get("retractedAt").isNull() ? null
-				: new Deal.Retraction(r.get("retractedAt").asString(), r.get("retractedBy").asString(),
-						r.get("retractionReason").asString());
+		Deal.Retraction retraction = r.get("retractedAt").isNull() ? null : new Deal.Retraction(
+				r.get("retractedAt").asString(), r.get("retractedBy").asString(), r.get("retractionReason").asString());
 		return new Deal(r.get("id").asString(), DealType.valueOf(r.get("type").asString()), from, to,
 				r.get("announcedOn").asString(null), amount, number(r, "capacityMw"), number(r, "termYears"),
 				r.get("instrument").isNull() ? null : FinancingInstrument.valueOf(r.get("instrument").asString()),
@@ -107,9 +121,10 @@ public final class DealProperties {
 	}
 
 	/**
-	 * When the deal stopped counting: the date key of the change to its current status when that status is
-	 * REJECTED, TERMINATED or CLOSED; {@link #UNDATED_END} when that change is not dated; null while it
-	 * counts. As-of views keep a deal only while {@code endedKey} is null or after the date asked for.
+	 * When the deal stopped counting: the date key of the change to its current status
+	 * when that status is REJECTED, TERMINATED or CLOSED; {@link #UNDATED_END} when that
+	 * change is not dated; null while it counts. As-of views keep a deal only while
+	 * {@code endedKey} is null or after the date asked for.
 	 */
 	static @Nullable String endedKey(DealDraft deal) {
 		if (!deal.status().ended()) {
@@ -128,10 +143,16 @@ public final class DealProperties {
 		return (ended != null) ? ended : UNDATED_END;
 	}
 
-	/** Sorts before every date: a deal that ended on an unknown day is left out of every as-of view. */
+	/**
+	 * Sorts before every date: a deal that ended on an unknown day is left out of every
+	 * as-of view.
+	 */
 	static final String UNDATED_END = "0000-00-00";
 
-	/** The largest sort key inside a partial date: {@code 2024} ends at {@code 2024-99-99}. */
+	/**
+	 * The largest sort key inside a partial date: {@code 2024} ends at
+	 * {@code 2024-99-99}.
+	 */
 	public static String lastSortKey(String partialDate) {
 		return switch (partialDate.length()) {
 			case 4 -> partialDate + "-99-99";

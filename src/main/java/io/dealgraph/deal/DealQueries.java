@@ -27,21 +27,24 @@ import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every Cypher statement that reads deals. Relationship types and directions are spliced in from
- * {@link DealType} and {@link DealDirection} only; every value is a parameter.
+ * Every Cypher statement that reads deals. Relationship types and directions are spliced
+ * in from {@link DealType} and {@link DealDirection} only; every value is a parameter.
  */
 @Repository
 class DealQueries {
 
-	/** The ordering of an organization's deals: by announcement date (partial dates first), then id. */
+	/**
+	 * The ordering of an organization's deals: by announcement date (partial dates
+	 * first), then id.
+	 */
 	static final String BY_DATE = "organization-deals";
 
 	/** Sorts unknown dates after every real key. */
 	private static final String UNKNOWN_DATE_KEY = "9999-99-99";
 
 	/**
-	 * One page of deals for each of many organizations, with each one's total, in one statement. The
-	 * pattern placeholder is filled from enums by {@link #pattern}.
+	 * One page of deals for each of many organizations, with each one's total, in one
+	 * statement. The pattern placeholder is filled from enums by {@link #pattern}.
 	 */
 	private static final String DEALS_OF_ORGANIZATIONS = """
 			UNWIND $ids AS organizationId
@@ -63,14 +66,12 @@ class DealQueries {
 			""";
 
 	/**
-	 * One page of deals and, when asked for, their total, in one statement. Filled in by {@link #page}: the
-	 * relationship types, the predicate from {@link CypherFilter}, then the keyset's parts.
+	 * One page of deals and, when asked for, their total, in one statement. Filled in by
+	 * {@link #page}: the relationship types, the predicate from {@link CypherFilter},
+	 * then the keyset's parts.
 	 */
 	private static final String PAGE = """
-			CALL () {
-			  MATCH (a:Organization)-[r:%1$s]->(b:Organization) WHERE %2$s AND $withTotal
-			  RETURN count(r) AS total
-			}
+			%6$s
 			CALL () {
 			  MATCH (a:Organization)-[r:%1$s]->(b:Organization) WHERE %2$s
 			  WITH a, r, b, %3$s AS sortValues
@@ -117,9 +118,9 @@ class DealQueries {
 	}
 
 	Optional<Deal> byId(String id, boolean includeRetracted) {
-		return this.cypher.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
-				Map.of("id", id, "includeRetracted", includeRetracted),
-				(r) -> deal(r.get("deal")))
+		return this.cypher
+			.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
+					Map.of("id", id, "includeRetracted", includeRetracted), (r) -> deal(r.get("deal")))
 			.stream()
 			.findFirst();
 	}
@@ -129,11 +130,14 @@ class DealQueries {
 		var filter = new CypherFilter(asOf);
 		String predicate = filter.deal(where, "r", "a", "b");
 		Keyset keyset = keyset(orderBy);
-		String query = PAGE.formatted(DealType.cypherTypes(typesOf(where)), predicate, keyset.sortValues(filter::parameter),
-				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"));
+		String types = DealType.cypherTypes(typesOf(where));
+		// The total costs a second pass over the filter: only when asked for.
+		String total = withTotal ? "CALL () { MATCH (a:Organization)-[r:" + types + "]->(b:Organization) WHERE "
+				+ predicate + " RETURN count(r) AS total }" : "WITH -1 AS total";
+		String query = PAGE.formatted(types, predicate, keyset.sortValues(filter::parameter),
+				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"), total);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
-		parameters.put("withTotal", withTotal);
 		Record row = this.cypher.read(query, parameters).getFirst();
 		List<Edge<Deal>> edges = row.get("rows")
 			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(), deal(r.get("deal"))));
@@ -141,8 +145,8 @@ class DealQueries {
 	}
 
 	/**
-	 * The relationship types to match: narrowed by a top-level type filter so that only those relationships
-	 * are read; the filter's own predicate still applies.
+	 * The relationship types to match: narrowed by a top-level type filter so that only
+	 * those relationships are read; the filter's own predicate still applies.
 	 */
 	private static Set<DealType> typesOf(@Nullable DealWhere where) {
 		Set<DealType> types = EnumSet.allOf(DealType.class);
@@ -164,7 +168,8 @@ class DealQueries {
 				case ANNOUNCED_ON -> keys.add(new SortKey("announced", "r.announcedKey", false, order.descending()));
 				case AMOUNT -> keys.add(new SortKey("amountUsd", "r.amountUsd", true, order.descending()));
 				case ID -> {
-					// The id ends every ordering; keys after it could never decide anything.
+					// The id ends every ordering; keys after it could never decide
+					// anything.
 					return new Keyset(keys, "r.id", order.descending());
 				}
 			}
@@ -173,7 +178,7 @@ class DealQueries {
 	}
 
 	static Deal deal(Value r) {
-		return DealProperties.decode(r, Organization.from(r.get("from")), Organization.from(r.get("to")));
+		return DealProperties.decode(r);
 	}
 
 	private static Cursor cursor(Deal deal) {
@@ -181,7 +186,10 @@ class DealQueries {
 		return Cursor.of(BY_DATE, (key != null) ? key : UNKNOWN_DATE_KEY, deal.id());
 	}
 
-	/** {@code (o)-[r:A|B]->()} for the given types and direction; all types when none are given. */
+	/**
+	 * {@code (o)-[r:A|B]->()} for the given types and direction; all types when none are
+	 * given.
+	 */
 	static String pattern(Set<DealType> types, DealDirection direction) {
 		String relationship = "[r:" + DealType.cypherTypes(types) + "]";
 		return switch (direction) {

@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.stream.Collectors;
 
 /**
- * The types of deal. Each is a Neo4j relationship type and a GraphQL object type; both names come from
- * here, never from user input.
+ * The types of deal. Each is a Neo4j relationship type and a GraphQL object type; both
+ * names come from here, never from user input.
  */
 public enum DealType {
 
@@ -19,7 +19,10 @@ public enum DealType {
 		this.typeName = typeName;
 	}
 
-	/** A Cypher relationship type expression such as {@code PARTNERSHIP|SUPPLY}; all types when empty. */
+	/**
+	 * A Cypher relationship type expression such as {@code PARTNERSHIP|SUPPLY}; all types
+	 * when empty.
+	 */
 	public static String cypherTypes(Collection<DealType> types) {
 		return (types.isEmpty() ? EnumSet.allOf(DealType.class) : types).stream()
 			.map(Enum::name)

@@ -15,16 +15,16 @@ import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every Cypher statement that writes deals, and the reads a write needs inside its transaction. They run in
- * a caller's write transaction, so a batch commits whole or not at all. Relationship types come from
- * {@link DealType} only.
+ * Every Cypher statement that writes deals, and the reads a write needs inside its
+ * transaction. They run in a caller's write transaction, so a batch commits whole or not
+ * at all. Relationship types come from {@link DealType} only.
  */
 @Component
 public class DealWrites {
 
 	/**
-	 * The relationship type is filled from {@link DealType}. A deal that exists keeps its version and any
-	 * retraction: loading a batch again is not an edit.
+	 * The relationship type is filled from {@link DealType}. A deal that exists keeps its
+	 * version and any retraction: loading a batch again is not an edit.
 	 */
 	private static final String UPSERT = """
 			UNWIND $rows AS row
@@ -36,8 +36,9 @@ public class DealWrites {
 			""";
 
 	/**
-	 * A deal whose type or parties changed since it was written is removed first: Neo4j cannot re-point a
-	 * relationship, and MERGE would otherwise make a second deal with the same id. Placeholder: all types.
+	 * A deal whose type or parties changed since it was written is removed first: Neo4j
+	 * cannot re-point a relationship, and MERGE would otherwise make a second deal with
+	 * the same id. Placeholder: all types.
 	 */
 	private static final String REMOVE_MOVED = """
 			UNWIND $rows AS row
@@ -47,9 +48,9 @@ public class DealWrites {
 			""";
 
 	/**
-	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock before it reads a
-	 * property it increments in the same SET, and a SET that changes nothing would take no lock at all.
-	 * Placeholder: all deal relationship types.
+	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock
+	 * before it reads a property it increments in the same SET, and a SET that changes
+	 * nothing would take no lock at all. Placeholder: all deal relationship types.
 	 */
 	private static final String LOCK = """
 			MATCH ()-[r:%s {id: $id}]->()
@@ -80,7 +81,10 @@ public class DealWrites {
 			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
 			""";
 
-	/** Upserts deals, one statement per deal type present; both parties must exist. Returns them as written. */
+	/**
+	 * Upserts deals, one statement per deal type present; both parties must exist.
+	 * Returns them as written.
+	 */
 	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals) {
 		Map<String, Deal> written = new HashMap<>();
 		deals.stream().collect(Collectors.groupingBy(DealDraft::type)).forEach((type, group) -> {
@@ -89,11 +93,10 @@ public class DealWrites {
 				.toList();
 			tx.run(REMOVE_MOVED.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
 					Map.of("rows", rows, "type", type.name()));
-			tx.run(UPSERT.formatted(type.name()), Map.of("rows", rows))
-				.forEach((row) -> {
-					Deal deal = DealQueries.deal(row.get("deal"));
-					written.put(deal.id(), deal);
-				});
+			tx.run(UPSERT.formatted(type.name()), Map.of("rows", rows)).forEach((row) -> {
+				Deal deal = DealQueries.deal(row.get("deal"));
+				written.put(deal.id(), deal);
+			});
 		});
 		List<Deal> inOrder = new ArrayList<>();
 		deals.forEach((d) -> inOrder.add(written.get(d.id())));
@@ -108,18 +111,24 @@ public class DealWrites {
 		return found;
 	}
 
-	/** The deal as it stands, after taking its write lock so no other edit can interleave. */
+	/**
+	 * The deal as it stands, after taking its write lock so no other edit can interleave.
+	 */
 	public Optional<Deal> lockAndFind(CypherExecutor.Writer tx, String id) {
 		String types = DealType.cypherTypes(EnumSet.allOf(DealType.class));
 		if (tx.run(LOCK.formatted(types), Map.of("id", id)).getFirst().get("found").asInt() == 0) {
 			return Optional.empty();
 		}
-		return tx.run(FIND.formatted(types), Map.of("id", id)).stream().findFirst().map((r) -> DealQueries.deal(r.get("deal")));
+		return tx.run(FIND.formatted(types), Map.of("id", id))
+			.stream()
+			.findFirst()
+			.map((r) -> DealQueries.deal(r.get("deal")));
 	}
 
 	/**
-	 * Replaces a deal with {@code draft} at {@code version}. When type or parties change the relationship
-	 * is recreated, since Neo4j cannot re-point one; the retraction, if any, stays.
+	 * Replaces a deal with {@code draft} at {@code version}. When type or parties change
+	 * the relationship is recreated, since Neo4j cannot re-point one; the retraction, if
+	 * any, stays.
 	 */
 	public Deal replace(CypherExecutor.Writer tx, Deal current, DealDraft draft, int version) {
 		Map<String, Object> properties = DealProperties.encode(draft);
@@ -141,7 +150,10 @@ public class DealWrites {
 		return (created != null) ? set(tx, draft.id(), kept) : null;
 	}
 
-	/** Marks a deal retracted: it stays, with who, when and why, and default reads skip it. */
+	/**
+	 * Marks a deal retracted: it stays, with who, when and why, and default reads skip
+	 * it.
+	 */
 	public Deal retract(CypherExecutor.Writer tx, Deal current, String at, String by, String reason) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("retractedAt", at);
@@ -166,7 +178,9 @@ public class DealWrites {
 
 	private Deal set(CypherExecutor.Writer tx, String id, Map<String, Object> properties) {
 		return DealQueries.deal(tx.run(SET.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
-				Map.of("id", id, "properties", properties)).getFirst().get("deal"));
+				Map.of("id", id, "properties", properties))
+			.getFirst()
+			.get("deal"));
 	}
 
 }

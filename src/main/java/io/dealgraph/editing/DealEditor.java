@@ -27,8 +27,9 @@ import io.dealgraph.system.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes deals for editors and for the command-line import. Each operation is one transaction: the checks,
- * the write, the audit record and the idempotency key commit together, or nothing does.
+ * Writes deals for editors and for the command-line import. Each operation is one
+ * transaction: the checks, the write, the audit record and the idempotency key commit
+ * together, or nothing does.
  */
 @Component
 public class DealEditor {
@@ -53,10 +54,16 @@ public class DealEditor {
 		this.events = events;
 	}
 
-	/** How many rows a write statement of an import carries; progress is reported after each. */
+	/**
+	 * How many rows a write statement of an import carries; progress is reported after
+	 * each.
+	 */
 	static final int CHUNK = 100;
 
-	/** A deal to import, with its own id to create or update it, or without one for a new id. */
+	/**
+	 * A deal to import, with its own id to create or update it, or without one for a new
+	 * id.
+	 */
 	record Row(@Nullable String id, DealInput input) {
 	}
 
@@ -70,9 +77,10 @@ public class DealEditor {
 	}
 
 	/**
-	 * Checks every row, then writes them all in one transaction, {@link #CHUNK} rows per statement, telling
-	 * {@code progress} how many are written so far. {@code field} names the rows in errors: {@code input} for
-	 * one, {@code input[3]} within a batch. If anything fails, progress included, nothing of the batch stays.
+	 * Checks every row, then writes them all in one transaction, {@link #CHUNK} rows per
+	 * statement, telling {@code progress} how many are written so far. {@code field}
+	 * names the rows in errors: {@code input} for one, {@code input[3]} within a batch.
+	 * If anything fails, progress included, nothing of the batch stays.
 	 */
 	Written importDeals(List<Row> rows, @Nullable String idempotencyKey, String by, String operation, String field,
 			IntConsumer progress) {
@@ -83,7 +91,10 @@ public class DealEditor {
 		Written written = this.cypher.write((tx) -> {
 			var earlier = Idempotency.earlier(tx, idempotencyKey, operation);
 			if (earlier.isPresent()) {
-				List<Deal> deals = earlier.get().stream().map((id) -> this.writes.lockAndFind(tx, id).orElseThrow()).toList();
+				List<Deal> deals = earlier.get()
+					.stream()
+					.map((id) -> this.writes.lockAndFind(tx, id).orElseThrow())
+					.toList();
 				return new Written(deals, 0, 0);
 			}
 			List<DealDraft> drafts = check(tx, rows, field);
@@ -166,7 +177,8 @@ public class DealEditor {
 		});
 		Map<String, OrganizationKind> kinds = new HashMap<>();
 		tx.run(KINDS, Map.of("ids", List.copyOf(ids)))
-			.forEach((row) -> kinds.put(row.get("id").asString(), OrganizationKind.valueOf(row.get("kind").asString())));
+			.forEach(
+					(row) -> kinds.put(row.get("id").asString(), OrganizationKind.valueOf(row.get("kind").asString())));
 		List<InvalidInput.Violation> violations = new ArrayList<>();
 		List<DealDraft> drafts = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -174,8 +186,8 @@ public class DealEditor {
 			String name = (rows.size() == 1) ? field : field + "[" + i + "]";
 			String id = (row.id() != null) ? row.id() : newId();
 			if (row.id() != null && (row.id().length() > InputRules.MAX_ID || !row.id().matches("[A-Za-z0-9_-]+"))) {
-				violations.add(new InvalidInput.Violation(name + ".id", "letters, digits, - and _ only, at most "
-						+ InputRules.MAX_ID + " characters"));
+				violations.add(new InvalidInput.Violation(name + ".id",
+						"letters, digits, - and _ only, at most " + InputRules.MAX_ID + " characters"));
 			}
 			drafts.add(InputRules.deal(id, row.input(), name, kinds, violations, history(row.input(), current)));
 		}
@@ -183,7 +195,10 @@ public class DealEditor {
 		return drafts;
 	}
 
-	/** A new deal starts its history with its status; an update adds a change when the status changes. */
+	/**
+	 * A new deal starts its history with its status; an update adds a change when the
+	 * status changes.
+	 */
 	private static List<StatusChange> history(DealInput input, @Nullable Deal current) {
 		if (current == null) {
 			String on = (input.statusOn() != null) ? input.statusOn() : input.announcedOn();
@@ -196,7 +211,9 @@ public class DealEditor {
 		return history;
 	}
 
-	/** New deals get ids of their own form, apart from the seed's research ids (E001...). */
+	/**
+	 * New deals get ids of their own form, apart from the seed's research ids (E001...).
+	 */
 	private static String newId() {
 		return "D-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
 	}

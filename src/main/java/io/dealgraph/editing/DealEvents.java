@@ -7,8 +7,9 @@ import io.dealgraph.deal.Deal;
 import org.springframework.stereotype.Component;
 
 /**
- * Recorded deals, as a live stream for subscriptions. Only deals whose transaction committed are published,
- * and only to the clients of this instance: there is no broker between instances.
+ * Recorded deals, as a live stream for subscriptions. Only deals whose transaction
+ * committed are published, and only to the clients of this instance: there is no broker
+ * between instances.
  */
 @Component
 class DealEvents {

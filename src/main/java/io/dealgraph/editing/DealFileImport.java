@@ -35,8 +35,9 @@ import io.dealgraph.source.Confidence;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports a CSV or JSON file of deals with the editors' rules: rows that break a rule are rejected with their
- * reasons, the rest are written in batches of {@link #BATCH} rows, each batch all or nothing.
+ * Imports a CSV or JSON file of deals with the editors' rules: rows that break a rule are
+ * rejected with their reasons, the rest are written in batches of {@link #BATCH} rows,
+ * each batch all or nothing.
  */
 @Component
 public class DealFileImport {
@@ -78,7 +79,10 @@ public class DealFileImport {
 	private record Parsed(int line, DealEditor.@Nullable Row row, @Nullable String problem) {
 	}
 
-	/** Imports {@code file}, drawing a progress bar on {@code progress} when the file spans several batches. */
+	/**
+	 * Imports {@code file}, drawing a progress bar on {@code progress} when the file
+	 * spans several batches.
+	 */
 	public Summary run(Path file, String by, PrintStream progress) throws IOException {
 		List<Parsed> parsed = file.toString().toLowerCase().endsWith(".json") ? json(file) : csv(file);
 		List<Rejection> rejected = new ArrayList<>();
@@ -112,7 +116,9 @@ public class DealFileImport {
 		return new Summary(parsed.size(), created, updated, rejected);
 	}
 
-	/** A batch whose rows break rules loses those rows, and is tried again without them. */
+	/**
+	 * A batch whose rows break rules loses those rows, and is tried again without them.
+	 */
 	private DealEditor.Written writeRejectingBadRows(List<Parsed> batch, String by, List<Rejection> rejected,
 			IntConsumer progress) {
 		while (!batch.isEmpty()) {
@@ -193,7 +199,8 @@ public class DealFileImport {
 				String id = node.hasNonNull("id") ? node.get("id").asString() : null;
 				ObjectNode input = ((ObjectNode) node).deepCopy();
 				input.remove("id");
-				rows.add(new Parsed(number, new DealEditor.Row(id, this.json.treeToValue(input, DealInput.class)), null));
+				rows.add(new Parsed(number, new DealEditor.Row(id, this.json.treeToValue(input, DealInput.class)),
+						null));
 			}
 			catch (JacksonException | ClassCastException ex) {
 				rows.add(new Parsed(number, null, "not a deal: " + ((ex instanceof JacksonException jackson)

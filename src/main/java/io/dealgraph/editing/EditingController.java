@@ -25,11 +25,17 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
-/** The mutations: each checks the caller's role first, so a refused request writes nothing. */
+/**
+ * The mutations: each checks the caller's role first, so a refused request writes
+ * nothing.
+ */
 @Controller
 class EditingController {
 
-	/** Whether a recorded deal matches a subscriber's filter, asked of the database like any filter. */
+	/**
+	 * Whether a recorded deal matches a subscriber's filter, asked of the database like
+	 * any filter.
+	 */
 	private static final String MATCHES = """
 			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
 			WHERE %s

@@ -11,8 +11,9 @@ import io.dealgraph.system.ApiException;
 import io.dealgraph.system.CypherExecutor;
 
 /**
- * Idempotency keys, kept in the graph in the transaction of the write they guard: a retried request with the
- * same key finds the ids the first one wrote, and writes nothing. A key used for another operation is refused.
+ * Idempotency keys, kept in the graph in the transaction of the write they guard: a
+ * retried request with the same key finds the ids the first one wrote, and writes
+ * nothing. A key used for another operation is refused.
  */
 final class Idempotency {
 
@@ -49,8 +50,8 @@ final class Idempotency {
 
 	static void remember(CypherExecutor.Writer tx, @Nullable String key, String operation, List<String> results) {
 		if (key != null) {
-			tx.run(REMEMBER, Map.of("key", key, "operation", operation, "results", results, "at",
-					Instant.now().toString()));
+			tx.run(REMEMBER,
+					Map.of("key", key, "operation", operation, "results", results, "at", Instant.now().toString()));
 		}
 	}
 

@@ -10,16 +10,19 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * {@code java -jar dealgraph.jar import <file.csv|file.json>}: the bulk import, without a web server, against
- * the same Neo4j the server uses (stop the server first when that is the embedded one, which one process
- * holds at a time).
+ * {@code java -jar dealgraph.jar import <file.csv|file.json>}: the bulk import, without a
+ * web server, against the same Neo4j the server uses (stop the server first when that is
+ * the embedded one, which one process holds at a time).
  */
 public final class ImportCommand {
 
 	private ImportCommand() {
 	}
 
-	/** Runs the import and returns the exit code: 0 all written, 2 some rows rejected, 1 failed. */
+	/**
+	 * Runs the import and returns the exit code: 0 all written, 2 some rows rejected, 1
+	 * failed.
+	 */
 	public static int run(Class<?> application, String[] args) {
 		if (args.length < 2) {
 			System.err.println("Usage: import <file.csv|file.json> [--spring.property=value ...]");

@@ -25,8 +25,9 @@ import io.dealgraph.system.ErrorCode;
 import io.dealgraph.system.PartialDates;
 
 /**
- * The rules every written fact must pass, in one place for the mutations and the command-line import. Each
- * check collects violations rather than stopping at the first, so an editor sees everything to fix at once.
+ * The rules every written fact must pass, in one place for the mutations and the
+ * command-line import. Each check collects violations rather than stopping at the first,
+ * so an editor sees everything to fix at once.
  */
 final class InputRules {
 
@@ -56,7 +57,8 @@ final class InputRules {
 		text(violations, field + ".category", input.category(), MAX_NAME, false);
 		text(violations, field + ".ticker", input.ticker(), MAX_NAME, false);
 		if (input.country() != null && !input.country().matches("[A-Z]{2}")) {
-			violations.add(new InvalidInput.Violation(field + ".country", "must be an ISO 3166-1 alpha-2 code such as US"));
+			violations
+				.add(new InvalidInput.Violation(field + ".country", "must be an ISO 3166-1 alpha-2 code such as US"));
 		}
 		List<String> aliases = (input.aliases() != null) ? input.aliases() : List.of();
 		if (aliases.size() > MAX_ALIASES) {
@@ -72,8 +74,8 @@ final class InputRules {
 	}
 
 	/**
-	 * Checks a deal input against the rules and the kinds of its parties ({@code kinds}: the kind of each
-	 * organization id that exists) and returns the draft to write.
+	 * Checks a deal input against the rules and the kinds of its parties ({@code kinds}:
+	 * the kind of each organization id that exists) and returns the draft to write.
 	 */
 	static DealDraft deal(String id, DealInput input, String field, Map<String, OrganizationKind> kinds,
 			List<InvalidInput.Violation> violations, List<StatusChange> history) {
@@ -81,10 +83,12 @@ final class InputRules {
 		OrganizationKind fromKind = kinds.get(input.from());
 		OrganizationKind toKind = kinds.get(input.to());
 		if (fromKind == null) {
-			violations.add(new InvalidInput.Violation(field + ".from", "no organization has the id '" + input.from() + "'"));
+			violations
+				.add(new InvalidInput.Violation(field + ".from", "no organization has the id '" + input.from() + "'"));
 		}
 		if (toKind == null) {
-			violations.add(new InvalidInput.Violation(field + ".to", "no organization has the id '" + input.to() + "'"));
+			violations
+				.add(new InvalidInput.Violation(field + ".to", "no organization has the id '" + input.to() + "'"));
 		}
 		if (input.from().equals(input.to())) {
 			violations.add(new InvalidInput.Violation(field + ".to", "a deal links two different organizations"));
@@ -115,7 +119,8 @@ final class InputRules {
 		}
 		if (input.stakePercent() != null) {
 			if (input.type() != DealType.FINANCING && input.type() != DealType.CONTROL) {
-				violations.add(new InvalidInput.Violation(field + ".stakePercent", "applies to FINANCING and CONTROL deals only"));
+				violations.add(new InvalidInput.Violation(field + ".stakePercent",
+						"applies to FINANCING and CONTROL deals only"));
 			}
 			else if (!(input.stakePercent() >= 0 && input.stakePercent() <= 100)) {
 				violations.add(new InvalidInput.Violation(field + ".stakePercent", "must be from 0 to 100"));
@@ -126,14 +131,15 @@ final class InputRules {
 		if (violations.size() > before) {
 			return null;
 		}
-		return new DealDraft(id, input.type(), input.from(), input.to(), input.announcedOn(), money,
-				input.capacityMw(), input.termYears(), input.instrument(), input.stakePercent(), input.status(),
-				history, input.description(), sources);
+		return new DealDraft(id, input.type(), input.from(), input.to(), input.announcedOn(), money, input.capacityMw(),
+				input.termYears(), input.instrument(), input.stakePercent(), input.status(), history,
+				input.description(), sources);
 	}
 
 	static List<Source> sources(List<InvalidInput.Violation> violations, String field, List<SourceInput> inputs) {
 		if (inputs.isEmpty()) {
-			violations.add(new InvalidInput.Violation(field, "a deal needs at least one source: every fact has a source"));
+			violations
+				.add(new InvalidInput.Violation(field, "a deal needs at least one source: every fact has a source"));
 		}
 		if (inputs.size() > MAX_SOURCES) {
 			violations.add(new InvalidInput.Violation(field, "at most " + MAX_SOURCES + " sources"));
@@ -147,10 +153,12 @@ final class InputRules {
 
 	static Source source(List<InvalidInput.Violation> violations, String field, SourceInput input) {
 		if (input.url() == null && (input.title() == null || input.title().isBlank())) {
-			violations.add(new InvalidInput.Violation(field + ".url", "a source needs a url, or a title for a document without one"));
+			violations.add(new InvalidInput.Violation(field + ".url",
+					"a source needs a url, or a title for a document without one"));
 		}
 		if (input.url() != null && !isWebAddress(input.url())) {
-			violations.add(new InvalidInput.Violation(field + ".url", "must be an http or https address of at most " + MAX_TEXT + " characters"));
+			violations.add(new InvalidInput.Violation(field + ".url",
+					"must be an http or https address of at most " + MAX_TEXT + " characters"));
 		}
 		text(violations, field + ".title", input.title(), MAX_NAME, false);
 		text(violations, field + ".publisher", input.publisher(), MAX_NAME, false);
@@ -159,19 +167,21 @@ final class InputRules {
 	}
 
 	/**
-	 * Direction rules: a regulator acts only as the {@code from} of a REGULATORY_ACTION, and only a regulator
-	 * takes regulatory action.
+	 * Direction rules: a regulator acts only as the {@code from} of a REGULATORY_ACTION,
+	 * and only a regulator takes regulatory action.
 	 */
 	private static void direction(List<InvalidInput.Violation> violations, String field, DealType type,
 			OrganizationKind from, OrganizationKind to) {
 		if (type == DealType.REGULATORY_ACTION) {
 			if (from != OrganizationKind.REGULATOR) {
-				violations.add(new InvalidInput.Violation(field + ".from", "a REGULATORY_ACTION comes from a REGULATOR, not a " + from));
+				violations.add(new InvalidInput.Violation(field + ".from",
+						"a REGULATORY_ACTION comes from a REGULATOR, not a " + from));
 			}
 			return;
 		}
 		if (from == OrganizationKind.REGULATOR) {
-			violations.add(new InvalidInput.Violation(field + ".from", "a REGULATOR is never the from side of a " + type));
+			violations
+				.add(new InvalidInput.Violation(field + ".from", "a REGULATOR is never the from side of a " + type));
 		}
 		if (to == OrganizationKind.REGULATOR) {
 			violations.add(new InvalidInput.Violation(field + ".to", "a REGULATOR is never the to side of a " + type));

@@ -13,7 +13,10 @@ import io.dealgraph.organization.InvestorType;
 import io.dealgraph.organization.OrganizationKind;
 import io.dealgraph.source.Confidence;
 
-/** The mutation inputs, bound from GraphQL by Spring for GraphQL; see the schema for their rules. */
+/**
+ * The mutation inputs, bound from GraphQL by Spring for GraphQL; see the schema for their
+ * rules.
+ */
 final class Inputs {
 
 	private Inputs() {
@@ -34,8 +37,8 @@ final class Inputs {
 			@Nullable AmountPeriod period) {
 	}
 
-	record SourceInput(@Nullable String url, @Nullable String title, @Nullable String publisher,
-			Confidence confidence, @Nullable String note) {
+	record SourceInput(@Nullable String url, @Nullable String title, @Nullable String publisher, Confidence confidence,
+			@Nullable String note) {
 	}
 
 }

@@ -23,7 +23,9 @@ public class InvalidInput extends ApiException {
 		return this.violations;
 	}
 
-	/** The first field, and every violation, for a front-end to place next to its fields. */
+	/**
+	 * The first field, and every violation, for a front-end to place next to its fields.
+	 */
 	@Override
 	public Map<String, Object> extensions() {
 		return Map.of("field", this.violations.getFirst().field(), "violations",

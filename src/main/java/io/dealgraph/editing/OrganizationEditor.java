@@ -13,7 +13,10 @@ import io.dealgraph.system.CypherExecutor;
 import io.dealgraph.system.ErrorCode;
 import org.springframework.stereotype.Component;
 
-/** Writes organizations for editors: upserts, and merges of two nodes that are one company. */
+/**
+ * Writes organizations for editors: upserts, and merges of two nodes that are one
+ * company.
+ */
 @Component
 class OrganizationEditor {
 

@@ -15,15 +15,20 @@ import io.dealgraph.system.ApiException;
 import io.dealgraph.system.ErrorCode;
 
 /**
- * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so a nested filter
- * costs one statement and uses the indexes. Relationship filters become {@code EXISTS} subqueries; kinds
- * become labels; every value becomes a parameter. Only fixed text from enums reaches the query.
+ * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so
+ * a nested filter costs one statement and uses the indexes. Relationship filters become
+ * {@code EXISTS} subqueries; kinds become labels; every value becomes a parameter. Only
+ * fixed text from enums reaches the query.
  *
- * <p>One instance builds one statement: it hands out fresh variable and parameter names.
+ * <p>
+ * One instance builds one statement: it hands out fresh variable and parameter names.
  */
 public final class CypherFilter {
 
-	/** How deep filters may nest; deeper ones are refused rather than compiled into a huge query. */
+	/**
+	 * How deep filters may nest; deeper ones are refused rather than compiled into a huge
+	 * query.
+	 */
 	public static final int MAX_DEPTH = 10;
 
 	private final Map<String, Object> parameters = new HashMap<>();
@@ -38,15 +43,17 @@ public final class CypherFilter {
 	}
 
 	/**
-	 * A filter over the graph as it stood on {@code asOf} (a partial date, counted to its end): every deal
-	 * it looks at, at any depth, must have been announced by then and not have ended by then.
+	 * A filter over the graph as it stood on {@code asOf} (a partial date, counted to its
+	 * end): every deal it looks at, at any depth, must have been announced by then and
+	 * not have ended by then.
 	 */
 	public CypherFilter(@Nullable String asOf) {
 		this.asOfKey = (asOf != null) ? DealProperties.lastSortKey(asOf) : null;
 	}
 
 	/**
-	 * The condition every deal read must meet: not retracted and, for an as-of filter, standing on that date.
+	 * The condition every deal read must meet: not retracted and, for an as-of filter,
+	 * standing on that date.
 	 */
 	public String standing(String deal) {
 		String visible = deal + ".retractedAt IS NULL";
@@ -70,22 +77,25 @@ public final class CypherFilter {
 		return "$" + name;
 	}
 
-	/** The predicate for organization variable {@code node}; {@code true} when there is no filter. */
+	/**
+	 * The predicate for organization variable {@code node}; {@code true} when there is no
+	 * filter.
+	 */
 	public String organization(@Nullable OrganizationWhere where, String node) {
 		return organization(where, node, 1, false);
 	}
 
 	/**
-	 * The predicate for deal relationship {@code deal} between {@code from} and {@code to}, including the
-	 * as-of condition.
+	 * The predicate for deal relationship {@code deal} between {@code from} and
+	 * {@code to}, including the as-of condition.
 	 */
 	public String deal(@Nullable DealWhere where, String deal, String from, String to) {
 		return and(List.of(standing(deal), deal(where, deal, from, to, 1)));
 	}
 
 	/**
-	 * {@code viaAllowed} is true only for the filter directly under a relationship filter, the one place where
-	 * there is a deal for {@code via} to filter.
+	 * {@code viaAllowed} is true only for the filter directly under a relationship
+	 * filter, the one place where there is a deal for {@code via} to filter.
 	 */
 	private String organization(@Nullable OrganizationWhere where, String node, int depth, boolean viaAllowed) {
 		if (where == null) {
@@ -113,10 +123,11 @@ public final class CypherFilter {
 			all.add(node + ":" + where.kind().typeName());
 		}
 		if (where.kindIn() != null) {
-			all.add(where.kindIn().isEmpty() ? "false" : where.kindIn()
-				.stream()
-				.map((kind) -> node + ":" + kind.typeName())
-				.collect(Collectors.joining(" OR ", "(", ")")));
+			all.add(where.kindIn().isEmpty() ? "false"
+					: where.kindIn()
+						.stream()
+						.map((kind) -> node + ":" + kind.typeName())
+						.collect(Collectors.joining(" OR ", "(", ")")));
 		}
 		if (where.country() != null) {
 			all.add(node + ".country = " + parameter(where.country()));
@@ -141,7 +152,8 @@ public final class CypherFilter {
 		String to = relation.selfIsFrom() ? otherNode : self;
 		String match = "MATCH " + relation.pattern(self, otherNode + ":Organization", deal);
 		if (relation == Relation.PARTNER_OF && other.via() != null) {
-			// Either side may be the provider: bind the deal's real direction for via's from/to filters.
+			// Either side may be the provider: bind the deal's real direction for via's
+			// from/to filters.
 			from = "f" + (++this.names);
 			to = "t" + (++this.names);
 			match += " MATCH (" + from + ")-[" + deal + "]->(" + to + ")";
@@ -199,14 +211,16 @@ public final class CypherFilter {
 		return and(all);
 	}
 
-	private static <W> void combine(List<String> all, @Nullable List<W> and, @Nullable List<W> or,
-			@Nullable W not, BiFunction<W, Integer, String> compile, int depth) {
+	private static <W> void combine(List<String> all, @Nullable List<W> and, @Nullable List<W> or, @Nullable W not,
+			BiFunction<W, Integer, String> compile, int depth) {
 		if (and != null) {
 			and.forEach((w) -> all.add(compile.apply(w, depth + 1)));
 		}
 		if (or != null) {
 			all.add(or.isEmpty() ? "false"
-					: or.stream().map((w) -> compile.apply(w, depth + 1)).collect(Collectors.joining(" OR ", "(", ")")));
+					: or.stream()
+						.map((w) -> compile.apply(w, depth + 1))
+						.collect(Collectors.joining(" OR ", "(", ")")));
 		}
 		if (not != null) {
 			all.add("NOT (" + compile.apply(not, depth + 1) + ")");
@@ -223,8 +237,7 @@ public final class CypherFilter {
 
 	private static void checkDepth(int depth) {
 		if (depth > MAX_DEPTH) {
-			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
-					"Filters nest at most " + MAX_DEPTH + " levels deep.");
+			throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "Filters nest at most " + MAX_DEPTH + " levels deep.");
 		}
 	}
 

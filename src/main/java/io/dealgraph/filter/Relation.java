@@ -3,8 +3,9 @@ package io.dealgraph.filter;
 import java.util.function.Function;
 
 /**
- * The relationship filters of {@link OrganizationWhere}: which deal types link the filtered organization
- * ({@code self}) to the other one, and in which direction. The patterns are fixed text, never user input.
+ * The relationship filters of {@link OrganizationWhere}: which deal types link the
+ * filtered organization ({@code self}) to the other one, and in which direction. The
+ * patterns are fixed text, never user input.
  */
 enum Relation {
 
@@ -37,7 +38,10 @@ enum Relation {
 		return this.pattern.formatted(self, other, deal);
 	}
 
-	/** True when the deal points from {@code self} to {@code other}; false when from other to self. */
+	/**
+	 * True when the deal points from {@code self} to {@code other}; false when from other
+	 * to self.
+	 */
 	boolean selfIsFrom() {
 		return this.pattern.startsWith("(%1$s)");
 	}

@@ -32,18 +32,23 @@ import io.dealgraph.system.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a request before it runs when it is deeper, costlier or more aliased than the stated limits, with
- * the numbers in the message ("cost 60 100 > 50 000"). Refused requests never reach the database and answer
- * HTTP 400 under application/graphql-response+json.
+ * Refuses a request before it runs when it is deeper, costlier or more aliased than the
+ * stated limits, with the numbers in the message ("cost 60 100 > 50 000"). Refused
+ * requests never reach the database and answer HTTP 400 under
+ * application/graphql-response+json.
  *
- * <p>Cost counts the objects a request may return, as GitHub and Shopify do: a paged field multiplies what is
- * under it by its {@code first} (or {@code limit}); an unpaged list of organizations or deals by its cap of
- * 100; any other list by 10.
+ * <p>
+ * Cost counts the objects a request may return, as GitHub and Shopify do: a paged field
+ * multiplies what is under it by its {@code first} (or {@code limit}); an unpaged list of
+ * organizations or deals by its cap of 100; any other list by 10.
  */
 @Component
 public class QueryLimits extends SimplePerformantInstrumentation {
 
-	/** Relay connections take two levels per hop (edges, node), so ten hops of data need about this. */
+	/**
+	 * Relay connections take two levels per hop (edges, node), so ten hops of data need
+	 * about this.
+	 */
 	public static final int MAX_DEPTH = 15;
 
 	public static final int MAX_COST = 50_000;
@@ -53,12 +58,18 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	private static final Set<String> GRAPH_TYPES = Set.of("Organization", "Deal", "Path", "TimelineEvent",
 			"DealStatsBucket", "Change");
 
-	/** An unpaged list of organizations or deals counts as a default page; its hard cap is 100. */
+	/**
+	 * An unpaged list of organizations or deals counts as a default page; its hard cap is
+	 * 100.
+	 */
 	private static final int GRAPH_LIST_ESTIMATE = 20;
 
 	private static final int SMALL_LIST_CAP = 10;
 
-	/** Where {@link RequestObservation} receives the measure of its request, in the GraphQL context. */
+	/**
+	 * Where {@link RequestObservation} receives the measure of its request, in the
+	 * GraphQL context.
+	 */
 	static final String MEASURE_SINK = QueryLimits.class.getName() + ".measure";
 
 	/** The measured size of one request. */
@@ -125,7 +136,8 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 				});
 		}
 		catch (RuntimeException ex) {
-			// A document the traverser cannot walk is left to validation, which reports it properly.
+			// A document the traverser cannot walk is left to validation, which reports
+			// it properly.
 			return new Measure(0, 0, 0, false);
 		}
 		boolean mutation = parameters.getDocument()
@@ -148,7 +160,8 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		if (!list) {
 			return 1;
 		}
-		if (GraphQLTypeUtil.unwrapAll(parent) instanceof GraphQLNamedType named && named.getName().endsWith("Connection")) {
+		if (GraphQLTypeUtil.unwrapAll(parent) instanceof GraphQLNamedType named
+				&& named.getName().endsWith("Connection")) {
 			return 1;
 		}
 		String element = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type)).getName();

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns away clients whose bucket is empty with 429 and Retry-After, before any work. Runs after Spring
- * Security, so an editor is counted by credential and not by address.
+ * Turns away clients whose bucket is empty with 429 and Retry-After, before any work.
+ * Runs after Spring Security, so an editor is counted by credential and not by address.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -45,8 +45,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		long retryAfter = this.limits.retryAfterSeconds(client);
 		if (retryAfter > 0) {
 			response.setHeader("Retry-After", Long.toString(retryAfter));
-			HttpErrors.write(response, 429, "RATE_LIMITED",
-					"Too many requests: try again in " + retryAfter + " s.");
+			HttpErrors.write(response, 429, "RATE_LIMITED", "Too many requests: try again in " + retryAfter + " s.");
 			return;
 		}
 		request.setAttribute(CLIENT, client);

@@ -11,14 +11,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per client: per API key or JWT subject for editors, per IP address for everyone else. A
- * request is admitted while its client's bucket is not empty and then charged its real cost, known only once
- * the document is parsed; a costly request can drive the bucket into debt, which later requests wait out.
+ * A token bucket per client: per API key or JWT subject for editors, per IP address for
+ * everyone else. A request is admitted while its client's bucket is not empty and then
+ * charged its real cost, known only once the document is parsed; a costly request can
+ * drive the bucket into debt, which later requests wait out.
  */
 @Component
 public class RateLimits {
 
-	/** Beyond this many clients the buckets start afresh, so the map cannot grow without bound. */
+	/**
+	 * Beyond this many clients the buckets start afresh, so the map cannot grow without
+	 * bound.
+	 */
 	private static final int MAX_CLIENTS = 100_000;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -47,7 +51,10 @@ public class RateLimits {
 		return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
 	}
 
-	/** Charges a request's cost, weighted more for mutations, whether or not the bucket holds that much. */
+	/**
+	 * Charges a request's cost, weighted more for mutations, whether or not the bucket
+	 * holds that much.
+	 */
 	void charge(String client, long cost, boolean mutation) {
 		long units = Math.max(1, cost) * (mutation ? this.mutationWeight : 1);
 		bucket(client).consumeIgnoringRateLimits(Math.min(units, this.capacity * 10));

@@ -18,9 +18,9 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * After each GraphQL request: charges its cost to the client's rate limit, records its latency per operation
- * name and its errors per code as metrics, and writes one structured log line with operation, cost, duration
- * and outcome.
+ * After each GraphQL request: charges its cost to the client's rate limit, records its
+ * latency per operation name and its errors per code as metrics, and writes one
+ * structured log line with operation, cost, duration and outcome.
  */
 @Component
 class RequestObservation implements WebGraphQlInterceptor {
@@ -29,7 +29,10 @@ class RequestObservation implements WebGraphQlInterceptor {
 
 	private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-	/** Operation names are chosen by clients: only so many become metric tags, the rest count as "other". */
+	/**
+	 * Operation names are chosen by clients: only so many become metric tags, the rest
+	 * count as "other".
+	 */
 	private static final int MAX_NAMED_OPERATIONS = 200;
 
 	private final Set<String> namedOperations = ConcurrentHashMap.newKeySet();
@@ -66,14 +69,18 @@ class RequestObservation implements WebGraphQlInterceptor {
 				.tag("outcome", outcome)
 				.register(this.meters)
 				.record(Duration.ofNanos(nanos));
-			response.getErrors().forEach((error) -> this.meters
-				.counter("dealgraph.graphql.errors", "code", String.valueOf(error.getExtensions().get("code")))
-				.increment());
+			response.getErrors()
+				.forEach((error) -> this.meters
+					.counter("dealgraph.graphql.errors", "code", String.valueOf(error.getExtensions().get("code")))
+					.increment());
 			if (log.isInfoEnabled()) {
 				log.info("graphql operation={} type={} cost={} depth={} durationMs={} outcome={} errors={}", operation,
 						(m != null && m.mutation()) ? "mutation" : "query", (m != null) ? m.cost() : -1,
 						(m != null) ? m.depth() : -1, nanos / 1_000_000, outcome,
-						response.getErrors().stream().map((e) -> String.valueOf(e.getExtensions().get("code"))).toList());
+						response.getErrors()
+							.stream()
+							.map((e) -> String.valueOf(e.getExtensions().get("code")))
+							.toList());
 			}
 		});
 	}
@@ -82,12 +89,11 @@ class RequestObservation implements WebGraphQlInterceptor {
 		if (name == null || !OPERATION_NAME.matcher(name).matches()) {
 			return (name == null) ? "anonymous" : "other";
 		}
-		if (this.namedOperations.contains(name) || this.namedOperations.size() < MAX_NAMED_OPERATIONS
-				&& this.namedOperations.add(name)) {
+		if (this.namedOperations.contains(name)
+				|| this.namedOperations.size() < MAX_NAMED_OPERATIONS && this.namedOperations.add(name)) {
 			return name;
 		}
 		return "other";
 	}
-
 
 }

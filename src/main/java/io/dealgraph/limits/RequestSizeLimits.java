@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Size limits applied before a request is parsed: the body (413 beyond {@code dealgraph.limits.max-body-bytes})
- * and the parser's tokens and characters, so a huge or adversarial document costs little to refuse.
+ * Size limits applied before a request is parsed: the body (413 beyond
+ * {@code dealgraph.limits.max-body-bytes}) and the parser's tokens and characters, so a
+ * huge or adversarial document costs little to refuse.
  */
 @Component
 class RequestSizeLimits extends OncePerRequestFilter {
@@ -40,7 +41,8 @@ class RequestSizeLimits extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
 		if (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
-			// A body of unknown length could be of any size: ask for one that says its length.
+			// A body of unknown length could be of any size: ask for one that says its
+			// length.
 			HttpErrors.write(response, HttpServletResponse.SC_LENGTH_REQUIRED, "BAD_REQUEST",
 					"Send the request body with a Content-Length.");
 			return;

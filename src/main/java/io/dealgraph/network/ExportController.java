@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /export/network}: the same network as the GraphQL {@code network} query, with the same caps,
- * as a file to open in Gephi (GraphML), a spreadsheet (CSV) or code (JSON).
+ * {@code GET /export/network}: the same network as the GraphQL {@code network} query,
+ * with the same caps, as a file to open in Gephi (GraphML), a spreadsheet (CSV) or code
+ * (JSON).
  */
 @RestController
 class ExportController {
@@ -44,8 +45,7 @@ class ExportController {
 			@RequestParam(required = false) @Nullable String until,
 			@RequestParam(required = false) @Nullable Double minAmountUsd,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String asOf,
-			@RequestParam(defaultValue = "json") String format) {
+			@RequestParam(required = false) @Nullable String asOf, @RequestParam(defaultValue = "json") String format) {
 		Format chosen = format(format);
 		var request = NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf);
 		Network network = this.queries.network(request);
@@ -72,7 +72,8 @@ class ExportController {
 	private static ResponseEntity<byte[]> file(String body, String mediaType, String fileName) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(mediaType + ";charset=UTF-8"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
 			.body(body.getBytes(StandardCharsets.UTF_8));
 	}
 

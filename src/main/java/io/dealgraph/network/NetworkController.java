@@ -49,8 +49,8 @@ class NetworkController {
 	@QueryMapping
 	@Nullable Network network(@Argument String around, @Argument @Nullable Integer depth,
 			@Argument @Nullable List<DealType> dealTypes, @Argument @Nullable String since,
-			@Argument @Nullable String until, @Argument @Nullable Double minAmountUsd, @Argument @Nullable Integer limit,
-			@Argument @Nullable String asOf) {
+			@Argument @Nullable String until, @Argument @Nullable Double minAmountUsd,
+			@Argument @Nullable Integer limit, @Argument @Nullable String asOf) {
 		return this.queries
 			.network(NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf));
 	}

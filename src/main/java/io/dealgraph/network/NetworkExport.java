@@ -1,6 +1,7 @@
 package io.dealgraph.network;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -10,15 +11,14 @@ import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
 
 /**
- * A network written for the tools journalists open it in: GraphML for Gephi and yEd, CSV (one row per deal,
- * both parties inline) for a spreadsheet. Sources always come along.
+ * A network written for the tools journalists open it in: GraphML for Gephi and yEd, CSV
+ * (one row per deal, both parties inline) for a spreadsheet. Sources always come along.
  */
 final class NetworkExport {
 
 	static final List<String> CSV_COLUMNS = List.of("deal_id", "type", "from_id", "from_name", "from_kind", "to_id",
 			"to_name", "to_kind", "announced_on", "amount", "currency", "amount_qualifier", "amount_period",
-			"capacity_mw", "term_years", "status", "description", "source_urls", "source_titles",
-			"source_confidences");
+			"capacity_mw", "term_years", "status", "description", "source_urls", "source_titles", "source_confidences");
 
 	private NetworkExport() {
 	}
@@ -92,7 +92,7 @@ final class NetworkExport {
 	}
 
 	/** Sources as one cell: the article has no URL, so its title stands in. */
-	private static String sources(Deal deal, java.util.function.Function<Source, @Nullable String> part) {
+	private static String sources(Deal deal, Function<Source, @Nullable String> part) {
 		return deal.sources().stream().map((s) -> {
 			String value = part.apply(s);
 			return (value != null) ? value : "";
@@ -112,7 +112,8 @@ final class NetworkExport {
 	}
 
 	private static String csvField(String value) {
-		// A leading =, +, - or @ would run as a formula in a spreadsheet: quote it as text.
+		// A leading =, +, - or @ would run as a formula in a spreadsheet: quote it as
+		// text.
 		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
 		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
 			return "\"" + safe.replace("\"", "\"\"") + "\"";

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealProperties;
@@ -20,15 +19,17 @@ import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
 /**
- * The traversals: each one bounded Cypher statement with a hop cap, never an unbounded variable-length
- * match. Relationship types, hop counts and path counts are spliced in only from enums and checked integers.
+ * The traversals: each one bounded Cypher statement with a hop cap, never an unbounded
+ * variable-length match. Relationship types, hop counts and path counts are spliced in
+ * only from enums and checked integers.
  */
 @Repository
 class NetworkQueries {
 
 	/**
-	 * The k shortest paths between two organizations (Neo4j's SHORTEST k), every hop over an allowed deal.
-	 * Placeholders: 1 k, 2 relationship types, 3 direction arrow, 4 deal predicate, 5 node predicate, 6 max hops.
+	 * The k shortest paths between two organizations (Neo4j's SHORTEST k), every hop over
+	 * an allowed deal. Placeholders: 1 k, 2 relationship types, 3 direction arrow, 4 deal
+	 * predicate, 5 node predicate, 6 max hops.
 	 */
 	private static final String CONNECTIONS = """
 			MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
@@ -41,9 +42,10 @@ class NetworkQueries {
 			""";
 
 	/**
-	 * Everything within a number of hops of one organization. Path enumeration stops at {@code $maxPaths}
-	 * and the distinct deals at {@code $limit + 1}, so a dense neighbourhood costs a bounded amount of work and
-	 * says it was cut. Placeholders: 1 relationship types, 2 deal predicate, 3 depth.
+	 * Everything within a number of hops of one organization. Path enumeration stops at
+	 * {@code $maxPaths} and the distinct deals at {@code $limit + 1}, so a dense
+	 * neighbourhood costs a bounded amount of work and says it was cut. Placeholders: 1
+	 * relationship types, 2 deal predicate, 3 depth.
 	 */
 	private static final String NETWORK = """
 			MATCH (a:Organization {id: $around})
@@ -61,7 +63,10 @@ class NetworkQueries {
 			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
 			""";
 
-	/** Enough paths to cover any realistic ego network of the capped size; more only repeats deals. */
+	/**
+	 * Enough paths to cover any realistic ego network of the capped size; more only
+	 * repeats deals.
+	 */
 	private static final int MAX_PATHS = 20_000;
 
 	private final CypherExecutor cypher;
@@ -76,8 +81,8 @@ class NetworkQueries {
 		String dealPredicate = filter.standing("r");
 		String nodePredicate = excludeUndisclosed
 				? "(x.id = " + filter.parameter(to) + " OR NOT coalesce(x.undisclosed, false))" : "true";
-		String query = CONNECTIONS.formatted(first, DealType.cypherTypes(types), directed ? ">" : "", dealPredicate, nodePredicate,
-				maxHops);
+		String query = CONNECTIONS.formatted(first, DealType.cypherTypes(types), directed ? ">" : "", dealPredicate,
+				nodePredicate, maxHops);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("from", from);
 		parameters.put("to", to);
@@ -86,7 +91,9 @@ class NetworkQueries {
 
 	@Nullable Network network(NetworkRequest request) {
 		var filter = new CypherFilter(request.asOf());
-		String predicate = filter.deal(request.dealWhere(), "r", "unused", "unused");
+		// The network's own conditions never name a party, so the party variables are
+		// never used.
+		String predicate = filter.deal(request.dealWhere(), "r", "a", "b");
 		String query = NETWORK.formatted(DealType.cypherTypes(request.dealTypes()), predicate, request.depth());
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("around", request.around());
@@ -97,7 +104,7 @@ class NetworkQueries {
 			return null;
 		}
 		Record row = rows.getFirst();
-		List<Deal> deals = new ArrayList<>(row.get("deals").asList(NetworkQueries::deal));
+		List<Deal> deals = new ArrayList<>(row.get("deals").asList(DealProperties::decode));
 		boolean truncated = deals.size() > request.limit() || row.get("pathsCut").asBoolean();
 		if (deals.size() > request.limit()) {
 			deals = deals.subList(0, request.limit());
@@ -114,11 +121,7 @@ class NetworkQueries {
 
 	private static Path path(Record row) {
 		return new Path(row.get("length").asInt(), row.get("organizations").asList(Organization::from),
-				row.get("deals").asList(NetworkQueries::deal));
-	}
-
-	private static Deal deal(Value d) {
-		return DealProperties.decode(d, Organization.from(d.get("from")), Organization.from(d.get("to")));
+				row.get("deals").asList(DealProperties::decode));
 	}
 
 }

@@ -12,8 +12,8 @@ import io.dealgraph.system.ApiException;
 import io.dealgraph.system.PartialDates;
 
 /**
- * The arguments of {@code network} and of the export endpoint, checked against the caps: both answer the
- * same question, so both go through here.
+ * The arguments of {@code network} and of the export endpoint, checked against the caps:
+ * both answer the same question, so both go through here.
  */
 public record NetworkRequest(String around, int depth, Set<DealType> dealTypes, @Nullable String since,
 		@Nullable String until, @Nullable Double minAmountUsd, int limit, @Nullable String asOf) {
@@ -50,8 +50,8 @@ public record NetworkRequest(String around, int depth, Set<DealType> dealTypes, 
 
 	/** The deal conditions, in the filter language the rest of the API uses. */
 	DealWhere dealWhere() {
-		return new DealWhere(null, null, null, null, this.since, this.until, this.minAmountUsd, null, null, null,
-				null, null, null, null);
+		return new DealWhere(null, null, null, null, this.since, this.until, this.minAmountUsd, null, null, null, null,
+				null, null, null);
 	}
 
 }

@@ -26,7 +26,9 @@ public record FactDraft(String organizationId, Fact fact) {
 		return Map.of("organizationId", this.organizationId, "key", key(), "properties", properties);
 	}
 
-	/** The same claim from the same source about the same organization is the same fact. */
+	/**
+	 * The same claim from the same source about the same organization is the same fact.
+	 */
 	String key() {
 		String identity = String.join("\u001F", this.organizationId, this.fact.attribute(), this.fact.value(),
 				String.valueOf(this.fact.asOf()), String.valueOf(this.fact.source().url()),

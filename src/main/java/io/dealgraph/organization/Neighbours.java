@@ -1,18 +1,21 @@
 package io.dealgraph.organization;
 
 /**
- * The relationship fields of {@code Organization}: who is linked to organization {@code o} through which
- * deals. Lists hold each neighbour once, by name, at most {@link #LIMIT}; single fields take the latest deal.
+ * The relationship fields of {@code Organization}: who is linked to organization
+ * {@code o} through which deals. Lists hold each neighbour once, by name, at most
+ * {@link #LIMIT}; single fields take the latest deal.
  */
 enum Neighbours {
 
 	CUSTOMERS("(o)-[r:PARTNERSHIP|SUPPLY]->(x:Organization)", false),
 	PROVIDERS("(x:Organization)-[r:PARTNERSHIP|SUPPLY]->(o)", false),
-	FINANCIERS("(x:Organization)-[r:FINANCING]->(o)", false),
-	FINANCED("(o)-[r:FINANCING]->(x:Organization)", false),
+	FINANCIERS("(x:Organization)-[r:FINANCING]->(o)", false), FINANCED("(o)-[r:FINANCING]->(x:Organization)", false),
 	ACQUISITIONS("(o)-[r:ACQUISITION]->(x:Organization)", false),
 	SUBSIDIARIES("(o)-[r:CONTROL]->(x:Organization)", false),
-	/** Only a completed acquisition makes an acquirer; failed bids stay visible in {@code deals}. */
+	/**
+	 * Only a completed acquisition makes an acquirer; failed bids stay visible in
+	 * {@code deals}.
+	 */
 	ACQUIRER("(x:Organization)-[r:ACQUISITION]->(o) WHERE r.status = 'COMPLETED'", true),
 	/** Control that ended (sold, terminated) makes no parent. */
 	PARENT("(x:Organization)-[r:CONTROL]->(o) WHERE r.endedKey IS NULL", true);

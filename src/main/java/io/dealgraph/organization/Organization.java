@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /**
- * A company or institution. Its deals and facts are not fields here: they are read with their own
- * Cypher, batched per request, because organizations linked by deals form cycles.
+ * A company or institution. Its deals and facts are not fields here: they are read with
+ * their own Cypher, batched per request, because organizations linked by deals form
+ * cycles.
  */
 public record Organization(String id, String name, OrganizationKind kind, @Nullable String category,
 		List<String> aliases, @Nullable String country, @Nullable String ticker, List<InvestorType> investorTypes,

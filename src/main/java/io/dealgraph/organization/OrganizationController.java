@@ -27,8 +27,9 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 /**
- * Organizations: the top-level queries, and the nested fields, each loaded for a whole level of the
- * response at once, so a request costs one statement per level whatever the number of organizations.
+ * Organizations: the top-level queries, and the nested fields, each loaded for a whole
+ * level of the response at once, so a request costs one statement per level whatever the
+ * number of organizations.
  */
 @Controller
 class OrganizationController {
@@ -37,7 +38,8 @@ class OrganizationController {
 
 	OrganizationController(OrganizationQueries queries, BatchLoaderRegistry loaders) {
 		this.queries = queries;
-		// One loader per field for all kinds of organization: a per-type @BatchMapping would split each level
+		// One loader per field for all kinds of organization: a per-type @BatchMapping
+		// would split each level
 		// into one statement per kind.
 		loaders.forTypePair(Related.class, Neighbourhood.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelated(keys)));
@@ -74,12 +76,14 @@ class OrganizationController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> customers(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+	CompletableFuture<List<Organization>> customers(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
 		return related(Neighbours.CUSTOMERS, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> providers(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+	CompletableFuture<List<Organization>> providers(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
 		return related(Neighbours.PROVIDERS, organization, loader);
 	}
 
@@ -90,7 +94,8 @@ class OrganizationController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> financed(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+	CompletableFuture<List<Organization>> financed(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
 		return related(Neighbours.FINANCED, organization, loader);
 	}
 
@@ -113,7 +118,8 @@ class OrganizationController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<@Nullable Organization> parent(Organization organization, DataLoader<Related, Neighbourhood> loader) {
+	CompletableFuture<@Nullable Organization> parent(Organization organization,
+			DataLoader<Related, Neighbourhood> loader) {
 		return related(Neighbours.PARENT, organization, loader).thenApply(OrganizationController::firstOrNull);
 	}
 
@@ -131,8 +137,8 @@ class OrganizationController {
 		keys.stream().collect(Collectors.groupingBy(Related::kind)).forEach((kind, group) -> {
 			Map<String, List<Organization>> byId = this.queries.neighbours(kind,
 					group.stream().map(Related::organizationId).toList());
-			group.forEach((key) -> result.put(key,
-					new Neighbourhood(byId.getOrDefault(key.organizationId(), List.of()))));
+			group.forEach(
+					(key) -> result.put(key, new Neighbourhood(byId.getOrDefault(key.organizationId(), List.of()))));
 		});
 		return result;
 	}
@@ -163,8 +169,8 @@ class OrganizationController {
 	/** Each organization is served as the object type of its kind. */
 	@Bean
 	static RuntimeWiringConfigurer organizationTypes() {
-		return (wiring) -> wiring.type("Organization", (type) -> type.typeResolver(
-				(env) -> env.getSchema().getObjectType(((Organization) env.getObject()).kind().typeName())));
+		return (wiring) -> wiring.type("Organization", (type) -> type
+			.typeResolver((env) -> env.getSchema().getObjectType(((Organization) env.getObject()).kind().typeName())));
 	}
 
 }

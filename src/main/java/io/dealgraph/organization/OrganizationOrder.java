@@ -2,8 +2,10 @@ package io.dealgraph.organization;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.paging.OrderDirection;
+
 /** The {@code OrganizationOrder} input. */
-public record OrganizationOrder(Field field, @Nullable Direction direction) {
+public record OrganizationOrder(Field field, @Nullable OrderDirection direction) {
 
 	/** What organizations can be ordered by. */
 	public enum Field {
@@ -12,15 +14,8 @@ public record OrganizationOrder(Field field, @Nullable Direction direction) {
 
 	}
 
-	/** Shared with deals' ordering in the schema as {@code OrderDirection}. */
-	public enum Direction {
-
-		ASC, DESC
-
-	}
-
 	boolean descending() {
-		return this.direction == Direction.DESC;
+		return this.direction == OrderDirection.DESC;
 	}
 
 }

@@ -21,6 +21,7 @@ import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
 import io.dealgraph.paging.Keyset;
+import io.dealgraph.paging.OrderDirection;
 import io.dealgraph.paging.Page;
 import io.dealgraph.paging.SortKey;
 import io.dealgraph.source.Confidence;
@@ -32,7 +33,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationQueries {
 
-	/** An id merged into another organization keeps answering, with the organization it became. */
+	/**
+	 * An id merged into another organization keeps answering, with the organization it
+	 * became.
+	 */
 	private static final String BY_ID = """
 			OPTIONAL MATCH (o:Organization {id: $id})
 			OPTIONAL MATCH (:MergedId {id: $id})-[:MERGED_INTO]->(k:Organization)
@@ -49,15 +53,12 @@ class OrganizationQueries {
 			""";
 
 	/**
-	 * One page of organizations and, when asked for, their total, in one statement. Filled in by
-	 * {@link #page}: the predicate from {@link CypherFilter}, then the keyset's sort values, order and
-	 * continuation.
+	 * One page of organizations and, when asked for, their total, in one statement.
+	 * Filled in by {@link #page}: the predicate from {@link CypherFilter}, then the
+	 * keyset's sort values, order and continuation.
 	 */
 	private static final String PAGE = """
-			CALL () {
-			  MATCH (o:Organization) WHERE %1$s AND $withTotal
-			  RETURN count(o) AS total
-			}
+			%5$s
 			CALL () {
 			  MATCH (o:Organization) WHERE %1$s
 			  WITH o, %2$s AS sortValues
@@ -70,8 +71,9 @@ class OrganizationQueries {
 			""";
 
 	/**
-	 * Full-text search over names and aliases. Exact matches of a name or alias come first, then Lucene's
-	 * score; the Lucene query is built from letters and digits only, so user text cannot inject syntax.
+	 * Full-text search over names and aliases. Exact matches of a name or alias come
+	 * first, then Lucene's score; the Lucene query is built from letters and digits only,
+	 * so user text cannot inject syntax.
 	 */
 	private static final String SEARCH = """
 			CALL db.index.fulltext.queryNodes('organization_names', $query) YIELD node, score
@@ -102,11 +104,13 @@ class OrganizationQueries {
 		var filter = new CypherFilter(asOf);
 		String predicate = filter.organization(where, "o");
 		Keyset keyset = keyset(orderBy);
+		// The total costs a second pass over the filter: only when asked for.
+		String total = withTotal ? "CALL () { MATCH (o:Organization) WHERE " + predicate + " RETURN count(o) AS total }"
+				: "WITH -1 AS total";
 		String query = PAGE.formatted(predicate, keyset.sortValues(filter::parameter),
-				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"));
+				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"), total);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
-		parameters.put("withTotal", withTotal);
 		Record row = this.cypher.read(query, parameters).getFirst();
 		List<Edge<Organization>> edges = row.get("rows")
 			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
@@ -114,10 +118,13 @@ class OrganizationQueries {
 		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
 	}
 
-	/** The id ends every ordering; keys after an explicit ID order could never decide anything. */
+	/**
+	 * The id ends every ordering; keys after an explicit ID order could never decide
+	 * anything.
+	 */
 	private static Keyset keyset(List<OrganizationOrder> orderBy) {
 		List<OrganizationOrder> orders = orderBy.isEmpty()
-				? List.of(new OrganizationOrder(OrganizationOrder.Field.NAME, OrganizationOrder.Direction.ASC)) : orderBy;
+				? List.of(new OrganizationOrder(OrganizationOrder.Field.NAME, OrderDirection.ASC)) : orderBy;
 		List<SortKey> keys = new ArrayList<>();
 		for (OrganizationOrder order : orders) {
 			if (order.field() == OrganizationOrder.Field.ID) {
@@ -143,7 +150,9 @@ class OrganizationQueries {
 				(r) -> Organization.from(r.get("organization")));
 	}
 
-	/** A token matches exactly (best), as a prefix, or within one or two edits by length. */
+	/**
+	 * A token matches exactly (best), as a prefix, or within one or two edits by length.
+	 */
 	private static String lucene(String token) {
 		if (token.length() < 3) {
 			return token + "^3";
@@ -152,7 +161,10 @@ class OrganizationQueries {
 		return "(" + token + "^3 OR " + token + "*^2 OR " + token + "~" + edits + ")";
 	}
 
-	/** The neighbours of many organizations through one kind of relationship, keyed by organization id. */
+	/**
+	 * The neighbours of many organizations through one kind of relationship, keyed by
+	 * organization id.
+	 */
 	Map<String, List<Organization>> neighbours(Neighbours kind, Collection<String> ids) {
 		Map<String, List<Organization>> related = new HashMap<>();
 		for (Record row : this.cypher.read(kind.query(), Map.of("ids", List.copyOf(ids), "limit", Neighbours.LIMIT))) {

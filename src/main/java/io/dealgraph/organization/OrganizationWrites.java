@@ -10,16 +10,16 @@ import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every Cypher statement that writes organizations and their facts. They run inside a caller's write
- * transaction, so a batch commits whole or not at all. Writes are MERGEs on ids: running them twice
- * changes nothing.
+ * Every Cypher statement that writes organizations and their facts. They run inside a
+ * caller's write transaction, so a batch commits whole or not at all. Writes are MERGEs
+ * on ids: running them twice changes nothing.
  */
 @Component
 public class OrganizationWrites {
 
 	/**
-	 * The kind label is filled from {@link OrganizationKind}; all other labels of kinds are removed. Properties
-	 * the row does not name (ids merged into this one) are kept.
+	 * The kind label is filled from {@link OrganizationKind}; all other labels of kinds
+	 * are removed. Properties the row does not name (ids merged into this one) are kept.
 	 */
 	private static final String UPSERT = """
 			UNWIND $rows AS row
@@ -40,9 +40,10 @@ public class OrganizationWrites {
 	private static final String FIND = "MATCH (o:Organization {id: $id}) RETURN o {.*} AS organization";
 
 	/**
-	 * Moves the deals of one type from {@code merge} to {@code keep}. Neo4j cannot re-point a relationship,
-	 * so each is deleted and created again with the same properties (its id among them); a deal between the
-	 * two becomes one of {@code keep} with itself, so nothing is lost. Placeholder: the type, from an enum.
+	 * Moves the deals of one type from {@code merge} to {@code keep}. Neo4j cannot
+	 * re-point a relationship, so each is deleted and created again with the same
+	 * properties (its id among them); a deal between the two becomes one of {@code keep}
+	 * with itself, so nothing is lost. Placeholder: the type, from an enum.
 	 */
 	private static final String MOVE_OUTGOING = """
 			MATCH (m:Organization {id: $merge})-[r:%1$s]->(x)
@@ -62,7 +63,10 @@ public class OrganizationWrites {
 			SET n = props
 			""";
 
-	/** Facts move, names become aliases, blanks are filled, and the old id keeps resolving. */
+	/**
+	 * Facts move, names become aliases, blanks are filled, and the old id keeps
+	 * resolving.
+	 */
 	private static final String ABSORB = """
 			MATCH (m:Organization {id: $merge}), (k:Organization {id: $keep})
 			OPTIONAL MATCH (m)-[h:HAS_FACT]->(f:Fact)
@@ -91,8 +95,9 @@ public class OrganizationWrites {
 	}
 
 	/**
-	 * Merges {@code merge} into {@code keep}: every deal, fact, name and id of it ends up on {@code keep}.
-	 * {@code dealTypes} are the deal relationship types, from the deal feature's enum.
+	 * Merges {@code merge} into {@code keep}: every deal, fact, name and id of it ends up
+	 * on {@code keep}. {@code dealTypes} are the deal relationship types, from the deal
+	 * feature's enum.
 	 */
 	public void merge(CypherExecutor.Writer tx, String keep, String merge, List<String> dealTypes) {
 		Map<String, Object> ids = Map.of("keep", keep, "merge", merge);
@@ -115,7 +120,10 @@ public class OrganizationWrites {
 		});
 	}
 
-	/** Upserts facts; {@code key} identifies a fact so that loading the same claim twice keeps one. */
+	/**
+	 * Upserts facts; {@code key} identifies a fact so that loading the same claim twice
+	 * keeps one.
+	 */
 	public void upsertFacts(CypherExecutor.Writer tx, List<FactDraft> facts) {
 		tx.run(UPSERT_FACTS, Map.of("rows", facts.stream().map(FactDraft::row).toList()));
 	}

@@ -3,13 +3,14 @@ package io.dealgraph.paging;
 import java.util.List;
 
 /**
- * A Relay connection: one page of results, how to continue, and how many there are in all.
+ * A Relay connection: one page of results, how to continue, and how many there are in
+ * all.
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
 
 	/**
-	 * Builds a page from up to {@code page.first() + 1} fetched edges: the extra one, when present, only
-	 * tells that a next page exists.
+	 * Builds a page from up to {@code page.first() + 1} fetched edges: the extra one,
+	 * when present, only tells that a next page exists.
 	 */
 	public static <T> Connection<T> of(List<Edge<T>> fetched, Page page, int totalCount) {
 		boolean hasNext = fetched.size() > page.first();

@@ -8,11 +8,13 @@ import java.util.List;
 import io.dealgraph.system.ApiException;
 
 /**
- * An opaque keyset cursor: the sort values of the last row seen and its id, under the name of the ordering
- * they belong to. A page continues strictly after those values, so inserts between pages neither repeat
- * nor skip rows, and deep pages cost no offset scan.
+ * An opaque keyset cursor: the sort values of the last row seen and its id, under the
+ * name of the ordering they belong to. A page continues strictly after those values, so
+ * inserts between pages neither repeat nor skip rows, and deep pages cost no offset scan.
  *
- * <p>The wire form is URL-safe Base64 of {@code v1␟ordering␟value…}; clients must treat it as opaque.
+ * <p>
+ * The wire form is URL-safe Base64 of {@code v1␟ordering␟value…}; clients must treat it
+ * as opaque.
  */
 public record Cursor(String ordering, List<String> values) {
 
@@ -30,7 +32,8 @@ public record Cursor(String ordering, List<String> values) {
 	}
 
 	/**
-	 * Reads a cursor that must have been made for {@code ordering} with {@code valueCount} values.
+	 * Reads a cursor that must have been made for {@code ordering} with
+	 * {@code valueCount} values.
 	 * @throws ApiException BAD_REQUEST when it was not
 	 */
 	public static Cursor decode(String encoded, String ordering, int valueCount) {

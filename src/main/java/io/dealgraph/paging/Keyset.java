@@ -11,9 +11,9 @@ import org.neo4j.driver.Value;
 import io.dealgraph.system.ApiException;
 
 /**
- * Keyset paging over an ordering of sort keys with the row's id as the final tiebreak. A page continues
- * strictly after the last row's key values, so rows inserted between pages are neither repeated nor skipped,
- * and a deep page costs no more than the first.
+ * Keyset paging over an ordering of sort keys with the row's id as the final tiebreak. A
+ * page continues strictly after the last row's key values, so rows inserted between pages
+ * are neither repeated nor skipped, and a deep page costs no more than the first.
  */
 public final class Keyset {
 
@@ -39,7 +39,10 @@ public final class Keyset {
 			.collect(Collectors.joining(",")) + (idDescending ? ",id-desc" : ",id");
 	}
 
-	/** Each key's expression with nulls replaced so that they sort last, as a list {@code [k1, k2, id]}. */
+	/**
+	 * Each key's expression with nulls replaced so that they sort last, as a list
+	 * {@code [k1, k2, id]}.
+	 */
 	public String sortValues(Function<Object, String> parameter) {
 		List<String> values = new ArrayList<>();
 		for (SortKey key : this.keys) {
@@ -60,8 +63,8 @@ public final class Keyset {
 	}
 
 	/**
-	 * The predicate that keeps rows strictly after {@code after}, over the projected {@code sortValues};
-	 * {@code true} on the first page.
+	 * The predicate that keeps rows strictly after {@code after}, over the projected
+	 * {@code sortValues}; {@code true} on the first page.
 	 */
 	public String after(@Nullable String after, String sortValues, Function<Object, String> parameter) {
 		if (after == null) {

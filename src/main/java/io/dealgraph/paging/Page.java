@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.system.ApiException;
 
 /**
- * A requested page: how many rows, after which cursor. {@code first} defaults to 20 and is capped at 100,
- * so no request can ask the database for an unbounded list.
+ * A requested page: how many rows, after which cursor. {@code first} defaults to 20 and
+ * is capped at 100, so no request can ask the database for an unbounded list.
  */
 public record Page(int first, @Nullable String after) {
 

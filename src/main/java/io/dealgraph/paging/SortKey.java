@@ -1,8 +1,8 @@
 package io.dealgraph.paging;
 
 /**
- * One key of an ordering. {@code expression} is Cypher over the row variable, from the feature's own fixed
- * text; null values sort last in either direction.
+ * One key of an ordering. {@code expression} is Cypher over the row variable, from the
+ * feature's own fixed text; null values sort last in either direction.
  *
  * @param name the key's name in cursors
  * @param expression the Cypher expression of the value
@@ -11,7 +11,9 @@ package io.dealgraph.paging;
  */
 public record SortKey(String name, String expression, boolean numeric, boolean descending) {
 
-	/** A value sorting after every real one in this key's direction, standing in for null. */
+	/**
+	 * A value sorting after every real one in this key's direction, standing in for null.
+	 */
 	Object lastValue() {
 		if (this.numeric) {
 			return this.descending ? -Double.MAX_VALUE : Double.MAX_VALUE;

@@ -11,21 +11,25 @@ import io.dealgraph.system.ApiException;
 import io.dealgraph.system.ErrorCode;
 
 /**
- * The check every mutation makes first: who is calling, and may they? Anonymous or invalid credentials
- * answer UNAUTHORIZED, a valid credential without the role FORBIDDEN; nothing has been written by then.
+ * The check every mutation makes first: who is calling, and may they? Anonymous or
+ * invalid credentials answer UNAUTHORIZED, a valid credential without the role FORBIDDEN;
+ * nothing has been written by then.
  */
 @Component
 public class Access {
 
-	/** Requires {@code role} and returns the caller's principal name for the audit log. */
+	/**
+	 * Requires {@code role} and returns the caller's principal name for the audit log.
+	 */
 	public String require(Role role) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		boolean authenticated = authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken);
 		if (!authenticated) {
-			throw new ApiException(ErrorCode.UNAUTHORIZED, invalidCredential()
-					? "The credential is not valid: send 'Authorization: Bearer <key>' with an editor key."
-					: "Writing needs an editor credential: send 'Authorization: Bearer <key>'.");
+			throw new ApiException(ErrorCode.UNAUTHORIZED,
+					invalidCredential()
+							? "The credential is not valid: send 'Authorization: Bearer <key>' with an editor key."
+							: "Writing needs an editor credential: send 'Authorization: Bearer <key>'.");
 		}
 		boolean allowed = authentication.getAuthorities()
 			.stream()

@@ -15,9 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <api key>}. A bearer that is no known key and does not look like
- * a JWT is remembered as an invalid credential, so that a mutation can answer UNAUTHORIZED; reads stay public
- * and ignore it.
+ * Authenticates {@code Authorization: Bearer <api key>}. A bearer that is no known key
+ * and does not look like a JWT is remembered as an invalid credential, so that a mutation
+ * can answer UNAUTHORIZED; reads stay public and ignore it.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -13,9 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The editor and admin API keys from configuration ({@code DEALGRAPH_EDITOR_KEYS}, {@code DEALGRAPH_ADMIN_KEYS},
- * comma-separated). Only SHA-256 digests are kept, compared in constant time; a key is known to the logs and
- * the audit trail only by a label made from its digest, never by itself.
+ * The editor and admin API keys from configuration ({@code DEALGRAPH_EDITOR_KEYS},
+ * {@code DEALGRAPH_ADMIN_KEYS}, comma-separated). Only SHA-256 digests are kept, compared
+ * in constant time; a key is known to the logs and the audit trail only by a label made
+ * from its digest, never by itself.
  */
 @Component
 class ApiKeys {
@@ -35,7 +36,10 @@ class ApiKeys {
 	private record Entry(byte[] digest, Holder holder) {
 	}
 
-	/** The holder of {@code presented}, checking every key in constant time so timing reveals nothing. */
+	/**
+	 * The holder of {@code presented}, checking every key in constant time so timing
+	 * reveals nothing.
+	 */
 	Optional<Holder> holderOf(String presented) {
 		byte[] digest = digest(presented);
 		Holder found = null;

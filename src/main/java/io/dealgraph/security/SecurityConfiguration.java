@@ -30,10 +30,11 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every request is let through: reads are public, and mutations check the caller's role themselves (see
- * {@link Access}), so that a refusal is a GraphQL error with a code rather than a bare 401. Credentials are
- * read when present: API keys always, JWTs when a decoder is configured
- * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code public-key-location}).
+ * Every request is let through: reads are public, and mutations check the caller's role
+ * themselves (see {@link Access}), so that a refusal is a GraphQL error with a code
+ * rather than a bare 401. Credentials are read when present: API keys always, JWTs when a
+ * decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code public-key-location}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,7 +47,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			// Bearer credentials only, no cookies: there is no session for a forged request to ride on.
+			// Bearer credentials only, no cookies: there is no session for a forged
+			// request to ride on.
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
@@ -61,8 +63,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A JWT that fails its checks (signature, expiry) ends the request with 401, answered like any other
-	 * GraphQL error so that clients read one error format.
+	 * A JWT that fails its checks (signature, expiry) ends the request with 401, answered
+	 * like any other GraphQL error so that clients read one error format.
 	 */
 	private static void invalidToken(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
@@ -98,6 +100,5 @@ class SecurityConfiguration {
 		}
 		return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
 	}
-
 
 }

@@ -41,9 +41,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the seed files of a folder into the graph. Every file is read and checked first; then everything is
- * written in one transaction, so a malformed row stops the load with its file, line and reason and writes
- * nothing. Writes MERGE on ids, so loading twice gives the same graph.
+ * Loads the seed files of a folder into the graph. Every file is read and checked first;
+ * then everything is written in one transaction, so a malformed row stops the load with
+ * its file, line and reason and writes nothing. Writes MERGE on ids, so loading twice
+ * gives the same graph.
  */
 @Component
 public class SeedLoader {
@@ -80,8 +81,8 @@ public class SeedLoader {
 	}
 
 	/**
-	 * Reads, checks and writes the seed folder at {@code location} (a Spring resource location ending in
-	 * {@code /}).
+	 * Reads, checks and writes the seed folder at {@code location} (a Spring resource
+	 * location ending in {@code /}).
 	 * @throws DataFileException when any row is malformed; nothing is written then
 	 */
 	public SeedReport load(String location) {
@@ -105,9 +106,8 @@ public class SeedLoader {
 	}
 
 	private Seed read(String location) {
-		CsvTable organizationsFile = table(location, "organizations.csv",
-				List.of("id", "name", "kind", "category", "aliases", "country", "ticker", "investor_types",
-						"undisclosed"));
+		CsvTable organizationsFile = table(location, "organizations.csv", List.of("id", "name", "kind", "category",
+				"aliases", "country", "ticker", "investor_types", "undisclosed"));
 		CsvTable dealsFile = table(location, "deals.csv",
 				List.of("id", "type", "from_id", "to_id", "announced_on", "amount", "currency", "amount_qualifier",
 						"amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
@@ -115,8 +115,8 @@ public class SeedLoader {
 		CsvTable sourcesFile = table(location, "deal-sources.csv",
 				List.of("deal_id", "url", "title", "publisher", "confidence", "note"));
 		CsvTable historyFile = table(location, "deal-status-history.csv", List.of("deal_id", "status", "on", "note"));
-		CsvTable factsFile = table(location, "organization-facts.csv", List.of("organization_id", "attribute",
-				"value", "unit", "as_of", "source_url", "source_title", "source_publisher", "confidence", "note"));
+		CsvTable factsFile = table(location, "organization-facts.csv", List.of("organization_id", "attribute", "value",
+				"unit", "as_of", "source_url", "source_title", "source_publisher", "confidence", "note"));
 		CsvTable eventsFile = table(location, "context-events.csv",
 				List.of("on", "description", "source_url", "source_title", "confidence"));
 
@@ -177,16 +177,16 @@ public class SeedLoader {
 			if (!ids.add(id)) {
 				throw row.error("id '" + id + "' appears twice");
 			}
-			organizations.add(new Organization(id, row.required("name"),
-					row.requiredEnum("kind", OrganizationKind.class), row.text("category"), row.list("aliases"),
-					row.text("country"), row.text("ticker"), row.enumList("investor_types", InvestorType.class),
-					row.bool("undisclosed")));
+			organizations
+				.add(new Organization(id, row.required("name"), row.requiredEnum("kind", OrganizationKind.class),
+						row.text("category"), row.list("aliases"), row.text("country"), row.text("ticker"),
+						row.enumList("investor_types", InvestorType.class), row.bool("undisclosed")));
 		}
 		return organizations;
 	}
 
-	private static List<DealDraft> deals(CsvTable file, Set<String> organizationIds,
-			Map<String, List<Source>> sources, Map<String, List<StatusChange>> history) {
+	private static List<DealDraft> deals(CsvTable file, Set<String> organizationIds, Map<String, List<Source>> sources,
+			Map<String, List<StatusChange>> history) {
 		List<DealDraft> deals = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		for (CsvRow row : file.rows()) {

@@ -5,8 +5,8 @@ public record SeedReport(int organizations, int deals, int dealSources, int fact
 
 	@Override
 	public String toString() {
-		return this.organizations + " organizations, " + this.deals + " deals with " + this.dealSources
-				+ " sources, " + this.facts + " organization facts, " + this.contextEvents + " context events";
+		return this.organizations + " organizations, " + this.deals + " deals with " + this.dealSources + " sources, "
+				+ this.facts + " organization facts, " + this.contextEvents + " context events";
 	}
 
 }

@@ -9,7 +9,10 @@ import io.dealgraph.deal.DealType;
 import io.dealgraph.organization.InvestorType;
 import io.dealgraph.organization.OrganizationKind;
 
-/** One group of deals: its keys (only those grouped by are set), its count and its money totals. */
+/**
+ * One group of deals: its keys (only those grouped by are set), its count and its money
+ * totals.
+ */
 public record DealStatsBucket(@Nullable DealType type, @Nullable Integer year, @Nullable InvestorType investorType,
 		@Nullable OrganizationKind fromKind, @Nullable OrganizationKind toKind, @Nullable String currency, int count,
 		List<MoneyTotal> totals, int withoutAmount, int approximateOrLowerBound) {

@@ -22,8 +22,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Deal counts and money totals, aggregated in one statement on the database. Amounts are summed per
- * currency and per period, never across them: the totals of a bucket are a list, one per pair.
+ * Deal counts and money totals, aggregated in one statement on the database. Amounts are
+ * summed per currency and per period, never across them: the totals of a bucket are a
+ * list, one per pair.
  */
 @Controller
 class DealStatsController {
@@ -36,8 +37,8 @@ class DealStatsController {
 	}
 
 	/**
-	 * Placeholders: 1 the deal relationship types, 2 the deal predicate. Each key is set only when grouped by,
-	 * so ungrouped keys merge.
+	 * Placeholders: 1 the deal relationship types, 2 the deal predicate. Each key is set
+	 * only when grouped by, so ungrouped keys merge.
 	 */
 	private static final String STATS = """
 			MATCH (a:Organization)-[r:%1$s]->(b:Organization)
@@ -80,14 +81,16 @@ class DealStatsController {
 		parameters.put("byFromKind", keys.contains(Key.FROM_KIND));
 		parameters.put("byToKind", keys.contains(Key.TO_KIND));
 		parameters.put("byCurrency", keys.contains(Key.CURRENCY));
-		return this.cypher.read(STATS.formatted(DealType.cypherTypes(EnumSet.noneOf(DealType.class)), predicate), parameters, DealStatsController::bucket);
+		return this.cypher.read(STATS.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class)), predicate),
+				parameters, DealStatsController::bucket);
 	}
 
 	private static DealStatsBucket bucket(Record row) {
 		Value key = row.get("key");
 		List<DealStatsBucket.MoneyTotal> totals = row.get("totals")
 			.asList((t) -> new DealStatsBucket.MoneyTotal(t.get("currency").asString(),
-					AmountPeriod.valueOf(t.get("period").asString()), t.get("amount").asDouble(), t.get("count").asInt()));
+					AmountPeriod.valueOf(t.get("period").asString()), t.get("amount").asDouble(),
+					t.get("count").asInt()));
 		return new DealStatsBucket(key.get("type").isNull() ? null : DealType.valueOf(key.get("type").asString()),
 				key.get("year").isNull() ? null : key.get("year").asInt(),
 				key.get("investorType").isNull() ? null : InvestorType.valueOf(key.get("investorType").asString()),

@@ -3,8 +3,8 @@ package io.dealgraph.system;
 import java.util.Map;
 
 /**
- * An error whose message is meant for the API's user: it says what was wrong with the request and
- * reaches the response as is, with its code.
+ * An error whose message is meant for the API's user: it says what was wrong with the
+ * request and reaches the response as is, with its code.
  */
 public class ApiException extends RuntimeException {
 

@@ -22,12 +22,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Every Cypher statement of the application runs through here: reads as managed read transactions (a
- * cluster routes them to secondaries), writes as managed write transactions that the driver retries on
- * transient errors, both with the configured timeout. Values always travel as parameters.
+ * Every Cypher statement of the application runs through here: reads as managed read
+ * transactions (a cluster routes them to secondaries), writes as managed write
+ * transactions that the driver retries on transient errors, both with the configured
+ * timeout. Values always travel as parameters.
  *
- * <p>It counts statements, so a test can prove that a request costs a number of round trips that depends
- * on its shape and not on the size of its result.
+ * <p>
+ * It counts statements, so a test can prove that a request costs a number of round trips
+ * that depends on its shape and not on the size of its result.
  */
 @Component
 public class CypherExecutor {
@@ -50,8 +52,14 @@ public class CypherExecutor {
 		this.driver = driver;
 		this.timeout = timeout;
 		this.readConfig = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(timeout).build();
-		this.reads = Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "read").register(meters);
-		this.writes = Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "write").register(meters);
+		this.reads = Timer.builder("dealgraph.cypher")
+			.description("Time in Cypher")
+			.tag("kind", "read")
+			.register(meters);
+		this.writes = Timer.builder("dealgraph.cypher")
+			.description("Time in Cypher")
+			.tag("kind", "write")
+			.register(meters);
 	}
 
 	/** Runs one read statement and returns all its records. */
@@ -73,8 +81,9 @@ public class CypherExecutor {
 	}
 
 	/**
-	 * Runs {@code work} in one write transaction: everything it writes commits together or not at all. The
-	 * work may be retried on a transient error, so it must only write through the given transaction.
+	 * Runs {@code work} in one write transaction: everything it writes commits together
+	 * or not at all. The work may be retried on a transient error, so it must only write
+	 * through the given transaction.
 	 */
 	public <T> T write(Function<Writer, T> work) {
 		return this.writes.record(() -> {

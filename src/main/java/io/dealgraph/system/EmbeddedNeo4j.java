@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Neo4j Community running inside this JVM, reachable only over Bolt on loopback. The application
- * talks to it through the Java driver exactly as it would to a server, so there is one code path for
- * both modes; people can point cypher-shell or Neo4j Desktop at the logged address.
+ * Neo4j Community running inside this JVM, reachable only over Bolt on loopback. The
+ * application talks to it through the Java driver exactly as it would to a server, so
+ * there is one code path for both modes; people can point cypher-shell or Neo4j Desktop
+ * at the logged address.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -43,20 +44,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		this.transactionTimeout = transactionTimeout;
 	}
 
-	/** Starts the database, reusing the Bolt port of an earlier start so a connected driver finds it again. */
+	/**
+	 * Starts the database, reusing the Bolt port of an earlier start so a connected
+	 * driver finds it again.
+	 */
 	public synchronized void start() {
 		if (this.service != null) {
 			return;
 		}
 		int port = (this.boltUri != null) ? this.boltUri.getPort() : this.requestedPort;
-		this.service = new DatabaseManagementServiceBuilder(this.home)
-			.setConfig(BoltConnector.enabled, true)
+		this.service = new DatabaseManagementServiceBuilder(this.home).setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, port))
 			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
 			.setConfig(HttpConnector.enabled, false)
-			// Loopback only and single-user: the process owner is the only one who can reach it.
+			// Loopback only and single-user: the process owner is the only one who can
+			// reach it.
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			// A server-side limit, so a runaway query is ended on the database and not just abandoned.
+			// A server-side limit, so a runaway query is ended on the database and not
+			// just abandoned.
 			.setConfig(GraphDatabaseSettings.transaction_timeout, this.transactionTimeout)
 			.build();
 		var system = (GraphDatabaseAPI) this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
@@ -72,11 +77,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return this.boltUri;
 	}
 
-	public boolean isRunning() {
-		return this.service != null;
-	}
-
-	/** Shuts down cleanly: the store is left consistent and needs no recovery at the next start. */
+	/**
+	 * Shuts down cleanly: the store is left consistent and needs no recovery at the next
+	 * start.
+	 */
 	@Override
 	public synchronized void close() {
 		if (this.service != null) {

@@ -17,8 +17,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts Neo4j in-process when no {@code spring.neo4j.uri} (NEO4J_URI) is configured, and hands its Bolt
- * address to Spring Boot's driver auto-configuration. With a URI set, none of this exists.
+ * Starts Neo4j in-process when no {@code spring.neo4j.uri} (NEO4J_URI) is configured, and
+ * hands its Bolt address to Spring Boot's driver auto-configuration. With a URI set, none
+ * of this exists.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedNeo4jConfiguration.NoNeo4jUri.class)

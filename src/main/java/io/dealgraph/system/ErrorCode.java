@@ -1,8 +1,8 @@
 package io.dealgraph.system;
 
 /**
- * The stable codes every GraphQL error carries in {@code extensions.code}. Front-ends branch on these,
- * never on message text, so the set is small and only grows.
+ * The stable codes every GraphQL error carries in {@code extensions.code}. Front-ends
+ * branch on these, never on message text, so the set is small and only grows.
  */
 public enum ErrorCode {
 

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place where failures become GraphQL errors. Every error leaves with a stable
- * {@code extensions.code}; no stack trace, class name or Cypher reaches a response. An unexpected
- * failure is logged with an id that the response carries, so a user's report can be found in the log.
+ * {@code extensions.code}; no stack trace, class name or Cypher reaches a response. An
+ * unexpected failure is logged with an id that the response carries, so a user's report
+ * can be found in the log.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGraphQlInterceptor {
@@ -62,7 +63,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 			.build();
 	}
 
-	/** The code of a failure that is not an {@link ApiException}: what the database said, or INTERNAL. */
+	/**
+	 * The code of a failure that is not an {@link ApiException}: what the database said,
+	 * or INTERNAL.
+	 */
 	static ErrorCode codeOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
@@ -92,8 +96,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 	}
 
 	/**
-	 * Errors raised by graphql-java itself (syntax, validation, an unknown enum value, a bad scalar) carry
-	 * only a classification; give them the stable code too.
+	 * Errors raised by graphql-java itself (syntax, validation, an unknown enum value, a
+	 * bad scalar) carry only a classification; give them the stable code too.
 	 */
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -109,11 +113,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 
 	private static GraphQLError withCode(ResponseError error) {
 		Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
-		// Syntax, validation and bad argument values are the request's fault; anything else graphql-java
+		// Syntax, validation and bad argument values are the request's fault; anything
+		// else graphql-java
 		// raises on its own (a null where the schema promised none) is ours.
 		boolean requestFault = error.getErrorType() == ErrorType.ValidationError
 				|| error.getErrorType() == ErrorType.InvalidSyntax;
-		// graphql-java's parser stops a document over its token or character limit with a message that says so.
+		// graphql-java's parser stops a document over its token or character limit with a
+		// message that says so.
 		boolean parserLimit = error.getMessage() != null && error.getMessage().contains("have been presented");
 		if (!extensions.containsKey("code")) {
 			if (parserLimit) {

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Readies the graph before the web server accepts a request: says which Neo4j is in use, applies the
- * schema migrations, then loads the seed as configured.
+ * Readies the graph before the web server accepts a request: says which Neo4j is in use,
+ * applies the schema migrations, then loads the seed as configured.
  */
 @Component
 class GraphStartup implements SmartInitializingSingleton {

@@ -16,8 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Errors raised outside GraphQL (a malformed body, a refused size, a rate limit) answer in the same shape as
- * GraphQL errors, {@code {"errors": [{"message", "extensions": {"code"}}]}}, so a client reads one format.
+ * Errors raised outside GraphQL (a malformed body, a refused size, a rate limit) answer
+ * in the same shape as GraphQL errors, {@code {"errors": [{"message", "extensions":
+ * {"code"}}]}}, so a client reads one format.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpErrors {
@@ -47,7 +48,8 @@ public class HttpErrors {
 					case 429 -> ErrorCode.RATE_LIMITED.name();
 					default -> ErrorCode.INTERNAL.name();
 				};
-				String reason = HttpStatus.resolve(status) != null ? HttpStatus.resolve(status).getReasonPhrase() : "Error";
+				String reason = HttpStatus.resolve(status) != null ? HttpStatus.resolve(status).getReasonPhrase()
+						: "Error";
 				String message = switch (status) {
 					case 400 -> "Bad request: send one JSON object {\"query\", \"variables\", \"operationName\"}.";
 					default -> reason + ".";

@@ -49,8 +49,7 @@ class PartialDateScalar {
 		}
 
 		@Override
-		public String parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-				Locale locale) {
+		public String parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
 			if (input instanceof StringValue string && PartialDates.isValid(string.getValue())) {
 				return string.getValue();
 			}

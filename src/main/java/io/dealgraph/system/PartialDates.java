@@ -6,8 +6,8 @@ import java.time.YearMonth;
 import java.util.regex.Pattern;
 
 /**
- * Dates exactly as precise as their source: {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}. A partial
- * date is never padded to a day the source did not give.
+ * Dates exactly as precise as their source: {@code YYYY}, {@code YYYY-MM} or
+ * {@code YYYY-MM-DD}. A partial date is never padded to a day the source did not give.
  */
 public final class PartialDates {
 

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Errors of the plain HTTP endpoints (the export), with the same codes and body shape as GraphQL errors and
- * the HTTP status each code stands for.
+ * Errors of the plain HTTP endpoints (the export), with the same codes and body shape as
+ * GraphQL errors and the HTTP status each code stands for.
  */
 @RestControllerAdvice
 class RestErrors {
@@ -42,7 +42,10 @@ class RestErrors {
 		return respond(ErrorCode.BAD_REQUEST, message, Map.of());
 	}
 
-	/** A body that is no GraphQL request: not JSON, a batch array, a query that is not a string. */
+	/**
+	 * A body that is no GraphQL request: not JSON, a batch array, a query that is not a
+	 * string.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
 		return respond(ErrorCode.BAD_REQUEST,
@@ -58,7 +61,8 @@ class RestErrors {
 		ErrorCode code = (ex.getStatusCode().value() == 404) ? ErrorCode.NOT_FOUND : ErrorCode.BAD_REQUEST;
 		Map<String, Object> extensions = Map.of("code", code.name());
 		return ResponseEntity.status(ex.getStatusCode())
-			.body(Map.of("errors", List.of(Map.of("message", String.valueOf(ex.getBody().getDetail()), "extensions", extensions))));
+			.body(Map.of("errors",
+					List.of(Map.of("message", String.valueOf(ex.getBody().getDetail()), "extensions", extensions))));
 	}
 
 	@ExceptionHandler(Exception.class)

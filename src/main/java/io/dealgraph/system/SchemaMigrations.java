@@ -17,9 +17,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the versioned Cypher files in {@code neo4j/migrations/} ({@code V001__what.cypher}, ...) in order,
- * each once, and records each applied version in the graph as a {@code DealgraphMigration} node. Statements
- * are separated by a semicolon at the end of a line. Each statement is idempotent by itself
+ * Applies the versioned Cypher files in {@code neo4j/migrations/}
+ * ({@code V001__what.cypher}, ...) in order, each once, and records each applied version
+ * in the graph as a {@code DealgraphMigration} node. Statements are separated by a
+ * semicolon at the end of a line. Each statement is idempotent by itself
  * ({@code IF NOT EXISTS}), so a start interrupted half-way is repaired by the next.
  */
 @Component
@@ -91,7 +92,10 @@ class SchemaMigrations {
 		try {
 			String text = resource.getContentAsString(StandardCharsets.UTF_8);
 			List<String> statements = Arrays.stream(text.split(";\\s*(\\n|$)"))
-				.map((s) -> s.lines().filter((line) -> !line.strip().startsWith("//")).reduce("", (a, b) -> a + "\n" + b).strip())
+				.map((s) -> s.lines()
+					.filter((line) -> !line.strip().startsWith("//"))
+					.reduce("", (a, b) -> a + "\n" + b)
+					.strip())
 				.filter((s) -> !s.isEmpty())
 				.toList();
 			return new Migration(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), statements);

@@ -13,7 +13,6 @@ import io.dealgraph.deal.DealStatus;
 import io.dealgraph.deal.DealType;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
-import io.dealgraph.organization.Organization;
 import io.dealgraph.system.ApiException;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -21,9 +20,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Deals and their status changes in date order. Each entry of a deal's status history is an event; the
- * first is its announcement. Ordering uses the same keys as deals: a partial date before the more precise
- * dates inside it, undated events last.
+ * Deals and their status changes in date order. Each entry of a deal's status history is
+ * an event; the first is its announcement. Ordering uses the same keys as deals: a
+ * partial date before the more precise dates inside it, undated events last.
  */
 @Controller
 class TimelineController {
@@ -75,17 +74,17 @@ class TimelineController {
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("first", size);
 		parameters.put("of", of);
-		String deals = ((of != null) ? DEALS_OF : ALL_DEALS).formatted(DealType.cypherTypes(EnumSet.noneOf(DealType.class)));
+		String deals = ((of != null) ? DEALS_OF : ALL_DEALS)
+			.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class)));
 		String query = TIMELINE.formatted(deals, predicate);
 		return this.cypher.read(query, parameters, TimelineController::event);
 	}
 
 	private static TimelineEvent event(Record row) {
-		var deal = row.get("deal");
 		return new TimelineEvent(row.get("on").asString(null),
 				(row.get("i").asInt() == 0) ? TimelineEvent.Kind.ANNOUNCED : TimelineEvent.Kind.STATUS_CHANGE,
 				DealStatus.valueOf(row.get("status").asString()), row.get("note").asString(null),
-				DealProperties.decode(deal, Organization.from(deal.get("from")), Organization.from(deal.get("to"))));
+				DealProperties.decode(row.get("deal")));
 	}
 
 }

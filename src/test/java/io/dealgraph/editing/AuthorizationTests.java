@@ -24,21 +24,26 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call which mutation: anonymous, a wrong key, an editor and an admin, against each mutation. A
- * refused call writes nothing.
+ * Who may call which mutation: anonymous, a wrong key, an editor and an admin, against
+ * each mutation. A refused call writes nothing.
  */
 @DealgraphTest
 class AuthorizationTests {
 
-	/** Each mutation with arguments it could succeed with; the admin-only ones are marked. */
-	private static final Map<String, String> MUTATIONS = Map.of(
-			"upsertOrganization", "mutation { upsertOrganization(input: {id: \"test-auth-co\", name: \"Auth Test Co\", kind: OTHER}) { id } }",
-			"recordDeal", "mutation { recordDeal(input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { id } }",
-			"updateDeal", "mutation { updateDeal(id: \"E999\", expectedVersion: 1, input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { id } }",
-			"addSource", "mutation { addSource(dealId: \"E999\", source: {url: \"https://example.org/b\", confidence: LOW}) { id } }",
-			"importDeals", "mutation { importDeals(input: []) { count } }",
-			"retractDeal", "mutation { retractDeal(id: \"E999\", reason: \"test\") { id } }",
-			"mergeOrganizations", "mutation { mergeOrganizations(keep: \"no-such-a\", merge: \"no-such-b\") { id } }");
+	/**
+	 * Each mutation with arguments it could succeed with; the admin-only ones are marked.
+	 */
+	private static final Map<String, String> MUTATIONS = Map.of("upsertOrganization",
+			"mutation { upsertOrganization(input: {id: \"test-auth-co\", name: \"Auth Test Co\", kind: OTHER}) { id } }",
+			"recordDeal",
+			"mutation { recordDeal(input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { id } }",
+			"updateDeal",
+			"mutation { updateDeal(id: \"E999\", expectedVersion: 1, input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { id } }",
+			"addSource",
+			"mutation { addSource(dealId: \"E999\", source: {url: \"https://example.org/b\", confidence: LOW}) { id } }",
+			"importDeals", "mutation { importDeals(input: []) { count } }", "retractDeal",
+			"mutation { retractDeal(id: \"E999\", reason: \"test\") { id } }", "mergeOrganizations",
+			"mutation { mergeOrganizations(keep: \"no-such-a\", merge: \"no-such-b\") { id } }");
 
 	private static final List<String> ADMIN_ONLY = List.of("retractDeal", "mergeOrganizations");
 
@@ -133,8 +138,8 @@ class AuthorizationTests {
 		caller.document(MUTATIONS.get(mutation))
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors)
-				.allSatisfy((error) -> assertThat(error.getExtensions().get("code")).isNotIn("UNAUTHORIZED", "FORBIDDEN")));
+			.satisfy((errors) -> assertThat(errors).allSatisfy(
+					(error) -> assertThat(error.getExtensions().get("code")).isNotIn("UNAUTHORIZED", "FORBIDDEN")));
 	}
 
 }

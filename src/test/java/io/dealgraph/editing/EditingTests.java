@@ -57,11 +57,23 @@ class EditingTests {
 		Map<String, Object> input = new HashMap<>(Editors.supplyDeal("nvidia", "hut-8"));
 		input.put("status", "COMPLETED");
 		input.put("statusOn", "2026-11-20");
-		Editors.editor(this.graphQl).document(UPDATE).variable("id", id).variable("input", input).variable("version", 1)
+		Editors.editor(this.graphQl)
+			.document(UPDATE)
+			.variable("id", id)
+			.variable("input", input)
+			.variable("version", 1)
 			.execute()
-			.path("updateDeal.version").entity(Integer.class).isEqualTo(2)
-			.path("updateDeal.statusHistory[1]").entity(Map.class).isEqualTo(Map.of("status", "COMPLETED", "on", "2026-11-20"));
-		Editors.editor(this.graphQl).document(UPDATE).variable("id", id).variable("input", input).variable("version", 1)
+			.path("updateDeal.version")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("updateDeal.statusHistory[1]")
+			.entity(Map.class)
+			.isEqualTo(Map.of("status", "COMPLETED", "on", "2026-11-20"));
+		Editors.editor(this.graphQl)
+			.document(UPDATE)
+			.variable("id", id)
+			.variable("input", input)
+			.variable("version", 1)
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
@@ -77,7 +89,10 @@ class EditingTests {
 				Map<String, Object> input = new HashMap<>(Editors.supplyDeal("nvidia", "hut-8"));
 				input.put("description", description);
 				var errors = new ArrayList<String>();
-				Editors.editor(this.graphQl).document(UPDATE).variable("id", id).variable("input", input)
+				Editors.editor(this.graphQl)
+					.document(UPDATE)
+					.variable("id", id)
+					.variable("input", input)
 					.variable("version", 1)
 					.execute()
 					.errors()
@@ -92,38 +107,62 @@ class EditingTests {
 			}
 		}
 		assertThat(outcomes).containsExactlyInAnyOrder("OK", "CONFLICT");
-		this.graphQl.document("query($id: ID!) { deal(id: $id) { version } }").variable("id", id).execute()
-			.path("deal.version").entity(Integer.class).isEqualTo(2);
+		this.graphQl.document("query($id: ID!) { deal(id: $id) { version } }")
+			.variable("id", id)
+			.execute()
+			.path("deal.version")
+			.entity(Integer.class)
+			.isEqualTo(2);
 	}
 
 	@Test
 	void aRetractedDealIsKeptWithWhoWhenAndWhyButHiddenFromReads() {
 		String id = record(null);
-		Editors.admin(this.graphQl).document("mutation($id: ID!) { retractDeal(id: $id, reason: \"duplicate of E011\") { retraction { by reason } } }")
+		Editors.admin(this.graphQl)
+			.document(
+					"mutation($id: ID!) { retractDeal(id: $id, reason: \"duplicate of E011\") { retraction { by reason } } }")
 			.variable("id", id)
 			.execute()
-			.path("retractDeal.retraction.reason").entity(String.class).isEqualTo("duplicate of E011");
-		this.graphQl.document("query($id: ID!) { deal(id: $id) { id } }").variable("id", id).execute().path("deal").valueIsNull();
+			.path("retractDeal.retraction.reason")
+			.entity(String.class)
+			.isEqualTo("duplicate of E011");
+		this.graphQl.document("query($id: ID!) { deal(id: $id) { id } }")
+			.variable("id", id)
+			.execute()
+			.path("deal")
+			.valueIsNull();
 		this.graphQl.document("query($id: ID!) { deal(id: $id, includeRetracted: true) { retraction { by at } } }")
-			.variable("id", id).execute().path("deal.retraction.by").entity(String.class).satisfies((by) -> assertThat(by).startsWith("admin-key-"));
+			.variable("id", id)
+			.execute()
+			.path("deal.retraction.by")
+			.entity(String.class)
+			.satisfies((by) -> assertThat(by).startsWith("admin-key-"));
 		this.graphQl.document("{ organization(id: \"hut-8\") { deals(first: 100) { edges { node { id } } } } }")
 			.execute()
-			.path("organization.deals.edges[*].node.id").entityList(String.class).doesNotContain(id);
+			.path("organization.deals.edges[*].node.id")
+			.entityList(String.class)
+			.doesNotContain(id);
 		this.graphQl.document("{ deals(where: {type: SUPPLY}, first: 100) { edges { node { id } } } }")
 			.execute()
-			.path("deals.edges[*].node.id").entityList(String.class).doesNotContain(id);
+			.path("deals.edges[*].node.id")
+			.entityList(String.class)
+			.doesNotContain(id);
 	}
 
 	@Test
 	void addingASourceKeepsTheOthers() {
 		String id = record(null);
 		Editors.editor(this.graphQl)
-			.document("mutation($id: ID!) { addSource(dealId: $id, source: {url: \"https://example.org/second\", confidence: MEDIUM}) { version sources { url } } }")
+			.document(
+					"mutation($id: ID!) { addSource(dealId: $id, source: {url: \"https://example.org/second\", confidence: MEDIUM}) { version sources { url } } }")
 			.variable("id", id)
 			.execute()
-			.path("addSource.sources[*].url").entityList(String.class)
+			.path("addSource.sources[*].url")
+			.entityList(String.class)
 			.containsExactly("https://example.org/deal", "https://example.org/second")
-			.path("addSource.version").entity(Integer.class).isEqualTo(2);
+			.path("addSource.version")
+			.entity(Integer.class)
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -133,20 +172,29 @@ class EditingTests {
 		String dealOfMerged = recordBetween("nvidia", "test-merge");
 		String dealBetween = recordBetween("test-keep", "test-merge");
 		var merged = Editors.admin(this.graphQl)
-			.document("mutation { mergeOrganizations(keep: \"test-keep\", merge: \"test-merge\") { id aliases deals(first: 100) { totalCount edges { node { id } } } } }")
+			.document(
+					"mutation { mergeOrganizations(keep: \"test-keep\", merge: \"test-merge\") { id aliases deals(first: 100) { totalCount edges { node { id } } } } }")
 			.execute();
 		merged.path("mergeOrganizations.aliases").entityList(String.class).contains("Keep Corporation", "KeepCo");
-		merged.path("mergeOrganizations.deals.edges[*].node.id").entityList(String.class).contains(dealOfMerged, dealBetween);
-		this.graphQl.document("{ organization(id: \"test-merge\") { id } }").execute()
-			.path("organization.id").entity(String.class).isEqualTo("test-keep");
+		merged.path("mergeOrganizations.deals.edges[*].node.id")
+			.entityList(String.class)
+			.contains(dealOfMerged, dealBetween);
+		this.graphQl.document("{ organization(id: \"test-merge\") { id } }")
+			.execute()
+			.path("organization.id")
+			.entity(String.class)
+			.isEqualTo("test-keep");
 	}
 
 	@Test
 	void everyWriteIsInTheAuditLogWithItsStateBeforeAndAfter() {
 		String id = record(null);
-		var change = this.graphQl.document("{ changes(first: 5) { edges { node { by operation target before after } } } }")
+		var change = this.graphQl
+			.document("{ changes(first: 5) { edges { node { by operation target before after } } } }")
 			.execute()
-			.path("changes.edges[0].node").entity(Map.class).get();
+			.path("changes.edges[0].node")
+			.entity(Map.class)
+			.get();
 		assertThat(change.get("operation")).isEqualTo("recordDeal");
 		assertThat(change.get("target")).isEqualTo(id);
 		assertThat((String) change.get("by")).startsWith("editor-key-").doesNotContain("test-editor-key");

@@ -68,16 +68,17 @@ class ImportTests {
 		List<Long> before = new Graph(this.cypher).counts();
 		List<DealEditor.Row> rows = new ArrayList<>();
 		for (int i = 0; i < 250; i++) {
-			rows.add(new DealEditor.Row(null, new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null,
-					null, null, null, DealStatus.ANNOUNCED, null, "row " + i,
-					List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
+			rows.add(new DealEditor.Row(null,
+					new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null, null, null, null,
+							DealStatus.ANNOUNCED, null, "row " + i,
+							List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
 		}
-		assertThatIllegalStateException().isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows",
-				(written) -> {
-					if (written >= DealEditor.CHUNK) {
-						throw new IllegalStateException("the machine fails after " + written + " rows");
-					}
-				}));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows", (written) -> {
+				if (written >= DealEditor.CHUNK) {
+					throw new IllegalStateException("the machine fails after " + written + " rows");
+				}
+			}));
 		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
 	}
 
@@ -98,17 +99,21 @@ class ImportTests {
 		assertThat(summary.created() + summary.updated()).isEqualTo(3);
 		this.graphQl.document("{ deal(id: \"D-TEST0000000001\") { amount { amount } status } }")
 			.execute()
-			.path("deal.amount.amount").entity(Double.class).isEqualTo(2_000_000.0);
+			.path("deal.amount.amount")
+			.entity(Double.class)
+			.isEqualTo(2_000_000.0);
 	}
 
 	@Test
 	void aJsonFileOfManyDealsShowsProgressAndAllArrive(@TempDir Path folder) throws Exception {
 		StringBuilder json = new StringBuilder("[");
 		for (int i = 0; i < 1200; i++) {
-			json.append(i == 0 ? "" : ",").append("""
-					{"type": "PARTNERSHIP", "from": "iren", "to": "microsoft", "announcedOn": "2025", "status": "CONTRACTED",
-					 "description": "row %d", "sources": [{"url": "https://example.org/%d", "confidence": "LOW"}]}
-					""".formatted(i, i));
+			json.append(i == 0 ? "" : ",")
+				.append("""
+						{"type": "PARTNERSHIP", "from": "iren", "to": "microsoft", "announcedOn": "2025", "status": "CONTRACTED",
+						 "description": "row %d", "sources": [{"url": "https://example.org/%d", "confidence": "LOW"}]}
+						"""
+					.formatted(i, i));
 		}
 		Path file = Files.writeString(folder.resolve("deals.json"), json.append("]").toString());
 		var progress = new ByteArrayOutputStream();
@@ -116,8 +121,11 @@ class ImportTests {
 		assertThat(summary.created()).isEqualTo(1200);
 		assertThat(summary.rejected()).isEmpty();
 		assertThat(progress.toString()).contains("1200/1200 rows").contains("#");
-		assertThat(this.cypher.read("MATCH ()-[r:PARTNERSHIP]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
-			.getFirst().get("n").asInt()).isEqualTo(1200);
+		assertThat(this.cypher
+			.read("MATCH ()-[r:PARTNERSHIP]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
+			.getFirst()
+			.get("n")
+			.asInt()).isEqualTo(1200);
 	}
 
 }

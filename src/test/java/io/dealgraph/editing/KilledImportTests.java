@@ -21,8 +21,8 @@ import io.dealgraph.DealgraphApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An import killed with SIGKILL in the middle: after the restart the committed batches are all there and the
- * interrupted one is absent, with nothing half-written.
+ * An import killed with SIGKILL in the middle: after the restart the committed batches
+ * are all there and the interrupted one is absent, with nothing half-written.
  */
 @Tag("embedded-only")
 class KilledImportTests {
@@ -37,7 +37,8 @@ class KilledImportTests {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.join(",", DealFileImport.CSV_COLUMNS));
 		for (int i = 0; i < ROWS; i++) {
-			lines.add("K-%06d,SUPPLY,nvidia,hut-8,2026,,,,,,,,,ANNOUNCED,,row %d,https://example.org/%d,,,LOW,".formatted(i, i, i));
+			lines.add("K-%06d,SUPPLY,nvidia,hut-8,2026,,,,,,,,,ANNOUNCED,,row %d,https://example.org/%d,,,LOW,"
+				.formatted(i, i, i));
 		}
 		Files.write(file, lines);
 

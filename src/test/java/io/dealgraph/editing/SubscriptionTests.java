@@ -21,7 +21,10 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A front-end subscribed over WebSocket sees a deal as soon as it is recorded, if it matches its filter. */
+/**
+ * A front-end subscribed over WebSocket sees a deal as soon as it is recorded, if it
+ * matches its filter.
+ */
 @DealgraphTest
 class SubscriptionTests {
 
@@ -41,13 +44,19 @@ class SubscriptionTests {
 
 	@Test
 	void aSubscriberReceivesTheDealsItAskedForAfterTheMutation() throws Exception {
-		var client = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + this.port + "/graphql"),
-				new StandardWebSocketClient()).build();
-		var events = client.document("""
-				subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER}}) { id type from { id } to { id } } }
-				""").retrieveSubscription("dealRecorded").toEntity(Map.class);
+		var client = WebSocketGraphQlClient
+			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new StandardWebSocketClient())
+			.build();
+		var events = client
+			.document(
+					"""
+							subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER}}) { id type from { id } to { id } } }
+							""")
+			.retrieveSubscription("dealRecorded")
+			.toEntity(Map.class);
 		var first = events.next().timeout(Duration.ofSeconds(20)).toFuture();
-		// The subscription is live once the server acknowledged it; a short wait covers the handshake.
+		// The subscription is live once the server acknowledged it; a short wait covers
+		// the handshake.
 		Thread.sleep(1000);
 		record(Editors.supplyDeal("dell", "iren"), "FINANCING");
 		record(Editors.supplyDeal("nvidia", "hut-8"), null);
@@ -63,8 +72,12 @@ class SubscriptionTests {
 			deal.put("type", asType);
 			deal.put("from", "coatue");
 		}
-		Editors.editor(this.graphQl).document(Editors.RECORD_DEAL).variable("input", deal).execute()
-			.path("recordDeal.id").hasValue();
+		Editors.editor(this.graphQl)
+			.document(Editors.RECORD_DEAL)
+			.variable("input", deal)
+			.execute()
+			.path("recordDeal.id")
+			.hasValue();
 	}
 
 }

@@ -22,7 +22,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each input rule: a failing case that names its field and writes nothing, and the passing case. */
+/**
+ * Each input rule: a failing case that names its field and writes nothing, and the
+ * passing case.
+ */
 @DealgraphTest
 class ValidationTests {
 
@@ -38,29 +41,34 @@ class ValidationTests {
 	}
 
 	static Stream<Arguments> brokenRules() {
-		return Stream.of(Arguments.of("an unknown organization", Map.of("from", "no-such-company"), "NOT_FOUND", "input.from"),
+		return Stream.of(
+				Arguments.of("an unknown organization", Map.of("from", "no-such-company"), "NOT_FOUND", "input.from"),
 				Arguments.of("a regulator supplying", Map.of("from", "sec"), "BAD_REQUEST", "input.from"),
 				Arguments.of("a regulatory action by a miner",
-						Map.of("type", "REGULATORY_ACTION", "from", "hut-8", "to", "robinhood"), "BAD_REQUEST", "input.from"),
+						Map.of("type", "REGULATORY_ACTION", "from", "hut-8", "to", "robinhood"), "BAD_REQUEST",
+						"input.from"),
 				Arguments.of("a deal with itself", Map.of("to", "nvidia"), "BAD_REQUEST", "input.to"),
-				Arguments.of("a negative amount", Map.of("amount", Map.of("amount", -1, "currency", "USD")), "BAD_REQUEST",
-						"input.amount.amount"),
-				Arguments.of("a made-up currency", Map.of("amount", Map.of("amount", 1, "currency", "ABC")), "BAD_REQUEST",
-						"input.amount.currency"),
+				Arguments.of("a negative amount", Map.of("amount", Map.of("amount", -1, "currency", "USD")),
+						"BAD_REQUEST", "input.amount.amount"),
+				Arguments.of("a made-up currency", Map.of("amount", Map.of("amount", 1, "currency", "ABC")),
+						"BAD_REQUEST", "input.amount.currency"),
 				Arguments.of("a currency in lower case", Map.of("amount", Map.of("amount", 1, "currency", "usd")),
 						"BAD_REQUEST", "input.amount.currency"),
 				Arguments.of("no source", Map.of("sources", List.of()), "BAD_REQUEST", "input.sources"),
 				Arguments.of("a source that is not a web address",
-						Map.of("sources", List.of(Map.of("url", "javascript:alert(1)", "confidence", "LOW"))), "BAD_REQUEST",
-						"input.sources[0].url"),
+						Map.of("sources", List.of(Map.of("url", "javascript:alert(1)", "confidence", "LOW"))),
+						"BAD_REQUEST", "input.sources[0].url"),
 				Arguments.of("a description over its cap", Map.of("description", "x".repeat(2001)), "BAD_REQUEST",
 						"input.description"),
 				Arguments.of("more sources than the cap",
-						Map.of("sources", Collections.nCopies(21, Map.of("url", "https://example.org", "confidence", "LOW"))),
+						Map.of("sources",
+								Collections.nCopies(21, Map.of("url", "https://example.org", "confidence", "LOW"))),
 						"BAD_REQUEST", "input.sources"),
-				Arguments.of("an instrument on a supply", Map.of("instrument", "DEBT"), "BAD_REQUEST", "input.instrument"),
-				Arguments.of("a stake over 100 percent", Map.of("type", "FINANCING", "from", "coatue", "stakePercent", 120),
-						"BAD_REQUEST", "input.stakePercent"));
+				Arguments.of("an instrument on a supply", Map.of("instrument", "DEBT"), "BAD_REQUEST",
+						"input.instrument"),
+				Arguments.of("a stake over 100 percent",
+						Map.of("type", "FINANCING", "from", "coatue", "stakePercent", 120), "BAD_REQUEST",
+						"input.stakePercent"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -16,8 +16,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Filters answer the questions they read as. Each answer is checked against the same question asked in
- * plain Cypher, on the seed data.
+ * Filters answer the questions they read as. Each answer is checked against the same
+ * question asked in plain Cypher, on the seed data.
  */
 @DealgraphTest
 class OrganizationFilterTests {
@@ -49,7 +49,8 @@ class OrganizationFilterTests {
 				WHERE 'PRIVATE_EQUITY' IN pe.investorTypes
 				RETURN DISTINCT ai.id AS id
 				"""));
-		// Hut 8 took $150M from Coatue, which the article calls private equity, and hosts Anthropic.
+		// Hut 8 took $150M from Coatue, which the article calls private equity, and hosts
+		// Anthropic.
 		assertThat(answer).contains("anthropic");
 	}
 
@@ -75,17 +76,21 @@ class OrganizationFilterTests {
 				{ kind: INVESTOR,
 				  financed: { kind: MINER, providerTo: { kind: AI_FIRM, financedBy: { id: "nvidia" } } } }
 				""");
-		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
-				MATCH (i:Investor)-[:FINANCING]->(:Miner)-[:PARTNERSHIP|SUPPLY]->(ai:AIFirm)<-[:FINANCING]-(:Organization {id: 'nvidia'})
-				RETURN DISTINCT i.id AS id
-				""")).contains("two-seas-capital");
+		assertThat(answer).isNotEmpty()
+			.isEqualTo(this.graph
+				.ids("""
+						MATCH (i:Investor)-[:FINANCING]->(:Miner)-[:PARTNERSHIP|SUPPLY]->(ai:AIFirm)<-[:FINANCING]-(:Organization {id: 'nvidia'})
+						RETURN DISTINCT i.id AS id
+						"""))
+			.contains("two-seas-capital");
 	}
 
 	@Test
 	void anEdgeFilterNarrowsTheDealThatLinksTheTwo() {
-		TreeSet<String> answer = ids("""
-				{ financedBy: { kind: INVESTOR, via: { announcedFrom: "2024-06", amountUsdMin: 100000000, status: COMPLETED } } }
-				""");
+		TreeSet<String> answer = ids(
+				"""
+						{ financedBy: { kind: INVESTOR, via: { announcedFrom: "2024-06", amountUsdMin: 100000000, status: COMPLETED } } }
+						""");
 		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
 				MATCH (:Investor)-[d:FINANCING]->(o:Organization)
 				WHERE d.announcedKey >= '2024-06-00' AND d.amountUsd >= 100000000 AND d.status = 'COMPLETED'
@@ -107,11 +112,13 @@ class OrganizationFilterTests {
 	}
 
 	private TreeSet<String> ids(String where) {
-		List<String> ids = this.graphQl.document("{ organizations(where: " + where + ", first: 100) { edges { node { id } } } }")
+		List<String> ids = this.graphQl
+			.document("{ organizations(where: " + where + ", first: 100) { edges { node { id } } } }")
 			.execute()
 			.path("organizations.edges[*].node.id")
 			.entityList(String.class)
 			.get();
 		return new TreeSet<>(ids);
 	}
+
 }

@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every limit and HTTP rule, each with the code, the HTTP status and the graph unchanged: the corpus a public
- * endpoint must hold against.
+ * Every limit and HTTP rule, each with the code, the HTTP status and the graph unchanged:
+ * the corpus a public endpoint must hold against.
  */
 @DealgraphTest
 class LimitsTests {
@@ -58,7 +58,9 @@ class LimitsTests {
 
 	@Test
 	void tooManyAliasesAreRefused() {
-		String query = IntStream.range(0, 31).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" ", "{ ", " }"));
+		String query = IntStream.range(0, 31)
+			.mapToObj((i) -> "a" + i + ": __typename")
+			.collect(Collectors.joining(" ", "{ ", " }"));
 		assertRefused(this.http.graphQl(query), 400, "LIMIT_EXCEEDED", "aliases 31 > 30");
 	}
 
@@ -77,7 +79,8 @@ class LimitsTests {
 	@Test
 	void tooLargeABatchOfDealsIsRefused() {
 		String deals = IntStream.range(0, 1001)
-			.mapToObj((i) -> "{type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org\", confidence: LOW}]}")
+			.mapToObj((
+					i) -> "{type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org\", confidence: LOW}]}")
 			.collect(Collectors.joining(",", "[", "]"));
 		var response = this.http.graphQl("mutation { importDeals(input: " + deals + ") { count } }", "Authorization",
 				"Bearer " + TestCredentials.EDITOR_KEY);
@@ -94,9 +97,12 @@ class LimitsTests {
 
 	@Test
 	void formsAndPlainTextAreRefusedWith415() {
-		// Refused before any GraphQL runs, so a cross-site form can never post a mutation.
-		for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
-			var response = this.http.post("/graphql", "query=mutation{retractDeal(id:\"E001\",reason:\"x\"){id}}", type);
+		// Refused before any GraphQL runs, so a cross-site form can never post a
+		// mutation.
+		for (String type : List.of("application/x-www-form-urlencoded", "text/plain",
+				"multipart/form-data; boundary=x")) {
+			var response = this.http.post("/graphql", "query=mutation{retractDeal(id:\"E001\",reason:\"x\"){id}}",
+					type);
 			assertThat(response.statusCode()).isEqualTo(415);
 		}
 		assertThat(this.graph.counts()).isEqualTo(this.before);

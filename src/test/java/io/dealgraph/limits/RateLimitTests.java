@@ -10,7 +10,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client that spends its budget is turned away with 429 and told when to come back; others are not. */
+/**
+ * A client that spends its budget is turned away with 429 and told when to come back;
+ * others are not.
+ */
 @DealgraphTest
 @TestPropertySource(properties = { "dealgraph.rate-limit.capacity=1000", "dealgraph.rate-limit.period=1h" })
 class RateLimitTests {
@@ -31,8 +34,8 @@ class RateLimitTests {
 		assertThat(served).as("a cost of about 300 each fits three times in 1000").isBetween(3, 5);
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(Http.code(response)).isEqualTo("RATE_LIMITED");
-		assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-				(seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
+		assertThat(response.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
 		// An editor is counted by key, not by address: still served.
 		assertThat(http.graphQl("{ __typename }", "Authorization", "Bearer " + TestCredentials.EDITOR_KEY).statusCode())
 			.isEqualTo(200);
@@ -43,10 +46,12 @@ class RateLimitTests {
 		Http http = new Http(this.port);
 		String bearer = "Bearer " + TestCredentials.ADMIN_KEY;
 		int served = 0;
-		var response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { id } }", "Authorization", bearer);
+		var response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { id } }",
+				"Authorization", bearer);
 		while (response.statusCode() == 200 && served < 500) {
 			served++;
-			response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { id } }", "Authorization", bearer);
+			response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { id } }",
+					"Authorization", bearer);
 		}
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(served).as("each mutation costs ten units").isLessThanOrEqualTo(101);

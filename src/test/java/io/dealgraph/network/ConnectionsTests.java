@@ -36,10 +36,15 @@ class ConnectionsTests {
 		assertThat((List<?>) shortest.get("deals")).hasSize(2)
 			.allSatisfy((deal) -> assertThat((List<?>) ((Map<?, ?>) deal).get("sources")).isNotEmpty());
 		assertThat(paths).extracting((path) -> (Integer) path.get("length")).isSorted();
-		int shortestLength = this.cypher.read("""
-				MATCH p = shortestPath((:Organization {id: 'coatue'})-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*..4]-(:Organization {id: 'anthropic'}))
-				RETURN length(p) AS length
-				""", Map.of()).getFirst().get("length").asInt();
+		int shortestLength = this.cypher
+			.read("""
+					MATCH p = shortestPath((:Organization {id: 'coatue'})-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*..4]-(:Organization {id: 'anthropic'}))
+					RETURN length(p) AS length
+					""",
+					Map.of())
+			.getFirst()
+			.get("length")
+			.asInt();
 		assertThat(shortest.get("length")).isEqualTo(shortestLength);
 	}
 

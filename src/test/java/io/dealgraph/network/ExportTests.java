@@ -18,12 +18,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The export of Core Scientific's network, parsed back in each format, holds what the API holds. */
+/**
+ * The export of Core Scientific's network, parsed back in each format, holds what the API
+ * holds.
+ */
 @DealgraphTest
 class ExportTests {
 
@@ -70,29 +74,36 @@ class ExportTests {
 		}
 		assertThat(ids).isEqualTo(apiDeals());
 		int nodes = document.getElementsByTagName("node").getLength();
-		assertThat(nodes).isEqualTo(this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { organizations { id } } }")
-			.execute()
-			.path("network.organizations")
-			.entityList(Object.class)
-			.get()
-			.size());
+		assertThat(nodes).isEqualTo(
+				this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { organizations { id } } }")
+					.execute()
+					.path("network.organizations")
+					.entityList(Object.class)
+					.get()
+					.size());
 	}
 
 	@Test
 	void anUnknownFormatOrOrganizationIsRefusedClearly() {
 		var client = RestClient.create("http://localhost:" + this.port);
-		var badFormat = client.get().uri("/export/network?around=hut-8&format=xlsx").retrieve()
+		var badFormat = client.get()
+			.uri("/export/network?around=hut-8&format=xlsx")
+			.retrieve()
 			.onStatus((status) -> true, (request, response) -> {
-			}).toEntity(String.class);
+			})
+			.toEntity(String.class);
 		assertThat(badFormat.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(badFormat.getBody()).contains("\"code\":\"BAD_REQUEST\"");
-		var unknown = client.get().uri("/export/network?around=nobody").retrieve()
+		var unknown = client.get()
+			.uri("/export/network?around=nobody")
+			.retrieve()
 			.onStatus((status) -> true, (request, response) -> {
-			}).toEntity(String.class);
+			})
+			.toEntity(String.class);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
-	private org.springframework.http.ResponseEntity<String> get(String format) {
+	private ResponseEntity<String> get(String format) {
 		var response = RestClient.create("http://localhost:" + this.port)
 			.get()
 			.uri("/export/network?around=core-scientific&depth=2&format=" + format)
@@ -103,11 +114,12 @@ class ExportTests {
 	}
 
 	private TreeSet<String> apiDeals() {
-		return new TreeSet<>(this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { deals { id } } }")
-			.execute()
-			.path("network.deals[*].id")
-			.entityList(String.class)
-			.get());
+		return new TreeSet<>(
+				this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { deals { id } } }")
+					.execute()
+					.path("network.deals[*].id")
+					.entityList(String.class)
+					.get());
 	}
 
 	private static TreeSet<String> ids(List<?> deals) {

@@ -38,11 +38,12 @@ class NetworkTests {
 		var response = Examples.using(this.graphQl).documentName("everythingWithinTwoHopsOfHut8").execute();
 		response.path("network.truncated").entity(Boolean.class).isEqualTo(false);
 		TreeSet<String> deals = new TreeSet<>(response.path("network.deals[*].id").entityList(String.class).get());
-		assertThat(deals).isEqualTo(this.graph.ids("""
-				MATCH (:Organization {id: 'hut-8'})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-()
-				UNWIND rs AS r
-				RETURN DISTINCT r.id AS id
-				"""));
+		assertThat(deals).isEqualTo(this.graph
+			.ids("""
+					MATCH (:Organization {id: 'hut-8'})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-()
+					UNWIND rs AS r
+					RETURN DISTINCT r.id AS id
+					"""));
 		List<String> organizations = response.path("network.organizations[*].id").entityList(String.class).get();
 		assertThat(organizations.getFirst()).isEqualTo("hut-8");
 		assertThat(organizations).doesNotHaveDuplicates().contains("coatue", "anthropic");
@@ -50,7 +51,8 @@ class NetworkTests {
 
 	@Test
 	void aCappedNetworkSaysItWasTruncated() {
-		var response = this.graphQl.document("{ network(around: \"hut-8\", depth: 3, limit: 5) { truncated deals { id } } }")
+		var response = this.graphQl
+			.document("{ network(around: \"hut-8\", depth: 3, limit: 5) { truncated deals { id } } }")
 			.execute();
 		response.path("network.truncated").entity(Boolean.class).isEqualTo(true);
 		response.path("network.deals").entityList(Object.class).hasSize(5);
@@ -63,12 +65,14 @@ class NetworkTests {
 			.documentName("coreScientificNetworkThenAndNow")
 			.variable("today", today)
 			.execute();
-		TreeSet<String> endOf2024 = new TreeSet<>(response.path("endOf2024.deals[*].id").entityList(String.class).get());
+		TreeSet<String> endOf2024 = new TreeSet<>(
+				response.path("endOf2024.deals[*].id").entityList(String.class).get());
 		TreeSet<String> now = new TreeSet<>(response.path("today.deals[*].id").entityList(String.class).get());
 
 		assertThat(endOf2024).isEqualTo(standingAround("core-scientific", "2024-12-31"));
 		assertThat(now).isEqualTo(standingAround("core-scientific", today));
-		// CoreWeave's all-stock bid (2025-07) came after 2024 and was terminated after the vote on 2025-10-30;
+		// CoreWeave's all-stock bid (2025-07) came after 2024 and was terminated after
+		// the vote on 2025-10-30;
 		// its 2024 cash bid was rejected within days.
 		assertThat(endOf2024).doesNotContain("E006", "E003");
 		assertThat(now).doesNotContain("E006", "E003");
@@ -94,13 +98,15 @@ class NetworkTests {
 
 	/** The as-of rule in plain Cypher: announced by the date, not ended by then. */
 	private TreeSet<String> standingAround(String id, String date) {
-		return this.graph.ids("""
-				MATCH (:Organization {id: $id})-[r:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-()
-				WHERE r.announcedOn IS NOT NULL AND r.announcedOn <= $date
-				  AND NOT (r.status IN ['REJECTED', 'TERMINATED', 'CLOSED']
-				           AND coalesce(nullIf(last(r.statusDates), ''), '0000') <= $date)
-				RETURN r.id AS id
-				""", Map.of("id", id, "date", date));
+		return this.graph.ids(
+				"""
+						MATCH (:Organization {id: $id})-[r:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-()
+						WHERE r.announcedOn IS NOT NULL AND r.announcedOn <= $date
+						  AND NOT (r.status IN ['REJECTED', 'TERMINATED', 'CLOSED']
+						           AND coalesce(nullIf(last(r.statusDates), ''), '0000') <= $date)
+						RETURN r.id AS id
+						""",
+				Map.of("id", id, "date", date));
 	}
 
 }

@@ -11,7 +11,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The starting article's claims are in the graph, attributed to it, beside the sources that differ. */
+/**
+ * The starting article's claims are in the graph, attributed to it, beside the sources
+ * that differ.
+ */
 @DealgraphTest
 class ArticleFactsTests {
 
@@ -61,8 +64,8 @@ class ArticleFactsTests {
 			assertThat(deal.get("capacityMw")).isEqualTo(70.0);
 			assertThat(deal.get("termYears")).isEqualTo(12.0);
 			assertThat(((Map<?, ?>) deal.get("amount")).get("amount")).isEqualTo(1.2e9);
-			assertThat((List<?>) deal.get("sources")).anySatisfy(
-					(source) -> assertThat(((Map<?, ?>) source).get("title")).isEqualTo(ARTICLE));
+			assertThat((List<?>) deal.get("sources"))
+				.anySatisfy((source) -> assertThat(((Map<?, ?>) source).get("title")).isEqualTo(ARTICLE));
 		});
 	}
 

@@ -14,7 +14,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded store survives a clean stop: the second start finds the data and loads nothing. */
+/**
+ * The embedded store survives a clean stop: the second start finds the data and loads
+ * nothing.
+ */
 @Tag("embedded-only")
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTests {

@@ -3,6 +3,7 @@ package io.dealgraph.seed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -48,14 +49,15 @@ class SeedLoaderTests {
 		Path copy = copySeed(folder);
 		Path deals = copy.resolve("deals.csv");
 		List<String> lines = Files.readAllLines(deals);
-		// A new organization and a new deal come before the broken row: neither may be written.
-		Files.writeString(copy.resolve("organizations.csv"),
-				"seed-test-newco,Seed Test Newco,MINER,,,,,,false\n", java.nio.file.StandardOpenOption.APPEND);
+		// A new organization and a new deal come before the broken row: neither may be
+		// written.
+		Files.writeString(copy.resolve("organizations.csv"), "seed-test-newco,Seed Test Newco,MINER,,,,,,false\n",
+				StandardOpenOption.APPEND);
 		lines.add(2, "T001,PARTNERSHIP,seed-test-newco,hut-8,2024,,,,,,,,,ANNOUNCED,new deal");
 		lines.set(5, lines.get(5).replaceFirst(",USD,", ",US DOLLARS,"));
 		Files.write(deals, lines);
 		Files.writeString(copy.resolve("deal-sources.csv"), "T001,https://example.org/t001,,,HIGH,\n",
-				java.nio.file.StandardOpenOption.APPEND);
+				StandardOpenOption.APPEND);
 		GraphCounts before = counts();
 
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
@@ -67,7 +69,7 @@ class SeedLoaderTests {
 	void aDealWithoutASourceIsRefused(@TempDir Path folder) throws IOException {
 		Path copy = copySeed(folder);
 		Files.writeString(copy.resolve("deals.csv"), "T002,SUPPLY,nvidia,hut-8,2025,,,,,,,,,ANNOUNCED,unsourced\n",
-				java.nio.file.StandardOpenOption.APPEND);
+				StandardOpenOption.APPEND);
 
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
 			.withMessageContaining("deals.csv line 125")
@@ -88,8 +90,8 @@ class SeedLoaderTests {
 				MATCH (f:Fact)
 				RETURN organizations, deals, count(f) AS facts, properties
 				""", Map.of()).getFirst();
-		return new GraphCounts(row.get("organizations").asLong(), row.get("deals").asLong(),
-				row.get("facts").asLong(), row.get("properties").asLong());
+		return new GraphCounts(row.get("organizations").asLong(), row.get("deals").asLong(), row.get("facts").asLong(),
+				row.get("properties").asLong());
 	}
 
 	private static Path copySeed(Path folder) throws IOException {

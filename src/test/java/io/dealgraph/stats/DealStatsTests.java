@@ -41,14 +41,18 @@ class DealStatsTests {
 			}
 		});
 		Map<?, ?> privateEquity2024 = buckets.stream()
-			.filter((b) -> "PRIVATE_EQUITY".equals(b.get("investorType")) && Integer.valueOf(2024).equals(b.get("year")))
+			.filter((b) -> "PRIVATE_EQUITY".equals(b.get("investorType"))
+					&& Integer.valueOf(2024).equals(b.get("year")))
 			.findFirst()
 			.orElseThrow();
-		var expected = this.cypher.read("""
-				MATCH (a:Organization)-[r:FINANCING]->(:Organization)
-				WHERE 'PRIVATE_EQUITY' IN a.investorTypes AND r.announcedOn STARTS WITH '2024'
-				RETURN count(r) AS count, sum(CASE WHEN r.currency = 'USD' AND r.amountPeriod = 'TOTAL' THEN r.amount END) AS usd
-				""", Map.of()).getFirst();
+		var expected = this.cypher
+			.read("""
+					MATCH (a:Organization)-[r:FINANCING]->(:Organization)
+					WHERE 'PRIVATE_EQUITY' IN a.investorTypes AND r.announcedOn STARTS WITH '2024'
+					RETURN count(r) AS count, sum(CASE WHEN r.currency = 'USD' AND r.amountPeriod = 'TOTAL' THEN r.amount END) AS usd
+					""",
+					Map.of())
+			.getFirst();
 		assertThat(privateEquity2024.get("count")).isEqualTo(expected.get("count").asInt());
 		assertThat((List<?>) privateEquity2024.get("totals")).anySatisfy((total) -> {
 			Map<?, ?> t = (Map<?, ?>) total;
@@ -59,7 +63,8 @@ class DealStatsTests {
 
 	@Test
 	void withoutGroupingThereIsOneBucketCountingEveryDeal() {
-		var buckets = this.graphQl.document("{ dealStats { count withoutAmount approximateOrLowerBound totals { currency } } }")
+		var buckets = this.graphQl
+			.document("{ dealStats { count withoutAmount approximateOrLowerBound totals { currency } } }")
 			.execute()
 			.path("dealStats")
 			.entityList(Map.class)
@@ -76,7 +81,8 @@ class DealStatsTests {
 
 	@Test
 	void perYearAmountsStayApartFromTotals() {
-		var periods = this.graphQl.document("{ dealStats(groupBy: [CURRENCY]) { currency totals { currency period } } }")
+		var periods = this.graphQl
+			.document("{ dealStats(groupBy: [CURRENCY]) { currency totals { currency period } } }")
 			.execute()
 			.path("dealStats[*].totals[*].period")
 			.entityList(String.class)

@@ -12,12 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, over a real Neo4j reached by Bolt (see {@link TestNeo4j}), with
- * the seed data loaded. Test classes share one application, so tests that write use ids of their own.
+ * The whole application on a random port, over a real Neo4j reached by Bolt (see
+ * {@link TestNeo4j}), with the seed data loaded. Test classes share one application, so
+ * tests that write use ids of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// Tests share one client address; only RateLimitTests, with its own limit, exercises the rate limit.
+// Tests share one client address; only RateLimitTests, with its own limit, exercises the
+// rate limit.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dealgraph.rate-limit.capacity=1000000000", "logging.level.dealgraph.requests=WARN" })
 @AutoConfigureHttpGraphQlTester

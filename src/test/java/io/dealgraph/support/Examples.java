@@ -6,7 +6,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-/** The documents in {@code graphql/examples/}: the README's examples are the tests' inputs. */
+/**
+ * The documents in {@code graphql/examples/}: the README's examples are the tests'
+ * inputs.
+ */
 public final class Examples {
 
 	private Examples() {

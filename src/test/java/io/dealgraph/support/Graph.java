@@ -7,8 +7,9 @@ import java.util.TreeSet;
 import io.dealgraph.system.CypherExecutor;
 
 /**
- * Independent answers straight from the database, written in plain Cypher, to check what the API says
- * against; and the counts a test uses to prove that bad input changed nothing.
+ * Independent answers straight from the database, written in plain Cypher, to check what
+ * the API says against; and the counts a test uses to prove that bad input changed
+ * nothing.
  */
 public final class Graph {
 

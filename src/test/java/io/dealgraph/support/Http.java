@@ -12,8 +12,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The endpoint as any HTTP client sees it: status, headers and body, nothing assumed. Every call has a
- * timeout, so a hang fails the test instead of stalling the suite.
+ * The endpoint as any HTTP client sees it: status, headers and body, nothing assumed.
+ * Every call has a timeout, so a hang fails the test instead of stalling the suite.
  */
 public final class Http {
 
@@ -53,7 +53,10 @@ public final class Http {
 			.build());
 	}
 
-	/** The status of a plain GET that accepts any representation, as a probe or a browser sends it. */
+	/**
+	 * The status of a plain GET that accepts any representation, as a probe or a browser
+	 * sends it.
+	 */
 	public int status(String path) {
 		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))

@@ -25,8 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The credentials the tests write with: an editor and an admin API key, and an RSA key pair whose public
- * half the app trusts for JWTs, so both ways of authenticating are exercised for real.
+ * The credentials the tests write with: an editor and an admin API key, and an RSA key
+ * pair whose public half the app trusts for JWTs, so both ways of authenticating are
+ * exercised for real.
  */
 public final class TestCredentials implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -40,11 +41,9 @@ public final class TestCredentials implements ApplicationContextInitializer<Conf
 	public void initialize(ConfigurableApplicationContext context) {
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("dealgraph-test-credentials",
-					Map.of("dealgraph.security.editor-keys", EDITOR_KEY + ",test-editor-key-2",
-							"dealgraph.security.admin-keys", ADMIN_KEY,
-							"spring.security.oauth2.resourceserver.jwt.public-key-location",
-							"file:" + publicKeyFile())));
+			.addFirst(new MapPropertySource("dealgraph-test-credentials", Map.of("dealgraph.security.editor-keys",
+					EDITOR_KEY + ",test-editor-key-2", "dealgraph.security.admin-keys", ADMIN_KEY,
+					"spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + publicKeyFile())));
 	}
 
 	/** A JWT for {@code subject} with the given roles, signed with the trusted key. */

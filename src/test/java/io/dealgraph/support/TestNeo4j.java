@@ -13,9 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Chooses the Neo4j that a test run talks to, before any bean exists. By default the app's own embedded mode
- * starts in a fresh temporary store. With {@code -Ddealgraph.test.neo4j=container} the same tests run
- * against a Neo4j container over Bolt instead; without Docker they are skipped by {@link Neo4jBackend}.
+ * Chooses the Neo4j that a test run talks to, before any bean exists. By default the
+ * app's own embedded mode starts in a fresh temporary store. With
+ * {@code -Ddealgraph.test.neo4j=container} the same tests run against a Neo4j container
+ * over Bolt instead; without Docker they are skipped by {@link Neo4jBackend}.
  */
 public final class TestNeo4j implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -5,9 +5,10 @@ import java.util.Map;
 import io.dealgraph.system.CypherExecutor;
 
 /**
- * Removes what write tests add to the shared seed graph: deals with editor ids ({@code D-...}), organizations
- * whose id starts with {@code test-}, and the audit, idempotency and merge records. Seed deals keep their
- * research ids, so they are never touched.
+ * Removes what write tests add to the shared seed graph: deals with editor ids
+ * ({@code D-...}), organizations whose id starts with {@code test-}, and the audit,
+ * idempotency and merge records. Seed deals keep their research ids, so they are never
+ * touched.
  */
 public final class TestWrites {
 

@@ -13,7 +13,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad arguments get a clear error with a stable code, never a 500 or a stack trace, and change nothing.
+ * Bad arguments get a clear error with a stable code, never a 500 or a stack trace, and
+ * change nothing.
  */
 @DealgraphTest
 class BadInputTests {
@@ -29,7 +30,8 @@ class BadInputTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "organizations(first: 101) { totalCount }", "organizations(first: -1) { totalCount }",
-			"organizations(after: \"bm90IGEgY3Vyc29y\") { totalCount }", "organizations(where: {kind: MINOR}) { totalCount }",
+			"organizations(after: \"bm90IGEgY3Vyc29y\") { totalCount }",
+			"organizations(where: {kind: MINOR}) { totalCount }",
 			"organizations(where: {via: {status: COMPLETED}}) { totalCount }",
 			"deals(where: {announcedFrom: \"2024-13\"}) { totalCount }",
 			"deals(where: {announcedFrom: \"June 2024\"}) { totalCount }",
@@ -56,8 +58,9 @@ class BadInputTests {
 		List<Long> before = graph.counts();
 		for (String text : INJECTIONS) {
 			String type = field.equals("id") ? "ID!" : "String!";
-			this.graphQl.document("query($t: " + type + ") { organizations(where: {" + field + ": $t}) { totalCount } "
-					+ "deals(where: {from: {" + field + ": $t}}) { totalCount } }")
+			this.graphQl
+				.document("query($t: " + type + ") { organizations(where: {" + field + ": $t}) { totalCount } "
+						+ "deals(where: {from: {" + field + ": $t}}) { totalCount } }")
 				.variable("t", text)
 				.execute()
 				.errors()

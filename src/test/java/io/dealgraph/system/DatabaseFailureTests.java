@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Neo4j stops in the middle of requests: they fail fast with UNAVAILABLE, readiness goes DOWN, and when
- * Neo4j is back the same app answers again without a restart.
+ * Neo4j stops in the middle of requests: they fail fast with UNAVAILABLE, readiness goes
+ * DOWN, and when Neo4j is back the same app answers again without a restart.
  */
 @Tag("embedded-only")
 @DealgraphTest
@@ -36,13 +36,15 @@ class DatabaseFailureTests {
 		Http http = new Http(this.port);
 		List<String> outcomes = new ArrayList<>();
 		try (var pool = Executors.newSingleThreadExecutor()) {
-			// Requests keep coming while Neo4j stops and starts; a bounded number, so the test cannot run away.
+			// Requests keep coming while Neo4j stops and starts; a bounded number, so the
+			// test cannot run away.
 			Future<?> traffic = pool.submit(() -> {
 				for (int i = 0; i < 30; i++) {
 					var response = http.graphQl(QUERY);
 					String code = Http.code(response);
 					synchronized (outcomes) {
-						outcomes.add((code == null) ? "OK " + response.statusCode() : code + " " + response.statusCode());
+						outcomes
+							.add((code == null) ? "OK " + response.statusCode() : code + " " + response.statusCode());
 					}
 				}
 			});

@@ -8,7 +8,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A request costs one Cypher statement per level of its shape, however many results each level has. */
+/**
+ * A request costs one Cypher statement per level of its shape, however many results each
+ * level has.
+ */
 @DealgraphTest
 class RoundTripTests {
 
@@ -36,7 +39,8 @@ class RoundTripTests {
 	void aThreeLevelQueryOverSixtyOrganizationsCostsOneStatementPerLevel() {
 		long many = statementsFor(60);
 		long few = statementsFor(3);
-		// organizations, their deals, the financiers of each deal's provider, the financiers' deals
+		// organizations, their deals, the financiers of each deal's provider, the
+		// financiers' deals
 		assertThat(many).isEqualTo(4);
 		assertThat(few).isEqualTo(many);
 	}

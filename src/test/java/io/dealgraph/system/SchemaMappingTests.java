@@ -20,7 +20,10 @@ import org.springframework.graphql.execution.SchemaMappingInspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every field of the schema is answered: by a controller method or by a property of the Java type. */
+/**
+ * Every field of the schema is answered: by a controller method or by a property of the
+ * Java type.
+ */
 @DealgraphTest
 class SchemaMappingTests {
 
@@ -54,10 +57,11 @@ class SchemaMappingTests {
 		assertThat(report.unmappedFields()).isEmpty();
 		assertThat(report.unmappedRegistrations()).isEmpty();
 		assertThat(report.unmappedArguments()).isEmpty();
-		// The inspector follows a connection only into Spring's own pagination types (Window, Slice); ours are
+		// The inspector follows a connection only into Spring's own pagination types
+		// (Window, Slice); ours are
 		// records of our own, so it skips them. Their fields are plain record properties.
-		assertThat(report.skippedTypes()).allSatisfy(
-				(skipped) -> assertThat(((GraphQLNamedType) skipped.type()).getName()).endsWith("Connection"));
+		assertThat(report.skippedTypes())
+			.allSatisfy((skipped) -> assertThat(((GraphQLNamedType) skipped.type()).getName()).endsWith("Connection"));
 	}
 
 }

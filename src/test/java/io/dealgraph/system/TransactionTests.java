@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Every transaction has a timeout that ends it on the server, and writes survive deadlocks by retrying. */
+/**
+ * Every transaction has a timeout that ends it on the server, and writes survive
+ * deadlocks by retrying.
+ */
 @DealgraphTest
 class TransactionTests {
 
@@ -38,15 +41,19 @@ class TransactionTests {
 	@Test
 	void aSlowQueryHitsTheTimeoutAndIsEndedOnTheServer() {
 		var impatient = new CypherExecutor(this.driver, Duration.ofMillis(300), new SimpleMeterRegistry());
-		Throwable failure = catchThrowable(() -> impatient.read(
-				"UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n", Map.of()));
+		Throwable failure = catchThrowable(() -> impatient
+			.read("UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n", Map.of()));
 		assertThat(GraphQlErrors.codeOf(failure)).isEqualTo(ErrorCode.TIMEOUT);
 		// Termination on the server is asynchronous: give it a moment before looking.
 		int running = -1;
 		for (int i = 0; i < 50 && running != 0; i++) {
 			// The marker is a parameter, so this query's own text does not match it.
-			running = this.cypher.read("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker "
-					+ "RETURN count(*) AS n", Map.of("marker", "range(1, 200000000)")).getFirst().get("n").asInt();
+			running = this.cypher
+				.read("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker "
+						+ "RETURN count(*) AS n", Map.of("marker", "range(1, 200000000)"))
+				.getFirst()
+				.get("n")
+				.asInt();
 			sleep(100);
 		}
 		assertThat(running).isZero();
@@ -54,8 +61,11 @@ class TransactionTests {
 
 	@Test
 	void twoWritersThatDeadlockBothSucceedThroughTheRetry() throws Exception {
-		this.cypher.write((tx) -> tx.run("CREATE (:Organization:OtherOrganization {id: 'test-lock-a', name: 'A', kind: 'OTHER'}), "
-				+ "(:Organization:OtherOrganization {id: 'test-lock-b', name: 'B', kind: 'OTHER'})", Map.of()));
+		this.cypher
+			.write((tx) -> tx.run(
+					"CREATE (:Organization:OtherOrganization {id: 'test-lock-a', name: 'A', kind: 'OTHER'}), "
+							+ "(:Organization:OtherOrganization {id: 'test-lock-b', name: 'B', kind: 'OTHER'})",
+					Map.of()));
 		CountDownLatch bothHoldOneLock = new CountDownLatch(2);
 		AtomicInteger attempts = new AtomicInteger();
 		try (var pool = Executors.newFixedThreadPool(2)) {
@@ -79,7 +89,10 @@ class TransactionTests {
 		}
 	}
 
-	/** Locks one node, waits until the other writer holds the other, then reaches for it: a deadlock. */
+	/**
+	 * Locks one node, waits until the other writer holds the other, then reaches for it:
+	 * a deadlock.
+	 */
 	private Object lockBoth(String first, String second, CountDownLatch bothHoldOneLock, AtomicInteger attempts) {
 		return this.cypher.write((tx) -> {
 			boolean firstAttempt = attempts.incrementAndGet() <= 2;

@@ -33,7 +33,8 @@ class TimelineTests {
 		List<String> dated = dates.stream().takeWhile((d) -> d != null).toList();
 		assertThat(dates.subList(dated.size(), dates.size())).as("undated events come last").containsOnlyNulls();
 		assertThat(dated).isSortedAccordingTo((a, b) -> DealProperties.sortKey(a).compareTo(DealProperties.sortKey(b)));
-		// The June 2024 option exercise (dated only to the month) precedes the 2024-06-03 contracts.
+		// The June 2024 option exercise (dated only to the month) precedes the 2024-06-03
+		// contracts.
 		assertThat(dated.indexOf("2024-06")).isLessThan(dated.indexOf("2024-06-03"));
 		assertThat(events).anySatisfy((event) -> {
 			assertThat(event.get("on")).isEqualTo("2025-10-30");
@@ -44,7 +45,8 @@ class TimelineTests {
 
 	@Test
 	void theTimelineOfAllDealsCanBeFiltered() {
-		var statuses = this.graphQl.document("{ timeline(where: {type: REGULATORY_ACTION}, first: 500) { deal { type } } }")
+		var statuses = this.graphQl
+			.document("{ timeline(where: {type: REGULATORY_ACTION}, first: 500) { deal { type } } }")
 			.execute()
 			.path("timeline[*].deal.type")
 			.entityList(String.class)
