@@ -1,7 +1,9 @@
 package io.dealgraph.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
 	private static final String RECORD = """
-			CREATE (:Change {id: $id, at: $at, by: $by, operation: $operation, target: $target,
-			                 before: $before, after: $after})
+			UNWIND $changes AS change
+			CREATE (c:Change)
+			SET c = change
 			""";
 
 	private final JsonMapper json;
@@ -30,17 +33,34 @@ public class AuditLog {
 		this.json = json;
 	}
 
+	/**
+	 * One write to record: what, and its state before and after (null for a creation or a
+	 * removal).
+	 */
+	public record Entry(String target, @Nullable Object before, @Nullable Object after) {
+	}
+
 	public void record(CypherExecutor.Writer tx, String by, String operation, String target, @Nullable Object before,
 			@Nullable Object after) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", UUID.randomUUID().toString());
-		parameters.put("at", Instant.now().toString());
-		parameters.put("by", by);
-		parameters.put("operation", operation);
-		parameters.put("target", target);
-		parameters.put("before", (before != null) ? this.json.writeValueAsString(before) : null);
-		parameters.put("after", (after != null) ? this.json.writeValueAsString(after) : null);
-		tx.run(RECORD, parameters);
+		recordAll(tx, by, operation, List.of(new Entry(target, before, after)));
+	}
+
+	/** Records many writes of one operation in one statement, as an import makes them. */
+	public void recordAll(CypherExecutor.Writer tx, String by, String operation, List<Entry> entries) {
+		String at = Instant.now().toString();
+		List<Map<String, Object>> changes = new ArrayList<>();
+		for (Entry entry : entries) {
+			Map<String, Object> change = new HashMap<>();
+			change.put("id", UUID.randomUUID().toString());
+			change.put("at", at);
+			change.put("by", by);
+			change.put("operation", operation);
+			change.put("target", entry.target());
+			change.put("before", (entry.before() != null) ? this.json.writeValueAsString(entry.before()) : null);
+			change.put("after", (entry.after() != null) ? this.json.writeValueAsString(entry.after()) : null);
+			changes.add(change);
+		}
+		tx.run(RECORD, Map.of("changes", changes));
 	}
 
 }

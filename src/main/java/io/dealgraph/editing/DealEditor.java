@@ -104,9 +104,8 @@ public class DealEditor {
 				deals.addAll(this.writes.upsert(tx, drafts.subList(start, Math.min(drafts.size(), start + CHUNK))));
 				progress.accept(deals.size());
 			}
-			for (Deal deal : deals) {
-				this.audit.record(tx, by, operation, deal.id(), null, deal);
-			}
+			this.audit.recordAll(tx, by, operation,
+					deals.stream().map((deal) -> new AuditLog.Entry(deal.id(), null, deal)).toList());
 			Idempotency.remember(tx, idempotencyKey, operation, deals.stream().map(Deal::id).toList());
 			return new Written(deals, deals.size() - existing.size(), existing.size());
 		});

@@ -36,7 +36,9 @@ public class RateLimits {
 	RateLimits(@Value("${dealgraph.rate-limit.capacity:200000}") long capacity,
 			@Value("${dealgraph.rate-limit.period:1m}") Duration period,
 			@Value("${dealgraph.rate-limit.mutation-weight:10}") int mutationWeight) {
-		this.capacity = capacity;
+		// Bucket4j refills at most one token per nanosecond: a higher configured rate
+		// means "no limit" anyway.
+		this.capacity = Math.min(capacity, period.toNanos());
 		this.period = period;
 		this.mutationWeight = mutationWeight;
 	}

@@ -1,0 +1,349 @@
+package io.dealgraph.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.RoutingControl;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.dealgraph.DealgraphApplication;
+import io.dealgraph.editing.DealFileImport;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One benchmark run at one size: generates the graph, starts Dealgraph on it once, loads
+ * it through the project's bulk import (timed against a raw UNWIND import of the same
+ * number of deals), checks that every operation of the mix answers the same through
+ * Dealgraph's HTTP endpoint and through raw Cypher on the Java driver, then times both
+ * paths at a fixed concurrency and prints them side by side.
+ */
+final class Benchmark {
+
+	/**
+	 * An operation of the mix: a GraphQL document and the same question in raw Cypher,
+	 * reduced to comparable ids.
+	 */
+	record Operation(String name, String graphQl, Function<Map<?, ?>, TreeSet<String>> fromGraphQl, String cypher,
+			Map<String, Object> parameters) {
+	}
+
+	/** Latencies of one operation through one path. */
+	record Figures(double throughput, double p50Millis, double p99Millis) {
+	}
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final int deals;
+
+	private final int concurrency;
+
+	private final int requestsPerOperation;
+
+	private final PrintStream out;
+
+	Benchmark(int deals, int concurrency, int requestsPerOperation, PrintStream out) {
+		this.deals = deals;
+		this.concurrency = concurrency;
+		this.requestsPerOperation = requestsPerOperation;
+		this.out = out;
+	}
+
+	/**
+	 * Runs everything and returns the p50 of each operation through Dealgraph, for the
+	 * scaling curve.
+	 */
+	Map<String, Double> run() throws Exception {
+		Path work = Files.createTempDirectory("dealgraph-bench-");
+		var graph = new SyntheticGraph(this.deals, 42);
+		Path seed = work.resolve("seed");
+		Path dealsFile = work.resolve("deals.csv");
+		graph.write(seed, dealsFile, "S-");
+
+		long coldStart = System.nanoTime();
+		ConfigurableApplicationContext app = SpringApplication.run(DealgraphApplication.class,
+				"--dealgraph.embedded.data-directory=" + work.resolve("store"),
+				"--dealgraph.seed.location=" + seed.toUri() + "/", "--server.port=0",
+				"--dealgraph.rate-limit.capacity=1000000000", "--dealgraph.transaction-timeout=60s",
+				"--logging.level.root=WARN", "--logging.level.dealgraph.requests=WARN");
+		try {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			post(port, "{ organization(id: \"org-0\") { name } }");
+			double coldStartSeconds = (System.nanoTime() - coldStart) / 1e9;
+
+			long importStart = System.nanoTime();
+			var summary = app.getBean(DealFileImport.class)
+				.run(dealsFile, "bench", new PrintStream(PrintStream.nullOutputStream()));
+			double importSeconds = (System.nanoTime() - importStart) / 1e9;
+			Driver driver = app.getBean(Driver.class);
+			double rawImportRate = rawImport(driver, graph, work);
+
+			this.out.printf("%n== %,d deals (%,d organizations): cold start to first answer %.1f s%n", this.deals,
+					graph.organizations, coldStartSeconds);
+			this.out.printf(
+					"import: Dealgraph bulk import %,.0f deals/s (%d created, %d rejected) | raw UNWIND %,.0f/s | ratio %.2f%n",
+					summary.created() / importSeconds, summary.created(), summary.rejected().size(), rawImportRate,
+					(summary.created() / importSeconds) / rawImportRate);
+
+			List<Operation> mix = mix(driver);
+			CypherExecutor cypher = app.getBean(CypherExecutor.class);
+			for (Operation operation : mix) {
+				TreeSet<String> viaApi = operation.fromGraphQl().apply(post(port, operation.graphQl()));
+				TreeSet<String> viaCypher = raw(driver, operation);
+				if (!viaApi.equals(viaCypher)) {
+					throw new IllegalStateException(
+							operation.name() + ": Dealgraph and raw Cypher disagree: " + viaApi + " vs " + viaCypher);
+				}
+			}
+			this.out.printf("%-22s %10s %9s %9s %10s %9s %9s %8s %8s%n", "operation", "dg req/s", "dg p50", "dg p99",
+					"raw req/s", "raw p50", "raw p99", "p50 x", "cypher");
+			Map<String, Double> p50s = new LinkedHashMap<>();
+			for (Operation operation : mix) {
+				long before = cypher.statementCount();
+				post(port, operation.graphQl());
+				long statements = cypher.statementCount() - before;
+				Figures api = time(() -> post(port, operation.graphQl()));
+				Figures raw = time(() -> raw(driver, operation));
+				this.out.printf("%-22s %10.0f %8.2fms %8.2fms %10.0f %8.2fms %8.2fms %8.2f %8d%n", operation.name(),
+						api.throughput(), api.p50Millis(), api.p99Millis(), raw.throughput(), raw.p50Millis(),
+						raw.p99Millis(), api.p50Millis() / raw.p50Millis(), statements);
+				p50s.put(operation.name(), api.p50Millis());
+			}
+			System.gc();
+			var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+			this.out.printf("heap after warm-up and GC: %,d MB used of %,d MB committed%n", heap.getUsed() >> 20,
+					heap.getCommitted() >> 20);
+			return p50s;
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	/** The mix: each operation answered once through the API and once in plain Cypher. */
+	private List<Operation> mix(Driver driver) {
+		String hub = "org-0";
+		String other = driver.executableQuery("MATCH (o:AIFirm) RETURN o.id AS id ORDER BY o.id LIMIT 1")
+			.execute()
+			.records()
+			.getFirst()
+			.get("id")
+			.asString();
+		String small = driver
+			.executableQuery(
+					"""
+							MATCH (o:Organization) WITH o, COUNT { (o)--() } AS degree WHERE degree >= 3 AND degree <= 8 RETURN o.id AS id ORDER BY o.id LIMIT 1
+							""")
+			.execute()
+			.records()
+			.getFirst()
+			.get("id")
+			.asString();
+		List<Operation> mix = new ArrayList<>();
+		mix.add(new Operation("single lookup",
+				"{ organization(id: \"" + small + "\") { id deals(first: 10) { edges { node { id } } } } }",
+				(d) -> ids(d, "organization.deals.edges.node.id"),
+				"MATCH (o:Organization {id: $id})-[r]-(:Organization) WHERE r.retractedAt IS NULL "
+						+ "RETURN r.id AS id ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10",
+				Map.of("id", small)));
+		mix.add(new Operation("filtered list page",
+				"{ organizations(where: {kind: MINER, country: \"US\"}, first: 20) { edges { node { id } } } }",
+				(d) -> ids(d, "organizations.edges.node.id"),
+				"MATCH (o:Miner) WHERE o.country = 'US' RETURN o.id AS id ORDER BY o.name, o.id LIMIT 20", Map.of()));
+		mix.add(new Operation("mission nested filter",
+				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id } } } }",
+				(d) -> ids(d, "organizations.edges.node.id"),
+				"""
+						MATCH (ai:AIFirm)
+						WHERE EXISTS { MATCH (m:Miner)-[:PARTNERSHIP|SUPPLY]->(ai)
+						               WHERE EXISTS { MATCH (pe:Organization)-[:FINANCING]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
+						RETURN ai.id AS id ORDER BY ai.name, ai.id LIMIT 50
+						""",
+				Map.of()));
+		mix.add(new Operation("3-level nested",
+				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { id deals(first: 5) { edges { node { id from { id financiers { id } } } } } } } } }",
+				(d) -> ids(d, "organizations.edges.node.deals.edges.node.from.financiers.id"),
+				"""
+						MATCH (m:Miner) WITH m ORDER BY m.name, m.id LIMIT 10
+						CALL (m) { MATCH (m)-[r]-(:Organization) WHERE r.retractedAt IS NULL
+						           WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 5 RETURN startNode(r) AS f }
+						CALL (f) { MATCH (x:Organization)-[:FINANCING]->(f) WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100 RETURN x }
+						RETURN DISTINCT x.id AS id
+						""",
+				Map.of()));
+		mix.add(new Operation("connections",
+				"{ connections(from: \"" + small + "\", to: \"" + other
+						+ "\", maxHops: 4, first: 5) { length organizations { id } } }",
+				(d) -> ids(d, "connections.length"),
+				"MATCH (a:Organization {id: $a}), (b:Organization {id: $b}) "
+						+ "MATCH p = SHORTEST 5 (a)-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-{1,4}(b) "
+						+ "RETURN DISTINCT toString(length(p)) AS id",
+				Map.of("a", small, "b", other)));
+		mix.add(new Operation("depth-2 network",
+				"{ network(around: \"" + small + "\", depth: 2, limit: 1000) { truncated deals { id } } }",
+				(d) -> ids(d, "network.deals.id"),
+				"MATCH (:Organization {id: $id})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-() "
+						+ "UNWIND rs AS r RETURN DISTINCT r.id AS id",
+				Map.of("id", small)));
+		mix.add(new Operation("dealStats", "{ dealStats(where: {type: FINANCING}, groupBy: [YEAR]) { year count } }",
+				(d) -> ids(d, "dealStats.count"),
+				"MATCH ()-[r:FINANCING]->() RETURN DISTINCT toString(count(r)) AS id, left(r.announcedOn, 4) AS year",
+				Map.of()));
+		return mix;
+	}
+
+	/** The values at a dotted path, flattening lists on the way, as strings. */
+	@SuppressWarnings("unchecked")
+	static TreeSet<String> ids(Map<?, ?> response, String path) {
+		List<Object> current = List.of(response.get("data"));
+		for (String key : path.split("\\.")) {
+			List<Object> next = new ArrayList<>();
+			for (Object value : current) {
+				Object child = (value instanceof Map<?, ?> map) ? map.get(key) : null;
+				if (child instanceof List<?> list) {
+					next.addAll(list);
+				}
+				else if (child != null) {
+					next.add(child);
+				}
+			}
+			current = next;
+		}
+		TreeSet<String> values = new TreeSet<>();
+		current.forEach((v) -> values.add((v instanceof Number n) ? Long.toString(n.longValue()) : v.toString()));
+		return values;
+	}
+
+	private static TreeSet<String> raw(Driver driver, Operation operation) {
+		TreeSet<String> ids = new TreeSet<>();
+		driver.executableQuery(operation.cypher())
+			.withParameters(operation.parameters())
+			.withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+			.execute()
+			.records()
+			.forEach((r) -> ids.add(r.get("id").asString()));
+		return ids;
+	}
+
+	private static Map<?, ?> post(int port, String query) {
+		try {
+			var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+				.timeout(Duration.ofSeconds(120))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(JsonMapper.shared().writeValueAsString(Map.of("query", query))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Map<?, ?> body = JsonMapper.shared().readValue(response.body(), Map.class);
+			if (body.get("errors") != null) {
+				throw new IllegalStateException(query + " -> " + body.get("errors"));
+			}
+			return body;
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Warms up, then sends requestsPerOperation requests from a fixed number of threads.
+	 */
+	private Figures time(Callable<?> request) throws Exception {
+		for (int i = 0; i < Math.max(10, this.requestsPerOperation / 5); i++) {
+			request.call();
+		}
+		long[] latencies = new long[this.requestsPerOperation];
+		List<Callable<Void>> tasks = new ArrayList<>();
+		int[] next = { 0 };
+		for (int t = 0; t < this.concurrency; t++) {
+			tasks.add(() -> {
+				while (true) {
+					int i;
+					synchronized (next) {
+						if (next[0] >= latencies.length) {
+							return null;
+						}
+						i = next[0]++;
+					}
+					long start = System.nanoTime();
+					request.call();
+					latencies[i] = System.nanoTime() - start;
+				}
+			});
+		}
+		long start = System.nanoTime();
+		try (ExecutorService pool = Executors.newFixedThreadPool(this.concurrency)) {
+			for (var f : pool.invokeAll(tasks)) {
+				f.get();
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Arrays.sort(latencies);
+		return new Figures(latencies.length / seconds, latencies[latencies.length / 2] / 1e6,
+				latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6);
+	}
+
+	/**
+	 * The same number of deals written with plain UNWIND batches, the floor for an
+	 * import; removed after.
+	 */
+	private static double rawImport(Driver driver, SyntheticGraph graph, Path work) throws Exception {
+		Path rawFile = work.resolve("raw-deals.csv");
+		graph.writeDeals(rawFile, "R-");
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String line : Files.readAllLines(rawFile).subList(1, graph.deals + 1)) {
+			String[] f = line.split(",", -1);
+			Map<String, Object> row = new HashMap<>();
+			row.put("id", f[0]);
+			row.put("type", f[1]);
+			row.put("from", f[2]);
+			row.put("to", f[3]);
+			row.put("announcedOn", f[4]);
+			row.put("amount", f[5].isEmpty() ? null : Double.parseDouble(f[5]));
+			rows.add(row);
+		}
+		long start = System.nanoTime();
+		for (int i = 0; i < rows.size(); i += 500) {
+			var batch = rows.subList(i, Math.min(rows.size(), i + 500));
+			driver
+				.executableQuery(
+						"""
+								UNWIND $rows AS row
+								MATCH (a:Organization {id: row.from}), (b:Organization {id: row.to})
+								CALL (a, b, row) { CREATE (a)-[r:$(row.type)]->(b) SET r.id = row.id, r.announcedOn = row.announcedOn, r.amount = row.amount }
+								""")
+				.withParameters(Map.of("rows", batch))
+				.execute();
+		}
+		double rate = rows.size() / ((System.nanoTime() - start) / 1e9);
+		// CALL ... IN TRANSACTIONS needs an auto-commit transaction.
+		try (var session = driver.session()) {
+			session
+				.run("MATCH ()-[r]->() WHERE r.id STARTS WITH 'R-' CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+				.consume();
+		}
+		return rate;
+	}
+
+}

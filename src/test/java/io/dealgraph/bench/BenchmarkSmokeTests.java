@@ -1,0 +1,23 @@
+package io.dealgraph.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark at its smallest, in the normal suite, so that it does not rot. */
+@Tag("embedded-only")
+class BenchmarkSmokeTests {
+
+	@Test
+	void theBenchmarkRunsEndToEndAndBothPathsAgree() throws Exception {
+		var printed = new ByteArrayOutputStream();
+		var p50s = new Benchmark(1_000, 2, 20, new PrintStream(printed)).run();
+		assertThat(p50s).containsKeys("single lookup", "mission nested filter", "connections", "depth-2 network");
+		assertThat(printed.toString()).contains("raw UNWIND").contains("heap after warm-up");
+	}
+
+}
