@@ -13,6 +13,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -69,11 +70,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 	 */
 	static ErrorCode codeOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
-				return ErrorCode.UNAVAILABLE;
-			}
 			if (cause instanceof Neo4jException neo4j && isTimeout(neo4j.code())) {
 				return ErrorCode.TIMEOUT;
+			}
+			// Transient errors, e.g. "database not currently available" while it stops or
+			// starts, are worth a
+			// retry shortly: the same as an unreachable server to the client.
+			if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
+					|| cause instanceof TransientException) {
+				return ErrorCode.UNAVAILABLE;
 			}
 		}
 		return ErrorCode.INTERNAL;
