@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every document in graphql/examples runs without error and finds something. What each
  * one finds is asserted in the tests of its feature.
  */
-@DealgraphTest
+@RunsDealgraph
 class ExamplesTests {
 
 	@Autowired

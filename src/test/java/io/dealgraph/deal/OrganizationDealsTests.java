@@ -6,14 +6,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DealgraphTest
+@RunsDealgraph
 class OrganizationDealsTests {
 
 	@Autowired

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.TestCredentials;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may call which mutation: anonymous, a wrong key, an editor and an admin, against
  * each mutation. A refused call writes nothing.
  */
-@DealgraphTest
+@RunsDealgraph
 class AuthorizationTests {
 
 	/**

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.TestWrites;
 import io.dealgraph.system.CypherExecutor;
@@ -20,7 +20,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DealgraphTest
+@RunsDealgraph
 class EditingTests {
 
 	private static final String UPDATE = """
@@ -203,20 +203,18 @@ class EditingTests {
 	}
 
 	private String record(String idempotencyKey) {
-		return Editors.editor(this.graphQl)
-			.document(Editors.RECORD_DEAL)
-			.variable("input", Editors.supplyDeal("nvidia", "hut-8"))
-			.variable("key", idempotencyKey)
-			.execute()
-			.path("recordDeal.id")
-			.entity(String.class)
-			.get();
+		return record("nvidia", "hut-8", idempotencyKey);
 	}
 
 	private String recordBetween(String from, String to) {
+		return record(from, to, null);
+	}
+
+	private String record(String from, String to, String idempotencyKey) {
 		return Editors.editor(this.graphQl)
 			.document(Editors.RECORD_DEAL)
 			.variable("input", Editors.supplyDeal(from, to))
+			.variable("key", idempotencyKey)
 			.execute()
 			.path("recordDeal.id")
 			.entity(String.class)

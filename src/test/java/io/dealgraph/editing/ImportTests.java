@@ -17,7 +17,7 @@ import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.deal.DealStatus;
 import io.dealgraph.deal.DealType;
 import io.dealgraph.source.Confidence;
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.TestWrites;
@@ -28,7 +28,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-@DealgraphTest
+@RunsDealgraph
 class ImportTests {
 
 	@Autowired

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.TestWrites;
 import io.dealgraph.system.CypherExecutor;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A front-end subscribed over WebSocket sees a deal as soon as it is recorded, if it
  * matches its filter.
  */
-@DealgraphTest
+@RunsDealgraph
 class SubscriptionTests {
 
 	@LocalServerPort

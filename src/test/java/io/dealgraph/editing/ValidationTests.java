@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.TestWrites;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each input rule: a failing case that names its field and writes nothing, and the
  * passing case.
  */
-@DealgraphTest
+@RunsDealgraph
 class ValidationTests {
 
 	@Autowired

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.support.Graph;
 import io.dealgraph.system.CypherExecutor;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Filters answer the questions they read as. Each answer is checked against the same
  * question asked in plain Cypher, on the seed data.
  */
-@DealgraphTest
+@RunsDealgraph
 class OrganizationFilterTests {
 
 	@Autowired

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.TestCredentials;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every limit and HTTP rule, each with the code, the HTTP status and the graph unchanged:
  * the corpus a public endpoint must hold against.
  */
-@DealgraphTest
+@RunsDealgraph
 class LimitsTests {
 
 	@LocalServerPort

@@ -2,7 +2,7 @@ package io.dealgraph.limits;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.TestCredentials;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A client that spends its budget is turned away with 429 and told when to come back;
  * others are not.
  */
-@DealgraphTest
+@RunsDealgraph
 @TestPropertySource(properties = { "dealgraph.rate-limit.capacity=1000", "dealgraph.rate-limit.period=1h" })
 class RateLimitTests {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DealgraphTest
+@RunsDealgraph
 class ConnectionsTests {
 
 	@Autowired

@@ -13,7 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The export of Core Scientific's network, parsed back in each format, holds what the API
  * holds.
  */
-@DealgraphTest
+@RunsDealgraph
 class ExportTests {
 
 	@LocalServerPort

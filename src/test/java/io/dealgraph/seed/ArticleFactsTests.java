@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The starting article's claims are in the graph, attributed to it, beside the sources
  * that differ.
  */
-@DealgraphTest
+@RunsDealgraph
 class ArticleFactsTests {
 
 	private static final String ARTICLE = "Bitcoin Miners Are Cashing in on the AI Boom, but It's Not All Smooth Sailing";

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dealgraph.csv.DataFileException;
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@DealgraphTest
+@RunsDealgraph
 class SeedLoaderTests {
 
 	private static final String SEED = "classpath:seed-data/";

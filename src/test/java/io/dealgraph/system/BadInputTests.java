@@ -5,7 +5,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Graph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad arguments get a clear error with a stable code, never a 500 or a stack trace, and
  * change nothing.
  */
-@DealgraphTest
+@RunsDealgraph
 class BadInputTests {
 
 	private static final List<String> INJECTIONS = List.of("'", "\"", "`", "})", "//", "/*", "\u2018x\u2019",

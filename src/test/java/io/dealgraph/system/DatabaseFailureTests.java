@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DOWN, and when Neo4j is back the same app answers again without a restart.
  */
 @Tag("embedded-only")
-@DealgraphTest
+@RunsDealgraph
 class DatabaseFailureTests {
 
 	private static final String QUERY = "{ organizations(first: 50) { edges { node { id deals(first: 5) { totalCount } } } } }";

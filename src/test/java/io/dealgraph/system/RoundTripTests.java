@@ -2,7 +2,7 @@ package io.dealgraph.system;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A request costs one Cypher statement per level of its shape, however many results each
  * level has.
  */
-@DealgraphTest
+@RunsDealgraph
 class RoundTripTests {
 
 	private static final String THREE_LEVELS = """

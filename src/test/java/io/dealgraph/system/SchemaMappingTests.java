@@ -13,7 +13,7 @@ import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealType;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationKind;
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.SchemaMappingInspector;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every field of the schema is answered: by a controller method or by a property of the
  * Java type.
  */
-@DealgraphTest
+@RunsDealgraph
 class SchemaMappingTests {
 
 	@Autowired

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Every transaction has a timeout that ends it on the server, and writes survive
  * deadlocks by retrying.
  */
-@DealgraphTest
+@RunsDealgraph
 class TransactionTests {
 
 	@Autowired

@@ -7,14 +7,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.deal.DealProperties;
-import io.dealgraph.support.DealgraphTest;
+import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DealgraphTest
+@RunsDealgraph
 class TimelineTests {
 
 	@Autowired

@@ -25,6 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureHttpGraphQlTester
 @ContextConfiguration(initializers = { TestNeo4j.class, TestCredentials.class })
 @ExtendWith(Neo4jBackend.class)
-public @interface DealgraphTest {
+public @interface RunsDealgraph {
 
 }
