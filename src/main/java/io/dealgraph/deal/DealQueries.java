@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * in from {@link DealType} and {@link DealDirection} only; every value is a parameter.
  */
 @Repository
-class DealQueries {
+public class DealQueries {
 
 	/**
 	 * The ordering of an organization's deals: by announcement date (partial dates
@@ -117,7 +117,7 @@ class DealQueries {
 		return pages;
 	}
 
-	Optional<Deal> byId(String id, boolean includeRetracted) {
+	public Optional<Deal> byId(String id, boolean includeRetracted) {
 		return this.cypher
 			.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
 					Map.of("id", id, "includeRetracted", includeRetracted), (r) -> deal(r.get("deal")))

@@ -1,11 +1,14 @@
 package io.dealgraph.network;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealQueries;
 import io.dealgraph.deal.DealType;
 import io.dealgraph.system.ApiException;
 import io.dealgraph.system.ErrorCode;
@@ -21,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /export/network}: the same network as the GraphQL {@code network} query,
  * with the same caps, as a file to open in Gephi (GraphML), a spreadsheet (CSV) or code
  * (JSON).
+ * <p>
+ * The explorer exports what it shows: several {@code around} values give the union of
+ * their networks (the nodes it expanded), and {@code deal} ids add single deals with
+ * their two parties (the hops of the paths it found).
  */
 @RestController
 class ExportController {
@@ -32,14 +39,25 @@ class ExportController {
 
 	}
 
+	/**
+	 * Enough centres and single deals for any view a person builds by clicking; keeps one
+	 * request's work bounded.
+	 */
+	static final int MAX_PARTS = 50;
+
 	private final NetworkQueries queries;
 
-	ExportController(NetworkQueries queries) {
+	private final DealQueries deals;
+
+	ExportController(NetworkQueries queries, DealQueries deals) {
 		this.queries = queries;
+		this.deals = deals;
 	}
 
 	@GetMapping("/export/network")
-	ResponseEntity<?> network(@RequestParam String around, @RequestParam(required = false) @Nullable Integer depth,
+	ResponseEntity<?> network(@RequestParam(required = false) @Nullable List<String> around,
+			@RequestParam(name = "deal", required = false) @Nullable List<String> dealIds,
+			@RequestParam(required = false) @Nullable Integer depth,
 			@RequestParam(required = false) @Nullable List<DealType> dealTypes,
 			@RequestParam(required = false) @Nullable String since,
 			@RequestParam(required = false) @Nullable String until,
@@ -47,12 +65,33 @@ class ExportController {
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String asOf, @RequestParam(defaultValue = "json") String format) {
 		Format chosen = format(format);
-		var request = NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf);
-		Network network = this.queries.network(request);
-		if (network == null) {
-			throw new ApiException(ErrorCode.NOT_FOUND, "No organization has the id '" + around + "'.");
+		List<String> centres = (around != null) ? around.stream().distinct().toList() : List.of();
+		List<String> singleDeals = (dealIds != null) ? dealIds.stream().distinct().toList() : List.of();
+		if (centres.size() + singleDeals.size() == 0 || centres.size() + singleDeals.size() > MAX_PARTS) {
+			throw ApiException
+				.badRequest("Give 1 to " + MAX_PARTS + " 'around' organization ids and 'deal' ids in all.");
 		}
-		String name = "network-" + around.replaceAll("[^a-z0-9-]", "") + "-depth" + request.depth();
+		var networks = new ArrayList<Network>();
+		int chosenDepth = 0;
+		for (String centre : centres) {
+			var request = NetworkRequest.of(centre, depth, dealTypes, since, until, minAmountUsd, limit, asOf);
+			Network network = this.queries.network(request);
+			if (network == null) {
+				throw new ApiException(ErrorCode.NOT_FOUND, "No organization has the id '" + centre + "'.");
+			}
+			networks.add(network);
+			chosenDepth = request.depth();
+		}
+		for (String dealId : singleDeals) {
+			Deal deal = this.deals.byId(dealId, false)
+				.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No deal has the id '" + dealId + "'."));
+			networks.add(new Network(List.of(deal.from(), deal.to()), List.of(deal), false));
+		}
+		Network network = Network.union(networks);
+		String first = (centres.isEmpty() ? singleDeals : centres).get(0).replaceAll("[^A-Za-z0-9-]", "");
+		int parts = centres.size() + singleDeals.size();
+		String name = "network-" + first + ((parts > 1) ? "-and-" + (parts - 1) + "-more" : "")
+				+ (centres.isEmpty() ? "" : "-depth" + chosenDepth);
 		return switch (chosen) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(network);
 			case CSV -> file(NetworkExport.csv(network), "text/csv", name + ".csv");

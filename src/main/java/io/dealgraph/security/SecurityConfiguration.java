@@ -43,6 +43,16 @@ class SecurityConfiguration {
 	/** The claim that carries a JWT holder's roles, e.g. {@code ["EDITOR"]}. */
 	static final String ROLES_CLAIM = "roles";
 
+	/**
+	 * The pages load everything from this host: their libraries are served from WebJars,
+	 * so a newsroom offline still has them, and a page cannot leak what its reader looks
+	 * at to anyone else. Inline styles are allowed because GraphiQL and Cytoscape set
+	 * them; inline scripts are not.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder)
 			throws Exception {
@@ -53,6 +63,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), BearerTokenAuthenticationFilter.class);
 		if (jwtDecoder.getIfAvailable() != null) {
 			http.oauth2ResourceServer((server) -> server.bearerTokenResolver(jwtsOnly())

@@ -84,6 +84,46 @@ class ExportTests {
 	}
 
 	@Test
+	void severalCentresExportTheUnionOfTheirNetworksAsTheExplorerShowsThem() {
+		Map<?, ?> union = JsonMapper.shared()
+			.readValue(RestClient.create("http://localhost:" + this.port)
+				.get()
+				.uri("/export/network?around=hut-8&around=coatue&format=json")
+				.retrieve()
+				.body(String.class), Map.class);
+		TreeSet<String> expected = new TreeSet<>();
+		for (String centre : List.of("hut-8", "coatue")) {
+			expected.addAll(this.graphQl.document("{ network(around: \"" + centre + "\") { deals { id } } }")
+				.execute()
+				.path("network.deals[*].id")
+				.entityList(String.class)
+				.get());
+		}
+		assertThat(ids((List<?>) union.get("deals"))).isEqualTo(expected);
+		assertThat(((Map<?, ?>) ((List<?>) union.get("organizations")).getFirst()).get("id")).isEqualTo("hut-8");
+	}
+
+	@Test
+	void singleDealsExportWithTheirTwoPartiesAsTheHopsOfAFoundPath() {
+		List<String> hops = this.graphQl
+			.document("{ connections(from: \"coatue\", to: \"anthropic\", first: 1) { deals { id } } }")
+			.execute()
+			.path("connections[0].deals[*].id")
+			.entityList(String.class)
+			.get();
+		StringBuilder uri = new StringBuilder("/export/network?format=json");
+		hops.forEach((id) -> uri.append("&deal=").append(id));
+		Map<?, ?> view = JsonMapper.shared()
+			.readValue(RestClient.create("http://localhost:" + this.port)
+				.get()
+				.uri(uri.toString())
+				.retrieve()
+				.body(String.class), Map.class);
+		assertThat(ids((List<?>) view.get("deals"))).isEqualTo(new TreeSet<>(hops));
+		assertThat((List<?>) view.get("organizations")).hasSize(hops.size() + 1);
+	}
+
+	@Test
 	void anUnknownFormatOrOrganizationIsRefusedClearly() {
 		var client = RestClient.create("http://localhost:" + this.port);
 		var badFormat = client.get()

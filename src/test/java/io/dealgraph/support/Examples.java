@@ -1,5 +1,8 @@
 package io.dealgraph.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
@@ -13,6 +16,23 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 public final class Examples {
 
 	private Examples() {
+	}
+
+	/**
+	 * The example names (file names without {@code .graphql}), sorted, as the repository
+	 * holds them.
+	 */
+	public static List<String> names() {
+		try (var files = Files.list(Path.of("graphql", "examples"))) {
+			return files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".graphql"))
+				.map((name) -> name.substring(0, name.length() - ".graphql".length()))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot list graphql/examples", ex);
+		}
 	}
 
 	public static HttpGraphQlTester using(HttpGraphQlTester tester) {

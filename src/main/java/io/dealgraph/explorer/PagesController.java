@@ -1,0 +1,36 @@
+package io.dealgraph.explorer;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Routes for the pages: {@code /graphiql} is the self-hosted GraphiQL (Spring's own page
+ * is switched off because it loads from a CDN), and {@code /graphiql/examples} gives it
+ * the example documents. The explorer is {@code static/index.html}, served at {@code /}.
+ */
+@RestController
+@Configuration(proxyBeanMethods = false)
+class PagesController implements WebMvcConfigurer {
+
+	private final ExampleDocuments examples;
+
+	PagesController(ExampleDocuments examples) {
+		this.examples = examples;
+	}
+
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addViewController("/graphiql").setViewName("forward:/graphiql/index.html");
+	}
+
+	@GetMapping("/graphiql/examples")
+	List<ExampleDocuments.Example> examples() {
+		return this.examples.all();
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.dealgraph.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver: no browser is
+ * downloaded. Every request the browser makes is recorded from its performance log, so a
+ * test can check that a page talks to no host but its own.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** Where screenshots and downloads go; kept after the build as test artifacts. */
+	public static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
+
+	private final ChromeDriver driver;
+
+	private final Path downloads;
+
+	private final List<String> requests = new ArrayList<>();
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	private HeadlessChromium(ChromeDriver driver, Path downloads) {
+		this.driver = driver;
+		this.downloads = downloads;
+	}
+
+	public static HeadlessChromium start() {
+		Path downloads = ARTIFACTS.resolve("downloads").toAbsolutePath();
+		try {
+			Files.createDirectories(downloads);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// The flags the issue names: no first-run, update or background traffic, which
+		// this machine's closed network would refuse.
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+				"--window-size=1366,900");
+		options.setExperimentalOption("prefs",
+				Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+		var logging = new LoggingPreferences();
+		logging.enable(LogType.PERFORMANCE, Level.ALL);
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new HeadlessChromium(new ChromeDriver(service, options), downloads);
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public WebDriverWait waitUpTo(Duration timeout) {
+		return new WebDriverWait(this.driver, timeout);
+	}
+
+	public Path downloads() {
+		return this.downloads;
+	}
+
+	/** Runs a script in the page and returns what it returns. */
+	public Object script(String script, Object... arguments) {
+		return this.driver.executeScript(script, arguments);
+	}
+
+	/** Every URL the browser has requested since it started. */
+	public List<String> requestedUrls() {
+		drainLogs();
+		return List.copyOf(this.requests);
+	}
+
+	/**
+	 * Errors the pages wrote to the console, including refused requests and CSP
+	 * violations.
+	 */
+	public List<String> consoleErrors() {
+		drainLogs();
+		return List.copyOf(this.consoleErrors);
+	}
+
+	public void screenshot(String name) {
+		try {
+			Files.createDirectories(ARTIFACTS);
+			Files.write(ARTIFACTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void drainLogs() {
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
+			JsonNode message = JsonMapper.shared().readTree(entry.getMessage()).path("message");
+			if ("Network.requestWillBeSent".equals(message.path("method").asString())) {
+				this.requests.add(message.path("params").path("request").path("url").asString());
+			}
+		}
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
+			if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+				this.consoleErrors.add(entry.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+	/**
+	 * Skips a test class when chromium is not installed, unless the environment says
+	 * {@code DEALGRAPH_BROWSER_TESTS=required} (as {@code .ci/run} does): then the tests
+	 * run and fail.
+	 */
+	public static final class Installed implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+				return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
+			}
+			if ("required".equals(System.getenv("DEALGRAPH_BROWSER_TESTS"))) {
+				return ConditionEvaluationResult.enabled("browser tests are required: they will fail without chromium");
+			}
+			return ConditionEvaluationResult.disabled(
+					"Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+		}
+
+	}
+
+}
