@@ -10,7 +10,8 @@
   const KINDS = {
     MINER: { label: 'Miner', colour: '#E69F00', shape: 'round-rectangle' },
     AI_FIRM: { label: 'AI firm', colour: '#0072B2', shape: 'ellipse' },
-    INVESTOR: { label: 'Investor', colour: '#009E73', shape: 'diamond' },
+    // Not 'diamond': Cytoscape 3.33.1 misses clicks on diamond (and star, vee) nodes.
+    INVESTOR: { label: 'Investor', colour: '#009E73', shape: 'round-diamond' },
     EXCHANGE: { label: 'Exchange', colour: '#CC79A7', shape: 'hexagon' },
     SUPPLIER: { label: 'Supplier', colour: '#56B4E9', shape: 'triangle' },
     REGULATOR: { label: 'Regulator', colour: '#D55E00', shape: 'octagon' },
@@ -77,6 +78,8 @@
     deals: new Map(),
     truncated: false,
     selected: null, // { kind: 'organization' | 'deal', id }
+    filters: null, // the filters the view was drawn with; exports and expansions use them
+    pathCount: 0,
   };
 
   // The last path search ({ from, to } organizations), so a filter change can run it again.
@@ -92,6 +95,7 @@
     maxZoom: 3,
     style: graphStyle(),
   });
+  new ResizeObserver(() => cy.resize()).observe(document.getElementById('graph'));
   // A handle for the browser tests and for curious readers in the console.
   window.dealgraphExplorer = { cy, view };
 
@@ -139,12 +143,10 @@
   // ---- the view -----------------------------------------------------------------------
 
   async function showNetworkOf(organization) {
-    view.centres = [organization.id];
-    view.pathDeals = [];
-    pathQuery = null;
-    page.paths.hidden = true;
-    await rebuild(`${organization.name}'s deal network`);
-    select('organization', organization.id);
+    if (await change(`${organization.name}'s deal network`, { centres: [organization.id], paths: null }, true)) {
+      page.paths.hidden = true;
+      select('organization', organization.id);
+    }
   }
 
   async function expand(id) {
@@ -152,56 +154,73 @@
       select('organization', id);
       return;
     }
-    view.centres.push(id);
     const name = view.organizations.has(id) ? view.organizations.get(id).name : id;
-    await load([id], [], `Expanded ${name}`);
-    select('organization', id);
-  }
-
-  /** Loads the whole view again, e.g. after the filters changed. */
-  async function rebuild(what) {
-    view.organizations.clear();
-    view.deals.clear();
-    view.truncated = false;
-    cy.elements().remove();
-    let paths = [];
-    if (pathQuery) {
-      try {
-        paths = await findPaths(pathQuery.from.id, pathQuery.to.id);
-        view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.id)))];
-        renderPaths(paths, pathQuery.from, pathQuery.to);
-      } catch (error) {
-        setStatus(error.message, 'error');
-        return;
-      }
+    if (await change(`Expanded ${name}`, { centres: [...view.centres, id], paths: pathQuery }, false)) {
+      select('organization', id);
     }
-    await load(view.centres, paths, what);
   }
 
-  async function load(centres, paths, what) {
-    const f = filters();
+  /** Loads the whole view again under the current filters. */
+  function rebuild() {
+    return change('The view', { centres: view.centres, paths: pathQuery }, true);
+  }
+
+  /**
+   * Moves the view to `next` ({ centres, paths }): fetches what it needs first and applies it
+   * only when all of it arrived, so a refused request (a bad date, say) leaves the view as it was.
+   * `replace` draws the view anew; otherwise only the new centres are fetched and added.
+   */
+  async function change(what, next, replace) {
+    // Filters take effect when applied or when the view starts anew; an expansion keeps the view's.
+    const f = replace ? filters() : view.filters;
+    const newPaths = next.paths && (replace || next.paths !== pathQuery);
+    const centres = replace ? next.centres : next.centres.filter((id) => !view.centres.includes(id));
     setStatus(`Loading ${what.toLowerCase()}…`, 'busy');
+    let networks;
+    let paths = null;
     try {
-      const networks = await Promise.all(centres.map((around) => graphQl(NETWORK, { around, ...f })));
-      networks.forEach((data, index) => {
-        if (!data.network) {
-          throw new Error(`No organization has the id '${centres[index]}'.`);
-        }
-        addToView(data.network.organizations, data.network.deals);
-        view.truncated = view.truncated || data.network.truncated;
-      });
-      paths.forEach((path) => addToView(path.organizations, path.deals));
-      draw();
-      const deals = view.deals.size;
-      if (deals === 0) {
-        setStatus(`${what}: no deals match these filters. Clear the filters or pick another date.`);
-      } else {
-        setStatus(`${what}: ${view.organizations.size} organizations, ${deals} deals`
-          + (view.truncated ? ' (cut at 200 deals per organization: narrow the filters to see the rest).' : '.'));
-      }
+      [networks, paths] = await Promise.all([
+        Promise.all(centres.map(async (around) => {
+          const data = await graphQl(NETWORK, { around, ...f });
+          if (!data.network) {
+            throw new Error(`No organization has the id '${around}'.`);
+          }
+          return data.network;
+        })),
+        newPaths ? findPaths(next.paths.from.id, next.paths.to.id, f) : Promise.resolve(null),
+      ]);
     } catch (error) {
       setStatus(error.message, 'error');
+      return false;
     }
+    if (replace) {
+      view.organizations.clear();
+      view.deals.clear();
+      view.truncated = false;
+      view.pathDeals = [];
+      cy.elements().remove();
+    }
+    view.centres = next.centres;
+    view.filters = f;
+    pathQuery = next.paths;
+    networks.forEach((network) => {
+      addToView(network.organizations, network.deals);
+      view.truncated = view.truncated || network.truncated;
+    });
+    if (paths) {
+      view.pathCount = paths.length;
+      view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.id)))];
+      addToView(paths.flatMap((path) => path.organizations), paths.flatMap((path) => path.deals));
+      renderPaths(paths, next.paths.from, next.paths.to);
+    }
+    draw();
+    if (view.deals.size === 0) {
+      setStatus(`${what}: no deals match these filters. Clear the filters or pick another date.`);
+    } else {
+      setStatus(`${what}: ${view.organizations.size} organizations, ${view.deals.size} deals`
+        + (view.truncated ? ' (cut at 200 deals per organization: narrow the filters to see the rest).' : '.'));
+    }
+    return true;
   }
 
   function addToView(organizations, deals) {
@@ -284,6 +303,7 @@
   function clearView() {
     view.centres = [];
     view.pathDeals = [];
+    view.filters = null;
     pathQuery = null;
     view.organizations.clear();
     view.deals.clear();
@@ -297,8 +317,7 @@
 
   // ---- paths ----------------------------------------------------------------------------
 
-  async function findPaths(fromId, toId) {
-    const f = filters();
+  async function findPaths(fromId, toId, f) {
     const data = await graphQl(CONNECTIONS, { from: fromId, to: toId, dealTypes: f.dealTypes, asOf: f.asOf });
     return data.connections;
   }
@@ -306,21 +325,21 @@
   async function onFindPaths(event) {
     event.preventDefault();
     setStatus('Looking for paths…', 'busy');
+    let from;
+    let to;
     try {
-      const [from, to] = await Promise.all([resolveName(page.pathFrom.value), resolveName(page.pathTo.value)]);
-      pathQuery = { from, to };
-      const paths = await findPaths(from.id, to.id);
-      view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.id)))];
-      addToView(paths.flatMap((path) => path.organizations), paths.flatMap((path) => path.deals));
-      draw();
-      renderPaths(paths, from, to);
-      if (paths.length === 0) {
-        setStatus(`No path of at most four deals links ${from.name} and ${to.name} under these filters.`);
-      } else {
-        setStatus(`${paths.length} path${paths.length === 1 ? '' : 's'} from ${from.name} to ${to.name}, highlighted in the graph.`);
-      }
+      [from, to] = await Promise.all([resolveName(page.pathFrom.value), resolveName(page.pathTo.value)]);
     } catch (error) {
       setStatus(error.message, 'error');
+      return;
+    }
+    // Paths join the view drawn so far, or start one.
+    const empty = cy.elements().empty();
+    if (await change(`Paths from ${from.name} to ${to.name}`, { centres: view.centres, paths: { from, to } }, empty)) {
+      const count = view.pathCount;
+      setStatus(count === 0
+        ? `No path of at most four deals links ${from.name} and ${to.name} under these filters.`
+        : `${count} path${count === 1 ? '' : 's'} from ${from.name} to ${to.name}, highlighted in the graph.`);
     }
   }
 
@@ -561,7 +580,7 @@
   }
 
   function exportFile(format) {
-    const f = filters();
+    const f = view.filters;
     const query = new URLSearchParams();
     view.centres.forEach((id) => query.append('around', id));
     view.pathDeals.forEach((id) => query.append('deal', id));
@@ -588,6 +607,9 @@
     page.status.textContent = message;
     page.status.classList.toggle('error', state === 'error');
     document.getElementById('graph').setAttribute('aria-busy', String(state === 'busy'));
+    // Cytoscape caches where its canvas sits on the page; if a longer message moved the canvas,
+    // clicks would land beside the nodes they aim at.
+    cy.resize();
   }
 
   function element(tag, properties, ...children) {
@@ -699,12 +721,12 @@
   page.filterForm.addEventListener('submit', (event) => {
     event.preventDefault();
     if (page.filterForm.reportValidity() && (view.centres.length > 0 || pathQuery)) {
-      rebuild('The view');
+      rebuild();
     }
   });
   page.filterForm.addEventListener('reset', () => {
     // The form resets its fields after this event; rebuild once it has.
-    setTimeout(() => { if (view.centres.length > 0 || pathQuery) rebuild('The view'); }, 0);
+    setTimeout(() => { if (view.centres.length > 0 || pathQuery) rebuild(); }, 0);
   });
   document.getElementById('export-png').addEventListener('click', exportPng);
   document.getElementById('export-csv').addEventListener('click', () => exportFile('csv'));

@@ -82,7 +82,7 @@ class ExplorerPageTests {
 		assertThat(organizationsListed()).contains("Coatue");
 		assertThat(graphNodeIds()).contains("hut-8", "coatue");
 
-		organizationButton("coatue").click();
+		clickOnTheGraph("coatue");
 		waitForStatus("Expanded Coatue");
 
 		assertThat(dealsListed()).containsAll(networkDeals("coatue"));
@@ -96,7 +96,7 @@ class ExplorerPageTests {
 				"return window.dealgraphExplorer.cy.edges('[source = \"coatue\"][target = \"hut-8\"]').first().id()");
 		assertThat(dealId).as("a Coatue → Hut 8 deal in the graph").isNotNull();
 
-		clickEdge(dealId);
+		clickOnTheGraph(dealId);
 
 		WebElement detail = chromium.driver().findElement(By.id("detail"));
 		chromium.waitUpTo(Duration.ofSeconds(5))
@@ -165,16 +165,20 @@ class ExplorerPageTests {
 	}
 
 	@Test
-	void aBadDateOrAnUnknownNameGivesAClearMessage() {
+	void aBadDateOrAnUnknownNameGivesAClearMessageAndLeavesTheViewAsItWas() {
 		search("zzqxw nobody");
 		assertThat(status()).contains("No organization matches 'zzqxw nobody'");
 
 		search("Hut 8");
+		List<String> before = dealsListed();
+		List<String> nodesBefore = graphNodeIds();
 		chromium.driver().findElement(By.id("since")).sendKeys("2024-13");
 		chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
 		chromium.waitUpTo(Duration.ofSeconds(5))
 			.until((driver) -> driver.findElement(By.id("status")).getAttribute("class").contains("error"));
 		assertThat(status()).contains("2024-13").contains("BAD_REQUEST");
+		assertThat(dealsListed()).isEqualTo(before);
+		assertThat(graphNodeIds()).isEqualTo(nodesBefore);
 	}
 
 	@Test
@@ -271,14 +275,14 @@ class ExplorerPageTests {
 			.get();
 	}
 
-	/** Clicks the middle of an edge on the canvas, where Cytoscape drew it. */
-	private void clickEdge(String id) {
+	/** Clicks a node or the middle of an edge on the canvas, where Cytoscape drew it. */
+	private void clickOnTheGraph(String id) {
 		@SuppressWarnings("unchecked")
 		Map<String, Number> point = (Map<String, Number>) chromium.script("""
 				const cy = window.dealgraphExplorer.cy;
-				const edge = cy.getElementById(arguments[0]);
-				cy.zoom(1.5); cy.center(edge);
-				const p = edge.renderedMidpoint();
+				const element = cy.getElementById(arguments[0]);
+				cy.zoom(1.5); cy.center(element);
+				const p = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
 				return { x: p.x, y: p.y };
 				""", id);
 		WebElement graph = chromium.driver().findElement(By.id("graph"));
