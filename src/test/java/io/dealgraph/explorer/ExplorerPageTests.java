@@ -204,6 +204,16 @@ class ExplorerPageTests {
 	}
 
 	@Test
+	void thePageMeetsWcag2AaAsAxeChecksIt() {
+		assertThat(chromium.accessibilityViolations()).as("the empty page").isEmpty();
+		search("Hut 8");
+		clickOnTheGraph("coatue");
+		waitForStatus("Expanded Coatue");
+		chromium.driver().findElement(By.cssSelector("#deal-list button")).click();
+		assertThat(chromium.accessibilityViolations()).as("a network with a deal open").isEmpty();
+	}
+
+	@Test
 	void exportTheViewAsCsvGraphMlAndPng() throws Exception {
 		search("Hut 8");
 		TreeSet<String> shown = new TreeSet<>(dealsListed());

@@ -2,12 +2,14 @@ package io.dealgraph.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -35,6 +37,8 @@ public final class HeadlessChromium implements AutoCloseable {
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
 	/** Where screenshots and downloads go; kept after the build as test artifacts. */
 	public static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
@@ -94,6 +98,32 @@ public final class HeadlessChromium implements AutoCloseable {
 	/** Runs a script in the page and returns what it returns. */
 	public Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
+	}
+
+	/**
+	 * The WCAG 2 A and AA rules the open page breaks, as axe-core finds them: one line
+	 * per rule with the elements that break it. The script is put into the page by the
+	 * driver, not fetched, so the page still asks no other host.
+	 */
+	public List<String> accessibilityViolations() {
+		String axe;
+		try (var script = HeadlessChromium.class.getResourceAsStream(AXE)) {
+			axe = new String(Objects.requireNonNull(script, AXE).readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.driver.executeScript(axe);
+		Object result = this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+				  .then((r) => done(r.violations.map((v) => v.id + ': ' + v.help + ' at '
+				    + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+				  .catch((e) => done(['axe failed: ' + e]));
+				""");
+		@SuppressWarnings("unchecked")
+		List<String> violations = (List<String>) result;
+		return violations;
 	}
 
 	/** Every URL the browser has requested since it started. */
