@@ -43,6 +43,9 @@
       deals { ${DEAL_FIELDS} }
     }
   }`;
+  const ORGANIZATION = `query ExplorerOrganization($id: ID!) {
+    organization(id: $id) { ${ORGANIZATION_FIELDS} }
+  }`;
   const CONNECTIONS = `query ExplorerPaths($from: ID!, $to: ID!, $dealTypes: [DealType!], $asOf: PartialDate) {
     connections(from: $from, to: $to, maxHops: 4, first: 5, dealTypes: $dealTypes, asOf: $asOf) {
       length
@@ -214,6 +217,7 @@
       renderPaths(paths, next.paths.from, next.paths.to);
     }
     draw();
+    writeLink();
     if (view.deals.size === 0) {
       setStatus(`${what}: no deals match these filters. Clear the filters or pick another date.`);
     } else {
@@ -312,6 +316,7 @@
     renderLists();
     showEmptyDetail();
     page.exportButtons.forEach((button) => { button.disabled = true; });
+    writeLink();
     setStatus('The view is empty. Search an organization to see its deal network.');
   }
 
@@ -710,6 +715,58 @@
     });
   }
 
+  // ---- links to a view ----------------------------------------------------------------------
+
+  /**
+   * The page's address says what the view is (`#around=hut-8,coatue&asOf=2024-12-31`, plus
+   * `from`/`to` for paths), so a reader can bookmark it or send it to a colleague.
+   */
+  function writeLink() {
+    const link = new URLSearchParams();
+    if (view.centres.length > 0) link.set('around', view.centres.join(','));
+    if (pathQuery) {
+      link.set('from', pathQuery.from.id);
+      link.set('to', pathQuery.to.id);
+    }
+    const f = view.filters || {};
+    if (f.dealTypes) link.set('dealTypes', f.dealTypes.join(','));
+    ['since', 'until', 'asOf'].forEach((name) => { if (f[name]) link.set(name, f[name]); });
+    history.replaceState(null, '', link.toString() ? `#${link}` : location.pathname);
+  }
+
+  /** Opens the view a link describes: sets the filters, then loads its centres and paths. */
+  async function openLink() {
+    const link = new URLSearchParams(location.hash.slice(1));
+    const list = (name) => (link.get(name) || '').split(',').map((part) => part.trim()).filter(Boolean);
+    const types = list('dealTypes');
+    page.dealTypeOptions.querySelectorAll('input').forEach((box) => {
+      box.checked = types.length === 0 || types.includes(box.value);
+    });
+    ['since', 'until', 'asOf'].forEach((name) => { page.filterForm.elements[name].value = link.get(name) || ''; });
+    const centres = list('around');
+    let paths = null;
+    if (link.get('from') && link.get('to')) {
+      try {
+        const [from, to] = await Promise.all([link.get('from'), link.get('to')].map(async (id) => {
+          const data = await graphQl(ORGANIZATION, { id });
+          if (!data.organization) {
+            throw new Error(`The link names an organization that does not exist: '${id}'.`);
+          }
+          return data.organization;
+        }));
+        paths = { from, to };
+        page.pathFrom.value = from.name;
+        page.pathTo.value = to.name;
+      } catch (error) {
+        setStatus(error.message, 'error');
+        return;
+      }
+    }
+    if (centres.length > 0 || paths) {
+      await change('The linked view', { centres, paths }, true);
+    }
+  }
+
   // ---- wiring -----------------------------------------------------------------------------
 
   renderDealTypeOptions();
@@ -733,5 +790,8 @@
   document.getElementById('export-graphml').addEventListener('click', () => exportFile('graphml'));
   document.getElementById('clear-view').addEventListener('click', clearView);
   cy.on('tap', 'node', (event) => expand(event.target.id()));
+  if (location.hash.length > 1) {
+    openLink();
+  }
   cy.on('tap', 'edge', (event) => select('deal', event.target.id()));
 })();

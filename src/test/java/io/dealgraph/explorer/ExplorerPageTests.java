@@ -165,6 +165,26 @@ class ExplorerPageTests {
 	}
 
 	@Test
+	void aLinkReopensTheSameView() {
+		search("Core Scientific");
+		chromium.driver().findElement(By.id("as-of")).sendKeys("2024-12-31");
+		chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
+		waitForStatus("The view");
+		organizationButton(dealsPartyOtherThan("core-scientific")).click();
+		waitForStatus("Expanded");
+		String link = chromium.driver().getCurrentUrl();
+		List<String> deals = dealsListed();
+		assertThat(link).contains("#around=core-scientific%2C").contains("asOf=2024-12-31");
+
+		chromium.driver().get("about:blank");
+		chromium.driver().get(link);
+		waitForStatus("The linked view");
+
+		assertThat(dealsListed()).isEqualTo(deals);
+		assertThat(chromium.driver().findElement(By.id("as-of")).getDomProperty("value")).isEqualTo("2024-12-31");
+	}
+
+	@Test
 	void aBadDateOrAnUnknownNameGivesAClearMessageAndLeavesTheViewAsItWas() {
 		search("zzqxw nobody");
 		assertThat(status()).contains("No organization matches 'zzqxw nobody'");
@@ -269,6 +289,17 @@ class ExplorerPageTests {
 			.stream()
 			.map((button) -> button.getDomAttribute("data-deal"))
 			.toList();
+	}
+
+	/** An organization in the view, other than the one given: the first in the list. */
+	private String dealsPartyOtherThan(String id) {
+		return chromium.driver()
+			.findElements(By.cssSelector("#organization-list button"))
+			.stream()
+			.map((button) -> button.getDomAttribute("data-organization"))
+			.filter((other) -> !other.equals(id))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@SuppressWarnings("unchecked")
