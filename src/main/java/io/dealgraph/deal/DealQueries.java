@@ -130,7 +130,7 @@ public class DealQueries {
 		var filter = new CypherFilter(asOf);
 		String predicate = filter.deal(where, "r", "a", "b");
 		Keyset keyset = keyset(orderBy);
-		String types = DealType.cypherTypes(typesOf(where));
+		String types = DealType.cypherTypes(DealWhere.typesAllowedBy(where));
 		// The total costs a second pass over the filter: only when asked for.
 		String total = withTotal ? "CALL () { MATCH (a:Organization)-[r:" + types + "]->(b:Organization) WHERE "
 				+ predicate + " RETURN count(r) AS total }" : "WITH -1 AS total";
@@ -148,17 +148,6 @@ public class DealQueries {
 	 * The relationship types to match: narrowed by a top-level type filter so that only
 	 * those relationships are read; the filter's own predicate still applies.
 	 */
-	private static Set<DealType> typesOf(@Nullable DealWhere where) {
-		Set<DealType> types = EnumSet.allOf(DealType.class);
-		if (where != null && where.type() != null) {
-			types.retainAll(EnumSet.of(where.type()));
-		}
-		if (where != null && where.typeIn() != null) {
-			types.retainAll(where.typeIn());
-		}
-		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
-	}
-
 	private static Keyset keyset(List<DealOrder> orderBy) {
 		List<DealOrder> orders = orderBy.isEmpty() ? List.of(new DealOrder(DealOrder.Field.ANNOUNCED_ON, null))
 				: orderBy;

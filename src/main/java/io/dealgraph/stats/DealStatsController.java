@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -37,31 +38,47 @@ class DealStatsController {
 	}
 
 	/**
-	 * Placeholders: 1 the deal relationship types, 2 the deal predicate. Each key is set
-	 * only when grouped by, so ungrouped keys merge.
+	 * Placeholders: 1 the deal relationship types (only those the filter allows, so Neo4j
+	 * scans those types alone), 2 the deal predicate, 3 the aggregation: {@link #COUNTS}
+	 * or {@link #MONEY}. Each key is set only when grouped by, so ungrouped keys merge.
+	 * Deals only ever link organizations, so the parties need no label check.
 	 */
 	private static final String STATS = """
-			MATCH (a:Organization)-[r:%1$s]->(b:Organization)
+			MATCH (a)-[r:%1$s]->(b)
 			WHERE %2$s
 			UNWIND CASE WHEN $byInvestorType AND size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes
 			            ELSE [null] END AS investorType
-			WITH r, {
-			  type: CASE WHEN $byType THEN type(r) END,
-			  year: CASE WHEN $byYear THEN toInteger(left(r.announcedOn, 4)) END,
-			  investorType: CASE WHEN $byInvestorType THEN investorType END,
-			  fromKind: CASE WHEN $byFromKind THEN a.kind END,
-			  toKind: CASE WHEN $byToKind THEN b.kind END,
-			  currency: CASE WHEN $byCurrency THEN r.currency END
-			} AS key
-			WITH key, r.currency AS currency, r.amountPeriod AS period, count(r) AS deals, count(r.amount) AS withAmount,
+			WITH r,
+			  CASE WHEN $byType THEN type(r) END AS keyType,
+			  CASE WHEN $byYear THEN toInteger(left(r.announcedOn, 4)) END AS keyYear,
+			  CASE WHEN $byInvestorType THEN investorType END AS keyInvestorType,
+			  CASE WHEN $byFromKind THEN a.kind END AS keyFromKind,
+			  CASE WHEN $byToKind THEN b.kind END AS keyToKind,
+			  CASE WHEN $byCurrency THEN r.currency END AS keyCurrency
+			%3$s
+			ORDER BY keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency
+			""";
+
+	/** Counts only, when the request asks for no money figure: no amount is read. */
+	private static final String COUNTS = """
+			RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, count(r) AS count,
+			       0 AS withoutAmount, 0 AS inexact, [] AS totals
+			""";
+
+	/** Counts and money: sums per currency and period first, then one list per bucket. */
+	private static final String MONEY = """
+			WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency,
+			     r.currency AS currency, r.amountPeriod AS period, count(r) AS deals, count(r.amount) AS withAmount,
 			     sum(r.amount) AS total,
 			     count(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN 1 END) AS inexact
-			WITH key, sum(deals) AS count, sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
-			     collect(CASE WHEN currency IS NOT NULL
-			                  THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
-			RETURN key, count, withoutAmount, inexact, totals
-			ORDER BY key.type, key.year, key.investorType, key.fromKind, key.toKind, key.currency
+			RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, sum(deals) AS count,
+			       sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
+			       collect(CASE WHEN currency IS NOT NULL
+			                    THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
 			""";
+
+	/** The bucket fields that need amounts read. */
+	private static final List<String> MONEY_FIELDS = List.of("totals", "withoutAmount", "approximateOrLowerBound");
 
 	private final CypherExecutor cypher;
 
@@ -70,7 +87,8 @@ class DealStatsController {
 	}
 
 	@QueryMapping
-	List<DealStatsBucket> dealStats(@Argument @Nullable DealWhere where, @Argument @Nullable List<Key> groupBy) {
+	List<DealStatsBucket> dealStats(@Argument @Nullable DealWhere where, @Argument @Nullable List<Key> groupBy,
+			DataFetchingFieldSelectionSet selection) {
 		Set<Key> keys = (groupBy == null || groupBy.isEmpty()) ? EnumSet.noneOf(Key.class) : EnumSet.copyOf(groupBy);
 		var filter = new CypherFilter();
 		String predicate = filter.deal(where, "r", "a", "b");
@@ -81,20 +99,22 @@ class DealStatsController {
 		parameters.put("byFromKind", keys.contains(Key.FROM_KIND));
 		parameters.put("byToKind", keys.contains(Key.TO_KIND));
 		parameters.put("byCurrency", keys.contains(Key.CURRENCY));
-		return this.cypher.read(STATS.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class)), predicate),
-				parameters, DealStatsController::bucket);
+		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
+		String query = STATS.formatted(DealType.cypherTypes(DealWhere.typesAllowedBy(where)), predicate,
+				money ? MONEY : COUNTS);
+		return this.cypher.read(query, parameters, DealStatsController::bucket);
 	}
 
 	private static DealStatsBucket bucket(Record row) {
-		Value key = row.get("key");
 		List<DealStatsBucket.MoneyTotal> totals = row.get("totals")
 			.asList((t) -> new DealStatsBucket.MoneyTotal(t.get("currency").asString(),
 					AmountPeriod.valueOf(t.get("period").asString()), t.get("amount").asDouble(),
 					t.get("count").asInt()));
-		return new DealStatsBucket(key.get("type").isNull() ? null : DealType.valueOf(key.get("type").asString()),
-				key.get("year").isNull() ? null : key.get("year").asInt(),
-				key.get("investorType").isNull() ? null : InvestorType.valueOf(key.get("investorType").asString()),
-				kind(key.get("fromKind")), kind(key.get("toKind")), key.get("currency").asString(null),
+		return new DealStatsBucket(row.get("keyType").isNull() ? null : DealType.valueOf(row.get("keyType").asString()),
+				row.get("keyYear").isNull() ? null : row.get("keyYear").asInt(),
+				row.get("keyInvestorType").isNull() ? null
+						: InvestorType.valueOf(row.get("keyInvestorType").asString()),
+				kind(row.get("keyFromKind")), kind(row.get("keyToKind")), row.get("keyCurrency").asString(null),
 				row.get("count").asInt(), totals, row.get("withoutAmount").asInt(), row.get("inexact").asInt());
 	}
 

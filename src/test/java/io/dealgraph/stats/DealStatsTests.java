@@ -62,6 +62,25 @@ class DealStatsTests {
 	}
 
 	@Test
+	void askingOnlyForCountsGivesTheSameBucketsAsAskingForMoneyToo() {
+		String groups = "dealStats(where: {typeIn: [FINANCING, PARTNERSHIP]}, groupBy: [TYPE, YEAR])";
+		List<Map> countsOnly = this.graphQl.document("{ " + groups + " { type year count } }")
+			.execute()
+			.path("dealStats")
+			.entityList(Map.class)
+			.get();
+		List<Map> withMoney = this.graphQl.document("{ " + groups + " { type year count totals { amount } } }")
+			.execute()
+			.path("dealStats")
+			.entityList(Map.class)
+			.get();
+		assertThat(countsOnly).isNotEmpty();
+		assertThat(countsOnly.stream().map(DealStatsTests::typeYearCount))
+			.isEqualTo(withMoney.stream().map(DealStatsTests::typeYearCount).toList());
+		assertThat(countsOnly).extracting((bucket) -> bucket.get("type")).containsOnly("FINANCING", "PARTNERSHIP");
+	}
+
+	@Test
 	void withoutGroupingThereIsOneBucketCountingEveryDeal() {
 		var buckets = this.graphQl
 			.document("{ dealStats { count withoutAmount approximateOrLowerBound totals { currency } } }")
@@ -88,6 +107,10 @@ class DealStatsTests {
 			.entityList(String.class)
 			.get();
 		assertThat(periods).contains("TOTAL", "PER_YEAR");
+	}
+
+	private static String typeYearCount(Map<?, ?> bucket) {
+		return bucket.get("type") + "/" + bucket.get("year") + "/" + bucket.get("count");
 	}
 
 }
