@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
@@ -29,9 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.dealgraph.DealgraphApplication;
 import io.dealgraph.editing.DealFileImport;
 import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.system.EmbeddedNeo4j;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One benchmark run at one size: generates the graph, starts Dealgraph on it once, loads
@@ -43,11 +46,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Benchmark {
 
 	/**
-	 * An operation of the mix: a GraphQL document and the same question in raw Cypher,
-	 * reduced to comparable ids.
+	 * An operation of the mix: a GraphQL document, the same question in raw Cypher, and
+	 * in the Neo4j GraphQL Library's API where it can be asked there, each reduced to
+	 * comparable ids.
 	 */
 	record Operation(String name, String graphQl, Function<Map<?, ?>, TreeSet<String>> fromGraphQl, String cypher,
-			Map<String, Object> parameters) {
+			Map<String, Object> parameters, NglQueries.@Nullable Ngl ngl) {
 	}
 
 	/** Latencies of one operation through one path. */
@@ -90,7 +94,7 @@ final class Benchmark {
 				"--logging.level.root=WARN", "--logging.level.dealgraph.requests=WARN");
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			post(port, "{ organization(id: \"org-0\") { name } }");
+			post(port, "/graphql", "{ organization(id: \"org-0\") { name } }");
 			double coldStartSeconds = (System.nanoTime() - coldStart) / 1e9;
 
 			long importStart = System.nanoTime();
@@ -110,26 +114,65 @@ final class Benchmark {
 			List<Operation> mix = mix(driver);
 			CypherExecutor cypher = app.getBean(CypherExecutor.class);
 			for (Operation operation : mix) {
-				TreeSet<String> viaApi = operation.fromGraphQl().apply(post(port, operation.graphQl()));
+				TreeSet<String> viaApi = operation.fromGraphQl().apply(post(port, "/graphql", operation.graphQl()));
 				TreeSet<String> viaCypher = raw(driver, operation);
 				if (!viaApi.equals(viaCypher)) {
 					throw new IllegalStateException(
 							operation.name() + ": Dealgraph and raw Cypher disagree: " + viaApi + " vs " + viaCypher);
 				}
 			}
-			this.out.printf("%-22s %10s %9s %9s %10s %9s %9s %8s %8s%n", "operation", "dg req/s", "dg p50", "dg p99",
-					"raw req/s", "raw p50", "raw p99", "p50 x", "cypher");
 			Map<String, Double> p50s = new LinkedHashMap<>();
-			for (Operation operation : mix) {
-				long before = cypher.statementCount();
-				post(port, operation.graphQl());
-				long statements = cypher.statementCount() - before;
-				Figures api = time(() -> post(port, operation.graphQl()));
-				Figures raw = time(() -> raw(driver, operation));
-				this.out.printf("%-22s %10.0f %8.2fms %8.2fms %10.0f %8.2fms %8.2fms %8.2f %8d%n", operation.name(),
-						api.throughput(), api.p50Millis(), api.p99Millis(), raw.throughput(), raw.p50Millis(),
-						raw.p99Millis(), api.p50Millis() / raw.p50Millis(), statements);
-				p50s.put(operation.name(), api.p50Millis());
+			// Path (c): the Neo4j GraphQL Library on the same database, checked the same
+			// way.
+			try (NeoGraphQl ngl = NeoGraphQl.start(app.getBean(EmbeddedNeo4j.class).boltUri().toString())) {
+				if (ngl != null) {
+					for (Operation operation : mix) {
+						if (operation.ngl() != null) {
+							TreeSet<String> viaNgl = operation.ngl()
+								.ids()
+								.apply(post(ngl.port, "/", operation.ngl().document()));
+							TreeSet<String> viaCypher = raw(driver, operation);
+							if (!viaNgl.equals(viaCypher)) {
+								throw new IllegalStateException(
+										operation.name() + ": the Neo4j GraphQL Library and raw Cypher disagree: "
+												+ viaNgl + " vs " + viaCypher);
+							}
+						}
+					}
+				}
+				this.out.printf("%-22s %9s %9s %9s | %9s %9s | %9s %9s | %7s %7s %7s%n", "operation", "dg req/s",
+						"dg p50", "dg p99", "raw req/s", "raw p50", "ngl req/s", "ngl p50", "dg/raw", "dg/ngl",
+						"cypher");
+				double dgMixSeconds = 0;
+				double nglMixSeconds = 0;
+				for (Operation operation : mix) {
+					long before = cypher.statementCount();
+					post(port, "/graphql", operation.graphQl());
+					long statements = cypher.statementCount() - before;
+					Figures api = time(() -> post(port, "/graphql", operation.graphQl()));
+					Figures raw = time(() -> raw(driver, operation));
+					Figures viaNgl = (ngl != null && operation.ngl() != null)
+							? time(() -> post(ngl.port, "/", operation.ngl().document())) : null;
+					if (viaNgl != null) {
+						dgMixSeconds += 1 / api.throughput();
+						nglMixSeconds += 1 / viaNgl.throughput();
+					}
+					this.out.printf("%-22s %9.0f %7.2fms %7.2fms | %9.0f %7.2fms | %9s %9s | %6.2fx %7s %7d%n",
+							operation.name(), api.throughput(), api.p50Millis(), api.p99Millis(), raw.throughput(),
+							raw.p50Millis(), (viaNgl != null) ? String.format("%.0f", viaNgl.throughput()) : "n/a",
+							(viaNgl != null) ? String.format("%.2fms", viaNgl.p50Millis()) : "n/a",
+							api.p50Millis() / raw.p50Millis(),
+							(viaNgl != null) ? String.format("%.2fx", api.throughput() / viaNgl.throughput()) : "n/a",
+							statements);
+					p50s.put(operation.name(), api.p50Millis());
+				}
+				if (nglMixSeconds > 0) {
+					this.out.printf(
+							"mix throughput over the operations both GraphQL APIs can express: Dealgraph %.0f req/s, NGL %.0f req/s, ratio %.2f%n",
+							mixCount(mix) / dgMixSeconds, mixCount(mix) / nglMixSeconds, nglMixSeconds / dgMixSeconds);
+				}
+				this.out.println("(dg/raw: p50 ratio, lower is better; dg/ngl: throughput ratio, higher is better; "
+						+ "cypher: statements per Dealgraph request)");
 			}
 			System.gc();
 			var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -139,6 +182,8 @@ final class Benchmark {
 		}
 		finally {
 			app.close();
+			// The store and the generated files: up to a few GB at 1M deals.
+			FileSystemUtils.deleteRecursively(work);
 		}
 	}
 
@@ -167,11 +212,12 @@ final class Benchmark {
 				(d) -> ids(d, "organization.deals.edges.node.id"),
 				"MATCH (o:Organization {id: $id})-[r]-(:Organization) WHERE r.retractedAt IS NULL "
 						+ "RETURN r.id AS id ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10",
-				Map.of("id", small)));
+				Map.of("id", small), NglQueries.singleLookup(small)));
 		mix.add(new Operation("filtered list page",
 				"{ organizations(where: {kind: MINER, country: \"US\"}, first: 20) { edges { node { id } } } }",
 				(d) -> ids(d, "organizations.edges.node.id"),
-				"MATCH (o:Miner) WHERE o.country = 'US' RETURN o.id AS id ORDER BY o.name, o.id LIMIT 20", Map.of()));
+				"MATCH (o:Miner) WHERE o.country = 'US' RETURN o.id AS id ORDER BY o.name, o.id LIMIT 20", Map.of(),
+				NglQueries.filteredListPage()));
 		mix.add(new Operation("mission nested filter",
 				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id } } } }",
 				(d) -> ids(d, "organizations.edges.node.id"),
@@ -181,7 +227,7 @@ final class Benchmark {
 						               WHERE EXISTS { MATCH (pe:Organization)-[:FINANCING]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
 						RETURN ai.id AS id ORDER BY ai.name, ai.id LIMIT 50
 						""",
-				Map.of()));
+				Map.of(), NglQueries.missionNestedFilter()));
 		mix.add(new Operation("3-level nested",
 				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { id deals(first: 5) { edges { node { id from { id financiers { id } } } } } } } } }",
 				(d) -> ids(d, "organizations.edges.node.deals.edges.node.from.financiers.id"),
@@ -192,7 +238,7 @@ final class Benchmark {
 						CALL (f) { MATCH (x:Organization)-[:FINANCING]->(f) WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100 RETURN x }
 						RETURN DISTINCT x.id AS id
 						""",
-				Map.of()));
+				Map.of(), NglQueries.threeLevelNested()));
 		mix.add(new Operation("connections",
 				"{ connections(from: \"" + small + "\", to: \"" + other
 						+ "\", maxHops: 4, first: 5) { length organizations { id } } }",
@@ -200,18 +246,23 @@ final class Benchmark {
 				"MATCH (a:Organization {id: $a}), (b:Organization {id: $b}) "
 						+ "MATCH p = SHORTEST 5 (a)-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-{1,4}(b) "
 						+ "RETURN DISTINCT toString(length(p)) AS id",
-				Map.of("a", small, "b", other)));
+				Map.of("a", small, "b", other), null));
 		mix.add(new Operation("depth-2 network",
 				"{ network(around: \"" + small + "\", depth: 2, limit: 1000) { truncated deals { id } } }",
 				(d) -> ids(d, "network.deals.id"),
 				"MATCH (:Organization {id: $id})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-() "
 						+ "UNWIND rs AS r RETURN DISTINCT r.id AS id",
-				Map.of("id", small)));
+				Map.of("id", small), NglQueries.depthTwoNetwork(small)));
 		mix.add(new Operation("dealStats", "{ dealStats(where: {type: FINANCING}, groupBy: [YEAR]) { year count } }",
-				(d) -> ids(d, "dealStats.count"),
-				"MATCH ()-[r:FINANCING]->() RETURN DISTINCT toString(count(r)) AS id, left(r.announcedOn, 4) AS year",
-				Map.of()));
+				(d) -> ids(d, "dealStats.count"), """
+						MATCH ()-[r:FINANCING]->() WHERE r.retractedAt IS NULL
+						RETURN toString(count(r)) AS id, toInteger(left(r.announcedOn, 4)) AS year
+						""", Map.of(), null));
 		return mix;
+	}
+
+	private static long mixCount(List<Operation> mix) {
+		return mix.stream().filter((operation) -> operation.ngl() != null).count();
 	}
 
 	/** The values at a dotted path, flattening lists on the way, as strings. */
@@ -247,9 +298,9 @@ final class Benchmark {
 		return ids;
 	}
 
-	private static Map<?, ?> post(int port, String query) {
+	private static Map<?, ?> post(int port, String path, String query) {
 		try {
-			var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(Duration.ofSeconds(120))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers

@@ -1,0 +1,123 @@
+package io.dealgraph.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Path (c) of the benchmark: the Neo4j GraphQL Library 7 ({@code bench/ngl/server.mjs})
+ * on the machine's Node, against the same Neo4j as Dealgraph. Installs its npm packages
+ * on first use ({@code npm ci}, from the committed lock file). When Node or npm is
+ * missing, the benchmark reports this path as not run rather than failing.
+ */
+final class NeoGraphQl implements AutoCloseable {
+
+	private static final Path HOME = Path.of("bench", "ngl");
+
+	private final Process server;
+
+	final int port;
+
+	private NeoGraphQl(Process server, int port) {
+		this.server = server;
+		this.port = port;
+	}
+
+	/** Whether this machine has a Node to run the library on. */
+	static boolean nodeAvailable() {
+		try {
+			return new ProcessBuilder("node", "--version").start().waitFor() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Starts the server against {@code boltUri}, or returns null with the reason printed.
+	 */
+	static @Nullable NeoGraphQl start(String boltUri) throws IOException, InterruptedException {
+		if (!Files.isDirectory(HOME.resolve("node_modules"))) {
+			int installed = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"));
+			if (installed != 0) {
+				System.out.println("NGL path not run: 'npm ci' in bench/ngl failed (exit " + installed + ")");
+				return null;
+			}
+		}
+		var builder = new ProcessBuilder("node", "server.mjs").directory(HOME.toFile()).redirectErrorStream(true);
+		builder.environment().put("NEO4J_URI", boltUri);
+		Process server;
+		try {
+			server = builder.start();
+		}
+		catch (IOException ex) {
+			System.out.println("NGL path not run: cannot start node (" + ex.getMessage() + ")");
+			return null;
+		}
+		var output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+		CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+			try {
+				for (String line = output.readLine(); line != null; line = output.readLine()) {
+					if (line.startsWith("ready ")) {
+						return line.substring("ready ".length()).strip();
+					}
+					System.out.println("ngl: " + line);
+				}
+				return null;
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		});
+		try {
+			String port = ready.get(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS);
+			if (port == null) {
+				throw new IllegalStateException("the NGL server stopped before it was ready");
+			}
+			// Keep draining its output so that it never blocks on a full pipe.
+			Thread.ofVirtual().start(() -> output.lines().forEach((line) -> System.out.println("ngl: " + line)));
+			return new NeoGraphQl(server, Integer.parseInt(port));
+		}
+		catch (Exception ex) {
+			server.destroyForcibly();
+			throw new IllegalStateException("The NGL server did not start: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static int run(List<String> command) throws InterruptedException {
+		try {
+			return new ProcessBuilder(command).directory(HOME.toFile()).inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.destroy();
+		try {
+			if (!this.server.waitFor(10, TimeUnit.SECONDS)) {
+				this.server.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.server.destroyForcibly();
+		}
+	}
+
+}
