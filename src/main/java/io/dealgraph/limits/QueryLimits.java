@@ -14,18 +14,22 @@ import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
+import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.validation.ValidationError;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.system.ErrorCode;
@@ -76,10 +80,17 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	public record Measure(int depth, long cost, int aliases, boolean mutation) {
 	}
 
+	/**
+	 * Measured before every execution rather than in validation: a document is parsed and
+	 * validated once and then cached (see {@code system.DocumentCache}), but its cost
+	 * depends on each request's variables ({@code first: $n}).
+	 */
 	@Override
-	public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
-			InstrumentationValidationParameters parameters, InstrumentationState state) {
-		Measure measure = measure(parameters);
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext execution = parameters.getExecutionContext();
+		Measure measure = measure(execution.getGraphQLSchema(), execution.getDocument(),
+				execution.getOperationDefinition().getName(), execution.getExecutionInput().getVariables());
 		List<GraphQLError> errors = new ArrayList<>();
 		if (measure.depth() > MAX_DEPTH) {
 			errors.add(limit("depth " + measure.depth() + " > " + MAX_DEPTH));
@@ -94,24 +105,25 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		if (!errors.isEmpty()) {
 			throw new AbortExecutionException(errors);
 		}
-		AtomicReference<Measure> sink = parameters.getExecutionInput().getGraphQLContext().get(MEASURE_SINK);
+		AtomicReference<Measure> sink = execution.getGraphQLContext().get(MEASURE_SINK);
 		if (sink != null) {
 			sink.set(measure);
 		}
-		return null;
+		return SimpleInstrumentationContext.noOp();
 	}
 
-	static Measure measure(InstrumentationValidationParameters parameters) {
+	static Measure measure(GraphQLSchema schema, Document document, @Nullable String operationName,
+			Map<String, Object> variables) {
 		Map<QueryVisitorFieldEnvironment, Long> multiplied = new IdentityHashMap<>();
 		long[] cost = { 0 };
 		int[] depth = { 0 };
 		int[] aliases = { 0 };
 		try {
 			QueryTraverser.newQueryTraverser()
-				.schema(parameters.getSchema())
-				.document(parameters.getDocument())
-				.operationName(parameters.getOperation())
-				.variables(parameters.getVariables())
+				.schema(schema)
+				.document(document)
+				.operationName(operationName)
+				.variables(variables)
 				.build()
 				.visitPreOrder(new QueryVisitorStub() {
 					@Override
@@ -140,10 +152,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 			// it properly.
 			return new Measure(0, 0, 0, false);
 		}
-		boolean mutation = parameters.getDocument()
-			.getDefinitionsOfType(OperationDefinition.class)
+		boolean mutation = document.getDefinitionsOfType(OperationDefinition.class)
 			.stream()
-			.filter((op) -> parameters.getOperation() == null || parameters.getOperation().equals(op.getName()))
+			.filter((op) -> operationName == null || operationName.equals(op.getName()))
 			.anyMatch((op) -> op.getOperation() == OperationDefinition.Operation.MUTATION);
 		return new Measure(depth[0], cost[0], aliases[0], mutation);
 	}

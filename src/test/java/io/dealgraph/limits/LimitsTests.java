@@ -57,6 +57,21 @@ class LimitsTests {
 	}
 
 	@Test
+	void theSameDocumentIsMeasuredAgainForEachRequestsVariables() {
+		// The document is parsed and validated once and then cached; its cost depends on
+		// $n.
+		String query = "query($n: Int) { organizations(first: $n) { edges { node { customers { customers { customers { id } } } } } } }";
+		var cheap = this.http.post("/graphql",
+				"{\"query\": \"" + query.replace("$", "\u0024") + "\", \"variables\": {\"n\": 1}}", "application/json");
+		assertThat(cheap.statusCode()).isEqualTo(200);
+		assertThat(cheap.body()).doesNotContain("errors");
+		var costly = this.http.post("/graphql",
+				"{\"query\": \"" + query.replace("$", "\u0024") + "\", \"variables\": {\"n\": 100}}",
+				"application/json");
+		assertRefused(costly, 400, "LIMIT_EXCEEDED", "> 50000");
+	}
+
+	@Test
 	void tooManyAliasesAreRefused() {
 		String query = IntStream.range(0, 31)
 			.mapToObj((i) -> "a" + i + ": __typename")
