@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.dealgraph.source.Source;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
@@ -86,13 +88,28 @@ public class DealWrites {
 	 * Returns them as written.
 	 */
 	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals) {
+		return upsert(tx, deals, null);
+	}
+
+	/**
+	 * Writes the deals; {@code existing}, when known, names those already stored, so that
+	 * only they are checked for a changed type or parties (a fresh import skips that
+	 * statement entirely). Null means any may exist.
+	 */
+	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals, @Nullable Set<String> existing) {
 		Map<String, Deal> written = new HashMap<>();
 		deals.stream().collect(Collectors.groupingBy(DealDraft::type)).forEach((type, group) -> {
 			List<Map<String, Object>> rows = group.stream()
 				.map((d) -> Map.of("fromId", d.fromId(), "toId", d.toId(), "properties", DealProperties.encode(d)))
 				.toList();
-			tx.run(REMOVE_MOVED.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
-					Map.of("rows", rows, "type", type.name()));
+			List<Map<String, Object>> stored = (existing == null) ? rows
+					: rows.stream()
+						.filter((row) -> existing.contains(((Map<?, ?>) row.get("properties")).get("id")))
+						.toList();
+			if (!stored.isEmpty()) {
+				tx.run(REMOVE_MOVED.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
+						Map.of("rows", stored, "type", type.name()));
+			}
 			tx.run(UPSERT.formatted(type.name()), Map.of("rows", rows)).forEach((row) -> {
 				Deal deal = DealQueries.deal(row.get("deal"));
 				written.put(deal.id(), deal);

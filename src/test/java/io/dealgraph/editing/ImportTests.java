@@ -67,7 +67,7 @@ class ImportTests {
 	void aFailureHalfWayThroughWritingLeavesNothingOfTheBatch() {
 		List<Long> before = new Graph(this.cypher).counts();
 		List<DealEditor.Row> rows = new ArrayList<>();
-		for (int i = 0; i < 250; i++) {
+		for (int i = 0; i < DealEditor.CHUNK + 50; i++) {
 			rows.add(new DealEditor.Row(null,
 					new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null, null, null, null,
 							DealStatus.ANNOUNCED, null, "row " + i,
@@ -80,6 +80,27 @@ class ImportTests {
 				}
 			}));
 		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
+	}
+
+	@Test
+	void importingADealAgainWithOtherPartiesOrTypeMovesItRatherThanCopyingIt(@TempDir Path folder) throws Exception {
+		Path first = folder.resolve("first.csv");
+		Files.writeString(first, String.join(",", DealFileImport.CSV_COLUMNS) + "\n"
+				+ "D-TEST0000000077,SUPPLY,nvidia,hut-8,2026-01,,,,,,,,,ANNOUNCED,,GPUs,https://example.org/77,,,HIGH,\n");
+		this.fileImport.run(first, "test", new PrintStream(new ByteArrayOutputStream()));
+		Path second = folder.resolve("second.csv");
+		Files.writeString(second, String.join(",", DealFileImport.CSV_COLUMNS) + "\n"
+				+ "D-TEST0000000077,PARTNERSHIP,hut-8,anthropic,2026-01,,,,,,,,,ANNOUNCED,,hosting,https://example.org/77,,,HIGH,\n");
+		var summary = this.fileImport.run(second, "test", new PrintStream(new ByteArrayOutputStream()));
+		assertThat(summary.updated()).isEqualTo(1);
+		var stored = this.cypher.read(
+				"MATCH (a)-[r {id: 'D-TEST0000000077'}]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to",
+				Map.of());
+		assertThat(stored).singleElement().satisfies((row) -> {
+			assertThat(row.get("type").asString()).isEqualTo("PARTNERSHIP");
+			assertThat(row.get("from").asString()).isEqualTo("hut-8");
+			assertThat(row.get("to").asString()).isEqualTo("anthropic");
+		});
 	}
 
 	@Test
