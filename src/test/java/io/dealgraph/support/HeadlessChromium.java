@@ -27,6 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver: no browser is
  * downloaded. Every request the browser makes is recorded from its performance log, so a
@@ -124,6 +126,18 @@ public final class HeadlessChromium implements AutoCloseable {
 		@SuppressWarnings("unchecked")
 		List<String> violations = (List<String>) result;
 		return violations;
+	}
+
+	/**
+	 * Asserts that the browser asked nothing of any host but {@code origin} (data and
+	 * blob URLs aside) and that no page logged an error, such as a refused request or a
+	 * Content-Security-Policy violation.
+	 */
+	public void assertStayedOn(String origin) {
+		assertThat(requestedUrls()).isNotEmpty()
+			.allSatisfy((url) -> assertThat(url).satisfiesAnyOf((u) -> assertThat(u).startsWith(origin + "/"),
+					(u) -> assertThat(u).startsWith("data:"), (u) -> assertThat(u).startsWith("blob:")));
+		assertThat(consoleErrors()).isEmpty();
 	}
 
 	/** Every URL the browser has requested since it started. */
