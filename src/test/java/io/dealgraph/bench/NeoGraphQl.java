@@ -1,6 +1,7 @@
 package io.dealgraph.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -97,9 +98,25 @@ final class NeoGraphQl implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs {@code command} in bench/ngl with its output in a log file, never on this
+	 * process's own streams: under Maven's test runner those carry the runner's protocol,
+	 * and npm writing to (or reading) them breaks the build.
+	 */
 	private static int run(List<String> command) throws InterruptedException {
 		try {
-			return new ProcessBuilder(command).directory(HOME.toFile()).inheritIO().start().waitFor();
+			Path log = Files.createTempFile("dealgraph-npm-", ".log");
+			int exit = new ProcessBuilder(command).directory(HOME.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.start()
+				.waitFor();
+			if (exit != 0) {
+				System.out.println(Files.readString(log));
+			}
+			Files.deleteIfExists(log);
+			return exit;
 		}
 		catch (IOException ex) {
 			return -1;
