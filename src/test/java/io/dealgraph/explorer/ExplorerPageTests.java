@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @RunsDealgraph
-@ExtendWith(HeadlessChromium.Installed.class)
+@ExtendWith(HeadlessChromium.PerTestClass.class)
 class ExplorerPageTests {
 
-	private static HeadlessChromium chromium;
+	private final HeadlessChromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -48,29 +46,21 @@ class ExplorerPageTests {
 	@Autowired
 	HttpGraphQlTester graphQl;
 
-	@BeforeAll
-	static void startChromium() {
-		chromium = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
+	ExplorerPageTests(HeadlessChromium chromium) {
+		this.chromium = chromium;
 	}
 
 	@BeforeEach
 	void openTheExplorer() {
-		chromium.driver().get(origin() + "/");
-		chromium.waitUpTo(Duration.ofSeconds(10))
-			.until((driver) -> Boolean.TRUE.equals(chromium.script("return !!window.dealgraphExplorer")));
+		this.chromium.driver().get(origin() + "/");
+		this.chromium.waitUpTo(Duration.ofSeconds(10))
+			.until((driver) -> Boolean.TRUE.equals(this.chromium.script("return !!window.dealgraphExplorer")));
 	}
 
 	@AfterEach
 	void keepAScreenshotAndCheckThePageStayedHome(TestInfo test) {
-		chromium.screenshot("explorer-" + test.getTestMethod().orElseThrow().getName());
-		chromium.assertStayedOn(origin());
+		this.chromium.screenshot("explorer-" + test.getTestMethod().orElseThrow().getName());
+		this.chromium.assertStayedOn(origin());
 	}
 
 	@Test
@@ -89,14 +79,14 @@ class ExplorerPageTests {
 	@Test
 	void clickAnEdgeAndSeeTheDealWithItsSourcesAsLinks() {
 		search("Hut 8");
-		String dealId = (String) chromium.script(
+		String dealId = (String) this.chromium.script(
 				"return window.dealgraphExplorer.cy.edges('[source = \"coatue\"][target = \"hut-8\"]').first().id()");
 		assertThat(dealId).as("a Coatue → Hut 8 deal in the graph").isNotNull();
 
 		clickOnTheGraph(dealId);
 
-		WebElement detail = chromium.driver().findElement(By.id("detail"));
-		chromium.waitUpTo(Duration.ofSeconds(5))
+		WebElement detail = this.chromium.driver().findElement(By.id("detail"));
+		this.chromium.waitUpTo(Duration.ofSeconds(5))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-heading"), "Coatue → Hut 8"));
 		List<String> links = detail.findElements(By.cssSelector(".sources a"))
 			.stream()
@@ -117,11 +107,11 @@ class ExplorerPageTests {
 
 	@Test
 	void findThePathsFromCoatueToAnthropic() {
-		chromium.driver().findElement(By.id("path-from")).sendKeys("Coatue");
-		chromium.driver().findElement(By.id("path-to")).sendKeys("Anthropic", Keys.ENTER);
+		this.chromium.driver().findElement(By.id("path-from")).sendKeys("Coatue");
+		this.chromium.driver().findElement(By.id("path-to")).sendKeys("Anthropic", Keys.ENTER);
 		waitForStatus("from Coatue to Anthropic");
 
-		List<WebElement> paths = chromium.driver().findElements(By.cssSelector("#path-list > li"));
+		List<WebElement> paths = this.chromium.driver().findElements(By.cssSelector("#path-list > li"));
 		List<Map<String, Object>> expected = this.graphQl.document(
 				"{ connections(from: \"coatue\", to: \"anthropic\", maxHops: 4, first: 5) { organizations { name } } }")
 			.execute()
@@ -138,8 +128,8 @@ class ExplorerPageTests {
 		assertThat(stops).first().isEqualTo("Coatue");
 		assertThat(stops).last().isEqualTo("Anthropic");
 		assertThat(stops).hasSize(paths.getFirst().findElements(By.cssSelector(".hops > button")).size() + 1);
-		assertThat((List<?>) chromium.script("return window.dealgraphExplorer.cy.$('edge.on-path').map((e) => e.id())"))
-			.isNotEmpty();
+		assertThat((List<?>) this.chromium
+			.script("return window.dealgraphExplorer.cy.$('edge.on-path').map((e) => e.id())")).isNotEmpty();
 	}
 
 	@Test
@@ -147,8 +137,8 @@ class ExplorerPageTests {
 		search("Core Scientific");
 		int everything = dealsListed().size();
 
-		chromium.driver().findElement(By.id("as-of")).sendKeys("2021-06-30");
-		chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
+		this.chromium.driver().findElement(By.id("as-of")).sendKeys("2021-06-30");
+		this.chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
 		waitForStatus("The view");
 
 		TreeSet<String> asOf = new TreeSet<>(
@@ -164,21 +154,21 @@ class ExplorerPageTests {
 	@Test
 	void aLinkReopensTheSameView() {
 		search("Core Scientific");
-		chromium.driver().findElement(By.id("as-of")).sendKeys("2024-12-31");
-		chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
+		this.chromium.driver().findElement(By.id("as-of")).sendKeys("2024-12-31");
+		this.chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
 		waitForStatus("The view");
 		organizationButton(dealsPartyOtherThan("core-scientific")).click();
 		waitForStatus("Expanded");
-		String link = chromium.driver().getCurrentUrl();
+		String link = this.chromium.driver().getCurrentUrl();
 		List<String> deals = dealsListed();
 		assertThat(link).contains("#around=core-scientific%2C").contains("asOf=2024-12-31");
 
-		chromium.driver().get("about:blank");
-		chromium.driver().get(link);
+		this.chromium.driver().get("about:blank");
+		this.chromium.driver().get(link);
 		waitForStatus("The linked view");
 
 		assertThat(dealsListed()).isEqualTo(deals);
-		assertThat(chromium.driver().findElement(By.id("as-of")).getDomProperty("value")).isEqualTo("2024-12-31");
+		assertThat(this.chromium.driver().findElement(By.id("as-of")).getDomProperty("value")).isEqualTo("2024-12-31");
 	}
 
 	@Test
@@ -189,9 +179,9 @@ class ExplorerPageTests {
 		search("Hut 8");
 		List<String> before = dealsListed();
 		List<String> nodesBefore = graphNodeIds();
-		chromium.driver().findElement(By.id("since")).sendKeys("2024-13");
-		chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
-		chromium.waitUpTo(Duration.ofSeconds(5))
+		this.chromium.driver().findElement(By.id("since")).sendKeys("2024-13");
+		this.chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
+		this.chromium.waitUpTo(Duration.ofSeconds(5))
 			.until((driver) -> driver.findElement(By.id("status")).getAttribute("class").contains("error"));
 		assertThat(status()).contains("2024-13").contains("BAD_REQUEST");
 		assertThat(dealsListed()).isEqualTo(before);
@@ -200,34 +190,34 @@ class ExplorerPageTests {
 
 	@Test
 	void everythingWorksFromTheKeyboard() {
-		WebElement search = chromium.driver().findElement(By.id("search-text"));
+		WebElement search = this.chromium.driver().findElement(By.id("search-text"));
 		search.sendKeys("Hut 8", Keys.ENTER);
 		waitForStatus("Hut 8's deal network");
 		// From the deals list, Enter on a deal opens it in the details.
-		WebElement firstDeal = chromium.driver().findElement(By.cssSelector("#deal-list button"));
-		new Actions(chromium.driver()).scrollToElement(firstDeal).perform();
+		WebElement firstDeal = this.chromium.driver().findElement(By.cssSelector("#deal-list button"));
+		new Actions(this.chromium.driver()).scrollToElement(firstDeal).perform();
 		firstDeal.sendKeys(Keys.ENTER);
-		chromium.waitUpTo(Duration.ofSeconds(5))
+		this.chromium.waitUpTo(Duration.ofSeconds(5))
 			.until((driver) -> !driver.findElements(By.cssSelector("#detail .sources li")).isEmpty());
 		assertThat(firstDeal.getDomAttribute("aria-pressed")).isEqualTo("true");
-		assertThat(chromium.driver().switchTo().activeElement()).isEqualTo(firstDeal);
+		assertThat(this.chromium.driver().switchTo().activeElement()).isEqualTo(firstDeal);
 
 		// Enter on an organization expands it, and the focus stays on that organization.
 		WebElement coatue = organizationButton("coatue");
 		coatue.sendKeys(Keys.ENTER);
 		waitForStatus("Expanded Coatue");
-		assertThat(chromium.driver().switchTo().activeElement().getDomAttribute("data-organization"))
+		assertThat(this.chromium.driver().switchTo().activeElement().getDomAttribute("data-organization"))
 			.isEqualTo("coatue");
 	}
 
 	@Test
 	void thePageMeetsWcag2AaAsAxeChecksIt() {
-		assertThat(chromium.accessibilityViolations()).as("the empty page").isEmpty();
+		assertThat(this.chromium.accessibilityViolations()).as("the empty page").isEmpty();
 		search("Hut 8");
 		clickOnTheGraph("coatue");
 		waitForStatus("Expanded Coatue");
-		chromium.driver().findElement(By.cssSelector("#deal-list button")).click();
-		assertThat(chromium.accessibilityViolations()).as("a network with a deal open").isEmpty();
+		this.chromium.driver().findElement(By.cssSelector("#deal-list button")).click();
+		assertThat(this.chromium.accessibilityViolations()).as("a network with a deal open").isEmpty();
 	}
 
 	@Test
@@ -251,29 +241,29 @@ class ExplorerPageTests {
 	}
 
 	private void search(String text) {
-		WebElement box = chromium.driver().findElement(By.id("search-text"));
+		WebElement box = this.chromium.driver().findElement(By.id("search-text"));
 		box.clear();
 		box.sendKeys(text, Keys.ENTER);
-		chromium.waitUpTo(Duration.ofSeconds(10))
+		this.chromium.waitUpTo(Duration.ofSeconds(10))
 			.until((driver) -> !status().startsWith("Searching") && !status().startsWith("Loading"));
 	}
 
 	private void waitForStatus(String text) {
-		chromium.waitUpTo(Duration.ofSeconds(10))
+		this.chromium.waitUpTo(Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
 	}
 
 	private String status() {
-		return chromium.driver().findElement(By.id("status")).getText();
+		return this.chromium.driver().findElement(By.id("status")).getText();
 	}
 
 	private WebElement organizationButton(String id) {
-		return chromium.driver()
+		return this.chromium.driver()
 			.findElement(By.cssSelector("#organization-list button[data-organization='" + id + "']"));
 	}
 
 	private List<String> organizationsListed() {
-		return chromium.driver()
+		return this.chromium.driver()
 			.findElements(By.cssSelector("#organization-list button"))
 			.stream()
 			.map((button) -> button.getText().split(" · ")[0])
@@ -281,7 +271,7 @@ class ExplorerPageTests {
 	}
 
 	private List<String> dealsListed() {
-		return chromium.driver()
+		return this.chromium.driver()
 			.findElements(By.cssSelector("#deal-list button"))
 			.stream()
 			.map((button) -> button.getDomAttribute("data-deal"))
@@ -290,7 +280,7 @@ class ExplorerPageTests {
 
 	/** An organization in the view, other than the one given: the first in the list. */
 	private String dealsPartyOtherThan(String id) {
-		return chromium.driver()
+		return this.chromium.driver()
 			.findElements(By.cssSelector("#organization-list button"))
 			.stream()
 			.map((button) -> button.getDomAttribute("data-organization"))
@@ -301,7 +291,7 @@ class ExplorerPageTests {
 
 	@SuppressWarnings("unchecked")
 	private List<String> graphNodeIds() {
-		return (List<String>) chromium.script("return window.dealgraphExplorer.cy.nodes().map((n) => n.id())");
+		return (List<String>) this.chromium.script("return window.dealgraphExplorer.cy.nodes().map((n) => n.id())");
 	}
 
 	private List<String> networkDeals(String around) {
@@ -316,28 +306,28 @@ class ExplorerPageTests {
 	/** Clicks a node or the middle of an edge on the canvas, where Cytoscape drew it. */
 	private void clickOnTheGraph(String id) {
 		@SuppressWarnings("unchecked")
-		Map<String, Number> point = (Map<String, Number>) chromium.script("""
+		Map<String, Number> point = (Map<String, Number>) this.chromium.script("""
 				const cy = window.dealgraphExplorer.cy;
 				const element = cy.getElementById(arguments[0]);
 				cy.zoom(1.5); cy.center(element);
 				const p = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
 				return { x: p.x, y: p.y };
 				""", id);
-		WebElement graph = chromium.driver().findElement(By.id("graph"));
+		WebElement graph = this.chromium.driver().findElement(By.id("graph"));
 		int x = point.get("x").intValue() - graph.getSize().getWidth() / 2;
 		int y = point.get("y").intValue() - graph.getSize().getHeight() / 2;
-		new Actions(chromium.driver()).moveToElement(graph, x, y).click().perform();
+		new Actions(this.chromium.driver()).moveToElement(graph, x, y).click().perform();
 	}
 
 	private Path download(String button, String suffix) throws Exception {
-		Path folder = chromium.downloads();
+		Path folder = this.chromium.downloads();
 		try (var old = Files.list(folder)) {
 			for (Path file : old.toList()) {
 				Files.delete(file);
 			}
 		}
-		chromium.driver().findElement(By.id(button)).click();
-		chromium.waitUpTo(Duration.ofSeconds(10)).until((driver) -> {
+		this.chromium.driver().findElement(By.id(button)).click();
+		this.chromium.waitUpTo(Duration.ofSeconds(10)).until((driver) -> {
 			try (var files = Files.list(folder)) {
 				return files.anyMatch((file) -> file.toString().endsWith(suffix));
 			}

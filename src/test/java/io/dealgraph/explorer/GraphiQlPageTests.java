@@ -3,8 +3,6 @@ package io.dealgraph.explorer;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,44 +22,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @RunsDealgraph
-@ExtendWith(HeadlessChromium.Installed.class)
+@ExtendWith(HeadlessChromium.PerTestClass.class)
 class GraphiQlPageTests {
 
-	private static HeadlessChromium chromium;
+	private final HeadlessChromium chromium;
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startChromium() {
-		chromium = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
+	GraphiQlPageTests(HeadlessChromium chromium) {
+		this.chromium = chromium;
 	}
 
 	@Test
 	void runAnExampleInGraphiQL() {
 		String origin = "http://localhost:" + this.port;
-		chromium.driver().get(origin + "/graphiql");
-		var wait = chromium.waitUpTo(Duration.ofSeconds(20));
+		this.chromium.driver().get(origin + "/graphiql");
+		var wait = this.chromium.waitUpTo(Duration.ofSeconds(20));
 		wait.until((driver) -> !driver.findElements(By.cssSelector(".graphiql-execute-button")).isEmpty());
 
-		List<WebElement> tabs = chromium.driver().findElements(By.cssSelector(".graphiql-tab"));
+		List<WebElement> tabs = this.chromium.driver().findElements(By.cssSelector(".graphiql-tab"));
 		assertThat(tabs).hasSize(Examples.names().size());
 		assertThat(tabs.getFirst().getText()).contains(Examples.names().getFirst());
 
-		chromium.driver().findElement(By.cssSelector(".graphiql-execute-button")).click();
+		this.chromium.driver().findElement(By.cssSelector(".graphiql-execute-button")).click();
 		wait.until((driver) -> driver.findElement(By.cssSelector(".result-window")).getText().contains("totalCount"));
-		String result = chromium.driver().findElement(By.cssSelector(".result-window")).getText();
+		String result = this.chromium.driver().findElement(By.cssSelector(".result-window")).getText();
 		assertThat(result).contains("\"data\"").doesNotContain("\"errors\"").contains("\"kind\": \"MINER\"");
-		chromium.screenshot("graphiql-runAnExample");
+		this.chromium.screenshot("graphiql-runAnExample");
 
-		chromium.assertStayedOn(origin);
+		this.chromium.assertStayedOn(origin);
 	}
 
 }

@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -185,11 +189,16 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Skips a test class when chromium is not installed, unless the environment says
+	 * One headless Chromium per test class, handed to the test's constructor. Skips the
+	 * class when chromium is not installed, unless the environment says
 	 * {@code DEALGRAPH_BROWSER_TESTS=required} (as {@code .ci/run} does): then the tests
 	 * run and fail.
 	 */
-	public static final class Installed implements ExecutionCondition {
+	public static final class PerTestClass
+			implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+		private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+			.create(HeadlessChromium.class);
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -201,6 +210,30 @@ public final class HeadlessChromium implements AutoCloseable {
 			}
 			return ConditionEvaluationResult.disabled(
 					"Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+		}
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			context.getStore(NAMESPACE).put(HeadlessChromium.class, HeadlessChromium.start());
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			HeadlessChromium chromium = context.getStore(NAMESPACE)
+				.remove(HeadlessChromium.class, HeadlessChromium.class);
+			if (chromium != null) {
+				chromium.close();
+			}
+		}
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == HeadlessChromium.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			return context.getStore(NAMESPACE).get(HeadlessChromium.class, HeadlessChromium.class);
 		}
 
 	}
