@@ -55,11 +55,12 @@ class DealController {
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<Connection<Deal>> deals(Organization organization, @Argument @Nullable List<DealType> types,
 			@Argument @Nullable DealDirection direction, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataLoader<OrganizationDeals, DealPage> loader) {
+			@Argument @Nullable String after, DataLoader<OrganizationDeals, DealPage> loader,
+			DataFetchingFieldSelectionSet fields) {
 		Set<DealType> typeSet = (types == null || types.isEmpty()) ? EnumSet.noneOf(DealType.class)
 				: EnumSet.copyOf(types);
 		var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
-				Page.of(first, after));
+				Page.of(first, after), fields.contains("totalCount"));
 		return loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection);
 	}
 

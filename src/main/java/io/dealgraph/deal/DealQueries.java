@@ -43,15 +43,14 @@ public class DealQueries {
 	private static final String UNKNOWN_DATE_KEY = "9999-99-99";
 
 	/**
-	 * One page of deals for each of many organizations, with each one's total, in one
-	 * statement. The pattern placeholder is filled from enums by {@link #pattern}.
+	 * One page of deals for each of many organizations, with each one's total when asked
+	 * for, in one statement. Placeholders: 1 the pattern, filled from enums by
+	 * {@link #pattern}; 2 the total, {@link #TOTAL} or {@link #NO_TOTAL}.
 	 */
 	private static final String DEALS_OF_ORGANIZATIONS = """
 			UNWIND $ids AS organizationId
 			MATCH (o:Organization {id: organizationId})
-			CALL (o) {
-			  RETURN COUNT { %1$s WHERE r.retractedAt IS NULL } AS total
-			}
+			%2$s
 			CALL (o) {
 			  MATCH %1$s
 			  WHERE r.retractedAt IS NULL
@@ -70,6 +69,10 @@ public class DealQueries {
 	 * {@link #page}: the relationship types, the predicate from {@link CypherFilter},
 	 * then the keyset's parts.
 	 */
+	private static final String TOTAL = "CALL (o) { RETURN COUNT { %1$s WHERE r.retractedAt IS NULL } AS total }";
+
+	private static final String NO_TOTAL = "WITH o, organizationId, -1 AS total";
+
 	private static final String PAGE = """
 			%6$s
 			CALL () {
@@ -105,7 +108,9 @@ public class DealQueries {
 		parameters.put("afterKey", (after != null) ? after.values().get(0) : null);
 		parameters.put("afterId", (after != null) ? after.values().get(1) : null);
 		parameters.put("limit", page.fetchSize());
-		String query = DEALS_OF_ORGANIZATIONS.formatted(pattern(selection.types(), selection.direction()));
+		String pattern = pattern(selection.types(), selection.direction());
+		String query = DEALS_OF_ORGANIZATIONS.formatted(pattern,
+				selection.withTotal() ? TOTAL.formatted(pattern) : NO_TOTAL);
 		Map<String, Connection<Deal>> pages = new HashMap<>();
 		for (Record row : this.cypher.read(query, parameters)) {
 			List<Edge<Deal>> deals = row.get("deals").asList((r) -> {

@@ -5,8 +5,9 @@ import java.util.Set;
 import io.dealgraph.paging.Page;
 
 /**
- * The arguments of {@code Organization.deals}. Organizations asked with the same
- * selection are loaded together in one statement.
+ * The arguments of {@code Organization.deals}, and whether its {@code totalCount} is
+ * selected (counting a hub's deals costs a pass over all of them). Organizations asked
+ * with the same selection are loaded together in one statement.
  */
-record DealSelection(Set<DealType> types, DealDirection direction, Page page) {
+record DealSelection(Set<DealType> types, DealDirection direction, Page page, boolean withTotal) {
 }
