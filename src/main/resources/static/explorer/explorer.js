@@ -80,9 +80,8 @@
     organizations: new Map(),
     deals: new Map(),
     truncated: false,
-    selected: null, // { kind: 'organization' | 'deal', id }
+    selectedId: null, // the organization or deal shown in the details
     filters: null, // the filters the view was drawn with; exports and expansions use them
-    pathCount: 0,
   };
 
   // The last path search ({ from, to } organizations), so a filter change can run it again.
@@ -172,6 +171,7 @@
    * Moves the view to `next` ({ centres, paths }): fetches what it needs first and applies it
    * only when all of it arrived, so a refused request (a bad date, say) leaves the view as it was.
    * `replace` draws the view anew; otherwise only the new centres are fetched and added.
+   * Returns false when refused, else { paths }: the paths fetched for this change, or [].
    */
   async function change(what, next, replace) {
     // Filters take effect when applied or when the view starts anew; an expansion keeps the view's.
@@ -211,7 +211,6 @@
       view.truncated = view.truncated || network.truncated;
     });
     if (paths) {
-      view.pathCount = paths.length;
       view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.id)))];
       addToView(paths.flatMap((path) => path.organizations), paths.flatMap((path) => path.deals));
       renderPaths(paths, next.paths.from, next.paths.to);
@@ -224,7 +223,7 @@
       setStatus(`${what}: ${view.organizations.size} organizations, ${view.deals.size} deals`
         + (view.truncated ? ' (cut at 200 deals per organization: narrow the filters to see the rest).' : '.'));
     }
-    return true;
+    return { paths: paths || [] };
   }
 
   function addToView(organizations, deals) {
@@ -340,8 +339,9 @@
     }
     // Paths join the view drawn so far, or start one.
     const empty = cy.elements().empty();
-    if (await change(`Paths from ${from.name} to ${to.name}`, { centres: view.centres, paths: { from, to } }, empty)) {
-      const count = view.pathCount;
+    const changed = await change(`Paths from ${from.name} to ${to.name}`, { centres: view.centres, paths: { from, to } }, empty);
+    if (changed) {
+      const count = changed.paths.length;
       setStatus(count === 0
         ? `No path of at most four deals links ${from.name} and ${to.name} under these filters.`
         : `${count} path${count === 1 ? '' : 's'} from ${from.name} to ${to.name}, highlighted in the graph.`);
@@ -388,7 +388,7 @@
   // ---- details and lists -------------------------------------------------------------
 
   function select(kind, id) {
-    view.selected = { kind, id };
+    view.selectedId = id;
     cy.elements().unselect();
     cy.getElementById(id).select();
     if (kind === 'deal') {
@@ -488,7 +488,7 @@
   }
 
   function renderLists() {
-    const selectedId = view.selected ? view.selected.id : null;
+    const { selectedId } = view;
     // The lists are drawn anew; a keyboard reader's focus goes back to the same item.
     const focused = document.activeElement && document.activeElement.dataset
       ? (document.activeElement.dataset.organization || document.activeElement.dataset.deal) : null;

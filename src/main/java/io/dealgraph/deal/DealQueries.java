@@ -64,15 +64,15 @@ public class DealQueries {
 			RETURN organizationId, total, deals
 			""";
 
+	private static final String TOTAL = "CALL (o) { RETURN COUNT { %1$s WHERE r.retractedAt IS NULL } AS total }";
+
+	private static final String NO_TOTAL = "WITH o, organizationId, -1 AS total";
+
 	/**
 	 * One page of deals and, when asked for, their total, in one statement. Filled in by
 	 * {@link #page}: the relationship types, the predicate from {@link CypherFilter},
 	 * then the keyset's parts.
 	 */
-	private static final String TOTAL = "CALL (o) { RETURN COUNT { %1$s WHERE r.retractedAt IS NULL } AS total }";
-
-	private static final String NO_TOTAL = "WITH o, organizationId, -1 AS total";
-
 	private static final String PAGE = """
 			%6$s
 			CALL () {
@@ -86,9 +86,10 @@ public class DealQueries {
 			RETURN total, rows
 			""";
 
-	private static final String BY_ID = """
+	private static final String BY_IDS = """
+			UNWIND $ids AS id
 			MATCH (a:Organization)-[r:%s]->(b:Organization)
-			WHERE r.id = $id AND (r.retractedAt IS NULL OR $includeRetracted)
+			WHERE r.id = id AND (r.retractedAt IS NULL OR $includeRetracted)
 			RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS deal
 			""";
 
@@ -123,11 +124,13 @@ public class DealQueries {
 	}
 
 	public Optional<Deal> byId(String id, boolean includeRetracted) {
-		return this.cypher
-			.read(BY_ID.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
-					Map.of("id", id, "includeRetracted", includeRetracted), (r) -> deal(r.get("deal")))
-			.stream()
-			.findFirst();
+		return byIds(List.of(id), includeRetracted).stream().findFirst();
+	}
+
+	/** The deals with these ids, in one statement; ids no deal has are left out. */
+	public List<Deal> byIds(Collection<String> ids, boolean includeRetracted) {
+		return this.cypher.read(BY_IDS.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
+				Map.of("ids", List.copyOf(ids), "includeRetracted", includeRetracted), (r) -> deal(r.get("deal")));
 	}
 
 	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal,
@@ -149,10 +152,6 @@ public class DealQueries {
 		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
 	}
 
-	/**
-	 * The relationship types to match: narrowed by a top-level type filter so that only
-	 * those relationships are read; the filter's own predicate still applies.
-	 */
 	private static Keyset keyset(List<DealOrder> orderBy) {
 		List<DealOrder> orders = orderBy.isEmpty() ? List.of(new DealOrder(DealOrder.Field.ANNOUNCED_ON, null))
 				: orderBy;

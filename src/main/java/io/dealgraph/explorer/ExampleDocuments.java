@@ -13,11 +13,6 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages for people live in this package: the self-hosted GraphiQL with the example
- * documents, and the deal network explorer at {@code /}. The pages are static files under
- * {@code static/}; their browser libraries come from WebJars, so nothing loads from a
- * CDN.
- * <p>
  * The documents in {@code graphql/examples/}, read once at start: GraphiQL opens each as
  * a tab ready to run.
  */

@@ -9,9 +9,11 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Routes for the pages: {@code /graphiql} is the self-hosted GraphiQL (Spring's own page
- * is switched off because it loads from a CDN), and {@code /graphiql/examples} gives it
- * the example documents. The explorer is {@code static/index.html}, served at {@code /}.
+ * Pages for people: the pages are static files under {@code static/}, and their browser
+ * libraries come from WebJars, so nothing loads from a CDN. Routes for the pages:
+ * {@code /graphiql} is the self-hosted GraphiQL (Spring's own page is switched off
+ * because it loads from a CDN), and {@code /graphiql/examples} gives it the example
+ * documents. The explorer is {@code static/index.html}, served at {@code /}.
  */
 @RestController
 @Configuration(proxyBeanMethods = false)

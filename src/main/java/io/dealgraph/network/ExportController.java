@@ -72,26 +72,28 @@ class ExportController {
 				.badRequest("Give 1 to " + MAX_PARTS + " 'around' organization ids and 'deal' ids in all.");
 		}
 		var networks = new ArrayList<Network>();
-		int chosenDepth = 0;
-		for (String centre : centres) {
-			var request = NetworkRequest.of(centre, depth, dealTypes, since, until, minAmountUsd, limit, asOf);
+		var requests = centres.stream()
+			.map((centre) -> NetworkRequest.of(centre, depth, dealTypes, since, until, minAmountUsd, limit, asOf))
+			.toList();
+		for (NetworkRequest request : requests) {
 			Network network = this.queries.network(request);
 			if (network == null) {
-				throw new ApiException(ErrorCode.NOT_FOUND, "No organization has the id '" + centre + "'.");
+				throw new ApiException(ErrorCode.NOT_FOUND, "No organization has the id '" + request.around() + "'.");
 			}
 			networks.add(network);
-			chosenDepth = request.depth();
 		}
-		for (String dealId : singleDeals) {
-			Deal deal = this.deals.byId(dealId, false)
-				.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No deal has the id '" + dealId + "'."));
-			networks.add(new Network(List.of(deal.from(), deal.to()), List.of(deal), false));
+		List<Deal> found = this.deals.byIds(singleDeals, false);
+		if (found.size() < singleDeals.size()) {
+			var missing = new ArrayList<>(singleDeals);
+			found.forEach((deal) -> missing.remove(deal.id()));
+			throw new ApiException(ErrorCode.NOT_FOUND, "No deal has the id '" + missing.getFirst() + "'.");
 		}
+		found.forEach((deal) -> networks.add(new Network(List.of(deal.from(), deal.to()), List.of(deal), false)));
 		Network network = Network.union(networks);
 		String first = (centres.isEmpty() ? singleDeals : centres).get(0).replaceAll("[^A-Za-z0-9-]", "");
 		int parts = centres.size() + singleDeals.size();
 		String name = "network-" + first + ((parts > 1) ? "-and-" + (parts - 1) + "-more" : "")
-				+ (centres.isEmpty() ? "" : "-depth" + chosenDepth);
+				+ (requests.isEmpty() ? "" : "-depth" + requests.getFirst().depth());
 		return switch (chosen) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(network);
 			case CSV -> file(NetworkExport.csv(network), "text/csv", name + ".csv");

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,7 @@ class DocumentCache implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		String key = Objects.requireNonNullElse(input.getOperationName(), "") + '\n' + input.getQuery();
+		String key = key(input.getOperationName(), input.getQuery());
 		PreparsedDocumentEntry cached = this.documents.get(key);
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
@@ -55,8 +56,12 @@ class DocumentCache implements PreparsedDocumentProvider {
 		return CompletableFuture.completedFuture(entry);
 	}
 
-	int size() {
-		return this.documents.size();
+	boolean holds(@Nullable String operationName, String query) {
+		return this.documents.containsKey(key(operationName, query));
+	}
+
+	private static String key(@Nullable String operationName, String query) {
+		return Objects.requireNonNullElse(operationName, "") + '\n' + query;
 	}
 
 }

@@ -141,6 +141,14 @@ class ExportTests {
 			})
 			.toEntity(String.class);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		var unknownDeal = client.get()
+			.uri("/export/network?deal=E011&deal=NO-SUCH-DEAL")
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+		assertThat(unknownDeal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unknownDeal.getBody()).contains("NO-SUCH-DEAL");
 	}
 
 	private ResponseEntity<String> get(String format) {
