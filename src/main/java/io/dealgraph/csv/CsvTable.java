@@ -13,12 +13,9 @@ import java.util.Map;
  */
 public final class CsvTable {
 
-	private final String fileName;
-
 	private final List<CsvRow> rows;
 
-	private CsvTable(String fileName, List<CsvRow> rows) {
-		this.fileName = fileName;
+	private CsvTable(List<CsvRow> rows) {
 		this.rows = rows;
 	}
 
@@ -57,7 +54,7 @@ public final class CsvTable {
 			}
 			rows.add(new CsvRow(fileName, record.line(), columns, record.values()));
 		}
-		return new CsvTable(fileName, rows);
+		return new CsvTable(rows);
 	}
 
 	private record ParsedRecord(int line, List<String> values) {

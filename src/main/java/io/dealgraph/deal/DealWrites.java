@@ -60,9 +60,13 @@ public class DealWrites {
 			RETURN count(r) AS found
 			""";
 
-	/** Placeholder: all deal relationship types. */
+	/**
+	 * The deals with these ids, in the order given. Placeholder: all deal relationship
+	 * types.
+	 */
 	private static final String FIND = """
-			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
+			UNWIND $ids AS id
+			MATCH (a:Organization)-[r:%s {id: id}]->(b:Organization)
 			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
 			""";
 
@@ -136,10 +140,18 @@ public class DealWrites {
 		if (tx.run(LOCK.formatted(types), Map.of("id", id)).getFirst().get("found").asInt() == 0) {
 			return Optional.empty();
 		}
-		return tx.run(FIND.formatted(types), Map.of("id", id))
+		return find(tx, List.of(id)).stream().findFirst();
+	}
+
+	/**
+	 * The deals with these ids as stored, in one statement and without locking them: for
+	 * answering a replayed request, which writes nothing.
+	 */
+	public List<Deal> find(CypherExecutor.Writer tx, List<String> ids) {
+		return tx.run(FIND.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("ids", ids))
 			.stream()
-			.findFirst()
-			.map((r) -> DealQueries.deal(r.get("deal")));
+			.map((r) -> DealQueries.deal(r.get("deal")))
+			.toList();
 	}
 
 	/**
@@ -156,7 +168,8 @@ public class DealWrites {
 			return set(tx, draft.id(), properties);
 		}
 		tx.run(DELETE.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("id", draft.id()));
-		Deal created = upsert(tx, List.of(draft)).getFirst();
+		// The old relationship is gone, so the upsert has no moved deal to look for.
+		Deal created = upsert(tx, List.of(draft), Set.of()).getFirst();
 		Map<String, Object> kept = new HashMap<>();
 		kept.put("version", version);
 		if (current.retraction() != null) {

@@ -92,10 +92,11 @@ public class DealEditor {
 		Written written = this.cypher.write((tx) -> {
 			var earlier = Idempotency.earlier(tx, idempotencyKey, operation);
 			if (earlier.isPresent()) {
-				List<Deal> deals = earlier.get()
-					.stream()
-					.map((id) -> this.writes.lockAndFind(tx, id).orElseThrow())
-					.toList();
+				List<Deal> deals = this.writes.find(tx, earlier.get());
+				if (deals.size() != earlier.get().size()) {
+					throw new IllegalStateException(
+							"A deal written under idempotency key " + idempotencyKey + " is gone");
+				}
 				return new Written(deals, 0, 0);
 			}
 			List<DealDraft> drafts = check(tx, rows, field);

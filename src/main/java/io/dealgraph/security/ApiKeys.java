@@ -51,10 +51,6 @@ class ApiKeys {
 		return Optional.ofNullable(found);
 	}
 
-	boolean isEmpty() {
-		return this.entries.isEmpty();
-	}
-
 	private void add(String keys, Role role) {
 		Arrays.stream(keys.split(",")).map(String::strip).filter((k) -> !k.isEmpty()).forEach((key) -> {
 			byte[] digest = digest(key);

@@ -1,18 +1,8 @@
 package io.dealgraph.source;
 
-/** How far a source's claim can be trusted. The research files write H, M and L. */
+/** How far a source's claim can be trusted. */
 public enum Confidence {
 
-	HIGH, MEDIUM, LOW;
-
-	/** Reads {@code HIGH} as well as the research files' {@code H}. */
-	public static Confidence parse(String text) {
-		return switch (text) {
-			case "H" -> HIGH;
-			case "M" -> MEDIUM;
-			case "L" -> LOW;
-			default -> valueOf(text);
-		};
-	}
+	HIGH, MEDIUM, LOW
 
 }

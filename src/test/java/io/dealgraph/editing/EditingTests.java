@@ -52,6 +52,29 @@ class EditingTests {
 	}
 
 	@Test
+	void anUpdateThatChangesTheDealsTypeAndPartiesMovesItAndKeepsItsVersionCount() {
+		String id = record(null);
+		Map<String, Object> input = new HashMap<>(Editors.supplyDeal("hut-8", "anthropic"));
+		input.put("type", "PARTNERSHIP");
+		Editors.editor(this.graphQl)
+			.document(UPDATE)
+			.variable("id", id)
+			.variable("input", input)
+			.variable("version", 1)
+			.execute()
+			.path("updateDeal.version")
+			.entity(Integer.class)
+			.isEqualTo(2);
+		var stored = this.cypher.read("MATCH (a)-[r {id: $id}]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to",
+				Map.of("id", id));
+		assertThat(stored).singleElement().satisfies((row) -> {
+			assertThat(row.get("type").asString()).isEqualTo("PARTNERSHIP");
+			assertThat(row.get("from").asString()).isEqualTo("hut-8");
+			assertThat(row.get("to").asString()).isEqualTo("anthropic");
+		});
+	}
+
+	@Test
 	void anUpdateWithAStaleVersionIsAConflict() {
 		String id = record(null);
 		Map<String, Object> input = new HashMap<>(Editors.supplyDeal("nvidia", "hut-8"));
