@@ -21,9 +21,10 @@ import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.organization.OrganizationKind;
 import io.dealgraph.source.Source;
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.system.Workload;
+import io.dealgraph.errors.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +48,11 @@ public class DealEditor {
 
 	private final DealEvents events;
 
-	DealEditor(CypherExecutor cypher, DealWrites writes, AuditLog audit, DealEvents events) {
+	private final Idempotency idempotency;
+
+	DealEditor(CypherExecutor cypher, DealWrites writes, AuditLog audit, DealEvents events, Idempotency idempotency) {
 		this.cypher = cypher;
+		this.idempotency = idempotency;
 		this.writes = writes;
 		this.audit = audit;
 		this.events = events;
@@ -73,27 +77,31 @@ public class DealEditor {
 	}
 
 	Deal record(DealInput input, @Nullable String idempotencyKey, String by) {
-		return importDeals(List.of(new Row(null, input)), idempotencyKey, by, "recordDeal", "input", (n) -> {
-		}).deals().getFirst();
+		return importDeals(List.of(new Row(null, input)), idempotencyKey, by, "recordDeal", "input", Workload.REQUEST,
+				(n) -> {
+				})
+			.deals()
+			.getFirst();
 	}
 
 	/**
 	 * Checks every row, then writes them all in one transaction, {@link #CHUNK} rows per
 	 * statement, telling {@code progress} how many are written so far. {@code field}
 	 * names the rows in errors: {@code input} for one, {@code input[3]} within a batch.
-	 * If anything fails, progress included, nothing of the batch stays.
+	 * If anything fails, progress included, nothing of the batch stays. A batch is
+	 * {@link Workload#BULK} work, one deal {@link Workload#REQUEST} work.
 	 */
 	Written importDeals(List<Row> rows, @Nullable String idempotencyKey, String by, String operation, String field,
-			IntConsumer progress) {
+			Workload workload, IntConsumer progress) {
 		if (rows.size() > InputRules.MAX_BATCH) {
 			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
 					"At most " + InputRules.MAX_BATCH + " deals per batch, not " + rows.size() + ".");
 		}
-		Written written = this.cypher.write((tx) -> {
-			var earlier = Idempotency.earlier(tx, idempotencyKey, operation);
-			if (earlier.isPresent()) {
-				List<Deal> deals = this.writes.find(tx, earlier.get());
-				if (deals.size() != earlier.get().size()) {
+		Written written = this.cypher.forWork(workload).write((tx) -> {
+			Idempotency.Claim claim = this.idempotency.claim(tx, by, idempotencyKey, operation);
+			if (claim != null && claim.isReplay()) {
+				List<Deal> deals = this.writes.find(tx, claim.earlierResults());
+				if (deals.size() != claim.earlierResults().size()) {
 					throw new IllegalStateException(
 							"A deal written under idempotency key " + idempotencyKey + " is gone");
 				}
@@ -109,7 +117,7 @@ public class DealEditor {
 			}
 			this.audit.recordAll(tx, by, operation,
 					deals.stream().map((deal) -> new AuditLog.Entry(deal.id(), null, deal)).toList());
-			Idempotency.remember(tx, idempotencyKey, operation, deals.stream().map(Deal::id).toList());
+			this.idempotency.complete(tx, claim, deals.stream().map(Deal::id).toList());
 			return new Written(deals, deals.size() - existing.size(), existing.size());
 		});
 		written.deals().forEach(this.events::published);

@@ -32,6 +32,7 @@ import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.MoneyInput;
 import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.source.Confidence;
+import io.dealgraph.system.Workload;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,7 +125,7 @@ public class DealFileImport {
 		while (!batch.isEmpty()) {
 			try {
 				return this.editor.importDeals(batch.stream().map(Parsed::row).toList(), null, by, "import", "rows",
-						progress);
+						Workload.BULK, progress);
 			}
 			catch (InvalidInput ex) {
 				Map<Integer, List<String>> byRow = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import io.dealgraph.organization.Organization;
 import io.dealgraph.security.Access;
 import io.dealgraph.security.Role;
 import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.system.Workload;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
@@ -95,8 +96,10 @@ class EditingController {
 	ImportResult importDeals(@Argument List<DealInput> input, @Argument @Nullable String idempotencyKey) {
 		String by = this.access.require(Role.EDITOR);
 		var rows = input.stream().map((deal) -> new DealEditor.Row(null, deal)).toList();
-		List<Deal> written = this.deals.importDeals(rows, idempotencyKey, by, "importDeals", "input", (n) -> {
-		}).deals();
+		List<Deal> written = this.deals
+			.importDeals(rows, idempotencyKey, by, "importDeals", "input", Workload.BULK, (n) -> {
+			})
+			.deals();
 		return new ImportResult(written.size(), written);
 	}
 

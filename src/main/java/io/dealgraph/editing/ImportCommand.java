@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.nio.file.Path;
 
 import io.dealgraph.csv.DataFileException;
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 

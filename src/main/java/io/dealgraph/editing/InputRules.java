@@ -21,7 +21,7 @@ import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationKind;
 import io.dealgraph.source.Source;
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.system.PartialDates;
 
 /**

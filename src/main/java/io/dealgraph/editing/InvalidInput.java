@@ -3,8 +3,8 @@ package io.dealgraph.editing;
 import java.util.List;
 import java.util.Map;
 
-import io.dealgraph.system.ApiException;
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.errors.ApiException;
+import io.dealgraph.errors.ErrorCode;
 
 /**
  * One or more input rules broken, each naming its field ({@code input.amount.currency},

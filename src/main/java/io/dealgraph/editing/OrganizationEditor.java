@@ -8,9 +8,10 @@ import io.dealgraph.deal.DealType;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationWrites;
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.system.Workload;
+import io.dealgraph.errors.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,7 @@ class OrganizationEditor {
 		if (keep.equals(merge)) {
 			throw ApiException.badRequest("'keep' and 'merge' are the same organization.");
 		}
-		return this.cypher.write((tx) -> {
+		return this.cypher.forWork(Workload.BULK).write((tx) -> {
 			Organization kept = this.writes.find(tx, keep).orElseThrow(() -> notFound("keep", keep));
 			Organization merged = this.writes.find(tx, merge).orElseThrow(() -> notFound("merge", merge));
 			this.writes.merge(tx, keep, merge, Arrays.stream(DealType.values()).map(Enum::name).toList());

@@ -28,6 +28,10 @@ class PagesController implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/graphiql").setViewName("forward:/graphiql/index.html");
+		// The explorer whatever the client accepts: Spring's welcome page answers a
+		// client
+		// that does not name text/html with a bare 406.
+		registry.addViewController("/").setViewName("forward:/index.html");
 	}
 
 	@GetMapping("/graphiql/examples")

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.DealProperties;
 import io.dealgraph.source.Confidence;
-import io.dealgraph.system.ApiException;
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.errors.ApiException;
+import io.dealgraph.errors.ErrorCode;
 
 /**
  * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so

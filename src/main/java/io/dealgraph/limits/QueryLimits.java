@@ -32,7 +32,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.errors.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.dealgraph.system.HttpErrors;
+import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.errors.ErrorResponses;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		long retryAfter = this.limits.retryAfterSeconds(client);
 		if (retryAfter > 0) {
 			response.setHeader("Retry-After", Long.toString(retryAfter));
-			HttpErrors.write(response, 429, "RATE_LIMITED", "Too many requests: try again in " + retryAfter + " s.");
+			ErrorResponses.write(request, response, ErrorCode.RATE_LIMITED,
+					"Too many requests: try again in " + retryAfter + " s.");
 			return;
 		}
 		request.setAttribute(CLIENT, client);

@@ -1,6 +1,7 @@
 package io.dealgraph.limits;
 
 import java.io.IOException;
+import java.util.Map;
 
 import graphql.parser.ParserOptions;
 import jakarta.servlet.FilterChain;
@@ -8,8 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.dealgraph.system.HttpErrors;
+import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.errors.ErrorResponses;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,13 +46,13 @@ class RequestSizeLimits extends OncePerRequestFilter {
 		if (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
 			// A body of unknown length could be of any size: ask for one that says its
 			// length.
-			HttpErrors.write(response, HttpServletResponse.SC_LENGTH_REQUIRED, "BAD_REQUEST",
-					"Send the request body with a Content-Length.");
+			ErrorResponses.write(request, response, HttpStatus.LENGTH_REQUIRED, ErrorCode.BAD_REQUEST,
+					"Send the request body with a Content-Length.", Map.of());
 			return;
 		}
 		if (length > this.maxBodyBytes) {
-			HttpErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "LIMIT_EXCEEDED",
-					"Request body over its limit: " + length + " bytes > " + this.maxBodyBytes + " bytes.");
+			ErrorResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.LIMIT_EXCEEDED,
+					"Request body over its limit: " + length + " bytes > " + this.maxBodyBytes + " bytes.", Map.of());
 			return;
 		}
 		chain.doFilter(request, response);

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.DealType;
 import io.dealgraph.filter.DealWhere;
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 import io.dealgraph.system.PartialDates;
 
 /**

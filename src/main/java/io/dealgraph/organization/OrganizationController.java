@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 
+import io.dealgraph.errors.ApiException;
+import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.paging.Connection;
@@ -85,8 +88,15 @@ class OrganizationQueries {
 			RETURN node {.*} AS organization
 			""";
 
-	/** Search text beyond this many words adds nothing but cost. */
-	private static final int MAX_SEARCH_TOKENS = 8;
+	/**
+	 * The caps on search text, stated in the schema: enough for any organization's name
+	 * with its legal form, and small enough that Lucene's fuzzy and prefix expansion
+	 * stays cheap (a 100 kB word took over 5 s, and many words passed Lucene's clause
+	 * limit).
+	 */
+	static final int MAX_SEARCH_CHARACTERS = 200;
+
+	static final int MAX_SEARCH_TERMS = 8;
 
 	private final CypherExecutor cypher;
 
@@ -142,19 +152,50 @@ class OrganizationQueries {
 	 */
 	private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	/** Organizations whose name or aliases match {@code text}, typos tolerated. */
+	/**
+	 * Organizations whose name or aliases match {@code text}, typos tolerated.
+	 * @throws ApiException BAD_REQUEST for text over the caps, or text Lucene refuses
+	 */
 	List<Organization> search(String text, int first) {
-		List<String> tokens = Arrays.stream(NOT_A_LETTER_OR_DIGIT.split(text.toLowerCase(Locale.ROOT)))
-			.filter((token) -> !token.isEmpty())
-			.limit(MAX_SEARCH_TOKENS)
-			.toList();
-		if (tokens.isEmpty() || first == 0) {
+		List<String> terms = searchTerms(text);
+		if (terms.isEmpty() || first == 0) {
 			return List.of();
 		}
-		String lucene = tokens.stream().map(OrganizationQueries::lucene).collect(Collectors.joining(" OR "));
-		return this.cypher.read(SEARCH,
-				Map.of("query", lucene, "exact", text.strip().toLowerCase(Locale.ROOT), "first", first),
-				(r) -> Organization.from(r.get("organization")));
+		String lucene = terms.stream().map(OrganizationQueries::lucene).collect(Collectors.joining(" OR "));
+		try {
+			return this.cypher.read(SEARCH,
+					Map.of("query", lucene, "exact", text.strip().toLowerCase(Locale.ROOT), "first", first),
+					(r) -> Organization.from(r.get("organization")));
+		}
+		catch (ClientException ex) {
+			if (!"Neo.ClientError.Procedure.ProcedureCallFailed".equals(ex.code())) {
+				throw ex;
+			}
+			// The query is built from letters and digits only, so what Lucene refuses
+			// here
+			// is the text's size or shape (too many clauses after expansion), not syntax.
+			throw new ApiException(ErrorCode.BAD_REQUEST,
+					"The search text is too complex to search; use fewer or shorter words.");
+		}
+	}
+
+	/**
+	 * The words of a search text, lowercased; refuses text over the caps rather than
+	 * cutting it silently.
+	 */
+	static List<String> searchTerms(String text) {
+		if (text.length() > MAX_SEARCH_CHARACTERS) {
+			throw ApiException.badRequest(
+					"'text' has " + text.length() + " characters; search takes at most " + MAX_SEARCH_CHARACTERS + ".");
+		}
+		List<String> terms = Arrays.stream(NOT_A_LETTER_OR_DIGIT.split(text.toLowerCase(Locale.ROOT)))
+			.filter((term) -> !term.isEmpty())
+			.toList();
+		if (terms.size() > MAX_SEARCH_TERMS) {
+			throw ApiException
+				.badRequest("'text' has " + terms.size() + " words; search takes at most " + MAX_SEARCH_TERMS + ".");
+		}
+		return terms;
 	}
 
 	/**

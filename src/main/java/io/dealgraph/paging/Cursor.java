@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 
 /**
  * An opaque keyset cursor: the sort values of the last row seen and its id, under the

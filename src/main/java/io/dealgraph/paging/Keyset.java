@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 
 /**
  * Keyset paging over an ordering of sort keys with the row's id as the final tiebreak. A

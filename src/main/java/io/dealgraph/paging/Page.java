@@ -2,7 +2,7 @@ package io.dealgraph.paging;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 
 /**
  * A requested page: how many rows, after which cursor. {@code first} defaults to 20 and

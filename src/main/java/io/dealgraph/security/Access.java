@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import io.dealgraph.system.ApiException;
-import io.dealgraph.system.ErrorCode;
+import io.dealgraph.errors.ApiException;
+import io.dealgraph.errors.ErrorCode;
 
 /**
  * The check every mutation makes first: who is calling, and may they? Anonymous or

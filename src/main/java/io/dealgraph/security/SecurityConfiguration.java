@@ -9,12 +9,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.errors.ErrorResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -79,11 +80,8 @@ class SecurityConfiguration {
 	 */
 	private static void invalidToken(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"The credential is not valid.\",\"extensions\":{\"code\":\"UNAUTHORIZED\"}}]}");
+		ErrorResponses.write(request, response, ErrorCode.UNAUTHORIZED, "The credential is not valid.");
 	}
 
 	/** API keys are not JWTs: leave them to the API key filter. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,22 +37,49 @@ import io.dealgraph.organization.OrganizationWrites;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.system.Workload;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the seed files of a folder into the graph. Every file is read and checked first;
- * then everything is written in one transaction, so a malformed row stops the load with
- * its file, line and reason and writes nothing. Writes MERGE on ids, so loading twice
- * gives the same graph.
+ * Loads the seed files of a folder into the graph. Every file is read and checked first,
+ * so a malformed row stops the load with its file, line and reason before anything is
+ * written. Then the seed is written in batches of at most {@link #BATCH} rows, each its
+ * own start-up transaction, so that neither memory nor a transaction grows with the seed.
+ * A marker in the graph says whether a load is under way or done: a start interrupted
+ * half-way leaves it under way, and the next start loads again. Writes MERGE on ids, so
+ * loading twice gives the same graph.
  */
 @Component
 public class SeedLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
-	private static final String COUNT_ORGANIZATIONS = "MATCH (o:Organization) RETURN count(o) AS n";
+	/** Rows per transaction. */
+	static final int BATCH = 500;
+
+	/** Whether a graph needs the seed under {@code IF_EMPTY}. */
+	public enum State {
+
+		/** No organizations, and no load begun. */
+		EMPTY,
+		/** A load began and did not finish. */
+		INTERRUPTED,
+		/** Organizations are there, seeded or written otherwise. */
+		PRESENT
+
+	}
+
+	private static final String STATE = """
+			OPTIONAL MATCH (marker:DealgraphSeed {name: 'seed'})
+			RETURN marker.state AS state, COUNT { (o:Organization) } AS organizations
+			""";
+
+	private static final String MARK = """
+			MERGE (marker:DealgraphSeed {name: 'seed'})
+			SET marker.state = $state, marker.location = $location, marker.at = datetime()
+			""";
 
 	private static final String UPSERT_EVENTS = """
 			UNWIND $rows AS row
@@ -69,7 +97,7 @@ public class SeedLoader {
 
 	SeedLoader(CypherExecutor cypher, ResourceLoader resources, OrganizationWrites organizationWrites,
 			DealWrites dealWrites) {
-		this.cypher = cypher;
+		this.cypher = cypher.forWork(Workload.STARTUP);
 		this.resources = resources;
 		this.organizationWrites = organizationWrites;
 		this.dealWrites = dealWrites;
@@ -77,7 +105,20 @@ public class SeedLoader {
 
 	/** How many organizations the graph holds. */
 	public long organizationCount() {
-		return this.cypher.read(COUNT_ORGANIZATIONS, Map.of()).getFirst().get("n").asLong();
+		return state().organizations();
+	}
+
+	/** Whether the graph holds the seed, nothing, or a load that stopped half-way. */
+	public StateReport state() {
+		var row = this.cypher.read(STATE, Map.of()).getFirst();
+		long organizations = row.get("organizations").asLong();
+		String marker = row.get("state").isNull() ? null : row.get("state").asString();
+		State state = "loading".equals(marker) ? State.INTERRUPTED : (organizations == 0) ? State.EMPTY : State.PRESENT;
+		return new StateReport(state, organizations);
+	}
+
+	/** The seed's state and how many organizations the graph holds. */
+	public record StateReport(State state, long organizations) {
 	}
 
 	/**
@@ -86,19 +127,40 @@ public class SeedLoader {
 	 * @throws DataFileException when any row is malformed; nothing is written then
 	 */
 	public SeedReport load(String location) {
-		Seed seed = read(location);
-		this.cypher.write((tx) -> {
-			this.organizationWrites.upsert(tx, seed.organizations());
-			this.dealWrites.upsert(tx, seed.deals());
-			this.organizationWrites.upsertFacts(tx, seed.facts());
-			tx.run(UPSERT_EVENTS, Map.of("rows", seed.events()));
-			return null;
+		return load(location, () -> {
 		});
+	}
+
+	/**
+	 * As {@link #load(String)}, calling {@code afterEachBatch} after every committed
+	 * batch (the start-up lock renews its lease there).
+	 */
+	public SeedReport load(String location, Runnable afterEachBatch) {
+		Seed seed = read(location);
+		this.cypher.write((tx) -> tx.run(MARK, Map.of("state", "loading", "location", location)));
+		// Organizations before the deals and facts that point at them.
+		inBatches(seed.organizations(), afterEachBatch, this.organizationWrites::upsert);
+		inBatches(seed.deals(), afterEachBatch, this.dealWrites::upsert);
+		inBatches(seed.facts(), afterEachBatch, this.organizationWrites::upsertFacts);
+		inBatches(seed.events(), afterEachBatch, (tx, rows) -> tx.run(UPSERT_EVENTS, Map.of("rows", rows)));
+		this.cypher.write((tx) -> tx.run(MARK, Map.of("state", "loaded", "location", location)));
 		var report = new SeedReport(seed.organizations().size(), seed.deals().size(),
 				seed.deals().stream().mapToInt((d) -> d.sources().size()).sum(), seed.facts().size(),
 				seed.events().size());
 		log.info("Seed: merged {} from {}", report, location);
 		return report;
+	}
+
+	private <T> void inBatches(List<T> rows, Runnable afterEachBatch,
+			BiConsumer<CypherExecutor.Writer, List<T>> write) {
+		for (int start = 0; start < rows.size(); start += BATCH) {
+			List<T> batch = rows.subList(start, Math.min(rows.size(), start + BATCH));
+			this.cypher.write((tx) -> {
+				write.accept(tx, batch);
+				return null;
+			});
+			afterEachBatch.run();
+		}
 	}
 
 	private record Seed(List<Organization> organizations, List<DealDraft> deals, List<FactDraft> facts,

@@ -60,8 +60,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			// Loopback only and single-user: the process owner is the only one who can
 			// reach it.
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			// A server-side limit, so a runaway query is ended on the database and not
-			// just abandoned.
+			// Every transaction of the app names its own timeout, which Neo4j enforces on
+			// the server; this default covers those that name none (cypher-shell), and
+			// never cuts one of ours short.
 			.setConfig(GraphDatabaseSettings.transaction_timeout, this.transactionTimeout)
 			.build();
 		var system = (GraphDatabaseAPI) this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);

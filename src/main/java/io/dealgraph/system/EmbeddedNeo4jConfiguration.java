@@ -1,12 +1,10 @@
 package io.dealgraph.system;
 
 import java.net.URI;
-import java.time.Duration;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -26,9 +24,8 @@ import org.springframework.util.StringUtils;
 class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
-			@Value("${dealgraph.transaction-timeout}") Duration transactionTimeout) {
-		var neo4j = new EmbeddedNeo4j(properties.dataDirectory(), properties.boltPort(), transactionTimeout);
+	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, TransactionTimeouts timeouts) {
+		var neo4j = new EmbeddedNeo4j(properties.dataDirectory(), properties.boltPort(), timeouts.longest());
 		neo4j.start();
 		return neo4j;
 	}

@@ -13,7 +13,7 @@ import io.dealgraph.deal.DealStatus;
 import io.dealgraph.deal.DealType;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
-import io.dealgraph.system.ApiException;
+import io.dealgraph.errors.ApiException;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

@@ -90,7 +90,7 @@ final class Benchmark {
 		ConfigurableApplicationContext app = SpringApplication.run(DealgraphApplication.class,
 				"--dealgraph.embedded.data-directory=" + work.resolve("store"),
 				"--dealgraph.seed.location=" + seed.toUri() + "/", "--server.port=0",
-				"--dealgraph.rate-limit.capacity=1000000000", "--dealgraph.transaction-timeout=60s",
+				"--dealgraph.rate-limit.capacity=1000000000", "--dealgraph.timeouts.request=60s",
 				"--logging.level.root=WARN", "--logging.level.dealgraph.requests=WARN");
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();

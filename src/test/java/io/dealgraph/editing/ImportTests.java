@@ -20,6 +20,7 @@ import io.dealgraph.source.Confidence;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
+import io.dealgraph.system.Workload;
 import io.dealgraph.support.TestWrites;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,12 +74,12 @@ class ImportTests {
 							DealStatus.ANNOUNCED, null, "row " + i,
 							List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
 		}
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows", (written) -> {
-				if (written >= DealEditor.CHUNK) {
-					throw new IllegalStateException("the machine fails after " + written + " rows");
-				}
-			}));
+		assertThatIllegalStateException().isThrownBy(
+				() -> this.editor.importDeals(rows, null, "test", "import", "rows", Workload.BULK, (written) -> {
+					if (written >= DealEditor.CHUNK) {
+						throw new IllegalStateException("the machine fails after " + written + " rows");
+					}
+				}));
 		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
 	}
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * others are not.
  */
 @RunsDealgraph
-@TestPropertySource(properties = { "dealgraph.rate-limit.capacity=1000", "dealgraph.rate-limit.period=1h" })
+@TestPropertySource(properties = { "dealgraph.rate-limit.capacity=1000", "dealgraph.rate-limit.period=1h",
+		"server.forward-headers-strategy=native" })
 class RateLimitTests {
 
 	@LocalServerPort
@@ -39,6 +40,24 @@ class RateLimitTests {
 		// An editor is counted by key, not by address: still served.
 		assertThat(http.graphQl("{ __typename }", "Authorization", "Bearer " + TestCredentials.EDITOR_KEY).statusCode())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void behindAReverseProxyEachClientIsCountedByItsForwardedAddress() {
+		Http http = new Http(this.port);
+		String costly = "{ organizations(first: 100) { edges { node { id } } } }";
+		var response = http.graphQl(costly, "X-Forwarded-For", "203.0.113.7");
+		for (int i = 0; i < 20 && response.statusCode() == 200; i++) {
+			response = http.graphQl(costly, "X-Forwarded-For", "203.0.113.7");
+		}
+		assertThat(response.statusCode()).as("one client behind the proxy spent its budget").isEqualTo(429);
+		assertThat(http.graphQl(costly, "X-Forwarded-For", "203.0.113.8").statusCode())
+			.as("another client behind the same proxy is served")
+			.isEqualTo(200);
+		// The client forged a header of its own; the proxy appended the address it saw.
+		assertThat(http.graphQl(costly, "X-Forwarded-For", "198.51.100.1, 203.0.113.7").statusCode())
+			.as("a forged address before the proxy's own changes nothing")
+			.isEqualTo(429);
 	}
 
 	@Test

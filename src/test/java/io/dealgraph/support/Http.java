@@ -64,6 +64,26 @@ public final class Http {
 			.build()).statusCode();
 	}
 
+	/**
+	 * Any method on any path, with a body for the methods that carry one, as a client
+	 * that got something wrong might send it.
+	 */
+	public HttpResponse<String> send(String method, String path, String accept, String... headers) {
+		boolean withBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", accept)
+			.method(method, withBody ? HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")
+					: HttpRequest.BodyPublishers.noBody());
+		if (withBody) {
+			request.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
+	}
+
 	/** The {@code extensions.code} of the first error in a response body, or null. */
 	public static String code(HttpResponse<String> response) {
 		Map<?, ?> body = JsonMapper.shared().readValue(response.body(), Map.class);

@@ -19,9 +19,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // Tests share one client address; only RateLimitTests, with its own limit, exercises the
-// rate limit.
+// rate limit. Tests check answers, not speed: a request's timeout is generous here, so a
+// busy machine slows the suite down without failing it (TransactionTests checks the
+// timeout itself).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dealgraph.rate-limit.capacity=1000000000", "logging.level.dealgraph.requests=WARN" })
+		properties = { "dealgraph.rate-limit.capacity=1000000000", "logging.level.dealgraph.requests=WARN",
+				"dealgraph.timeouts.request=30s" })
 @AutoConfigureHttpGraphQlTester
 @ContextConfiguration(initializers = { TestNeo4j.class, TestCredentials.class })
 @ExtendWith(Neo4jBackend.class)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
+import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestWrites;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +41,11 @@ class TransactionTests {
 
 	@Test
 	void aSlowQueryHitsTheTimeoutAndIsEndedOnTheServer() {
-		var impatient = new CypherExecutor(this.driver, Duration.ofMillis(300), new SimpleMeterRegistry());
+		var impatient = new CypherExecutor(this.driver, TransactionTimeouts.all(Duration.ofMillis(300)),
+				new SimpleMeterRegistry());
 		Throwable failure = catchThrowable(() -> impatient
 			.read("UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n", Map.of()));
-		assertThat(GraphQlErrors.codeOf(failure)).isEqualTo(ErrorCode.TIMEOUT);
+		assertThat(ErrorCode.of(failure)).isEqualTo(ErrorCode.TIMEOUT);
 		// Termination on the server is asynchronous: give it a moment before looking.
 		int running = -1;
 		for (int i = 0; i < 50 && running != 0; i++) {
@@ -57,6 +59,19 @@ class TransactionTests {
 			sleep(100);
 		}
 		assertThat(running).isZero();
+	}
+
+	@Test
+	void startUpWorkPastItsTimeoutSaysWhichSettingToRaise() {
+		var impatient = new CypherExecutor(this.driver, TransactionTimeouts.all(Duration.ofMillis(300)),
+				new SimpleMeterRegistry())
+			.forWork(Workload.STARTUP);
+		Throwable failure = catchThrowable(() -> impatient.write((tx) -> tx
+			.run("UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n", Map.of())));
+		assertThat(failure).isInstanceOf(TransactionTimedOut.class)
+			.hasMessage("A startup transaction took longer than its timeout of 300 ms and was stopped. "
+					+ "If this work is expected to take longer here, raise DEALGRAPH_STARTUP_TX_TIMEOUT.");
+		assertThat(ErrorCode.of(failure)).isEqualTo(ErrorCode.TIMEOUT);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.errors;
 
 import java.util.Map;
 

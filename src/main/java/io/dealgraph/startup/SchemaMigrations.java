@@ -1,7 +1,8 @@
-package io.dealgraph.system;
+package io.dealgraph.startup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.system.Workload;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the versioned Cypher files in {@code neo4j/migrations/}
  * ({@code V001__what.cypher}, ...) in order, each once, and records each applied version
- * in the graph as a {@code DealgraphMigration} node. Statements are separated by a
- * semicolon at the end of a line. Each statement is idempotent by itself
- * ({@code IF NOT EXISTS}), so a start interrupted half-way is repaired by the next.
+ * in the graph as a {@code DealgraphMigration} node, with the instance that applied it.
+ * Statements are separated by a semicolon at the end of a line. Each statement is
+ * idempotent by itself ({@code IF NOT EXISTS}), so a start interrupted half-way is
+ * repaired by the next. The caller holds the {@link StartupLock}, so no two instances
+ * apply them at once.
  */
 @Component
 class SchemaMigrations {
@@ -37,7 +42,7 @@ class SchemaMigrations {
 
 	private static final String RECORD_VERSION = """
 			MERGE (m:DealgraphMigration {version: $version})
-			SET m.description = $description, m.appliedAt = datetime()
+			SET m.description = $description, m.appliedAt = datetime(), m.appliedBy = $by
 			""";
 
 	private final CypherExecutor cypher;
@@ -45,28 +50,37 @@ class SchemaMigrations {
 	private final ResourcePatternResolver resources;
 
 	SchemaMigrations(CypherExecutor cypher, ResourcePatternResolver resources) {
-		this.cypher = cypher;
+		this.cypher = cypher.forWork(Workload.STARTUP);
 		this.resources = resources;
 	}
 
-	/** Applies the pending migrations and returns the version the graph is at. */
-	int apply() {
-		int applied = this.cypher.read(APPLIED_VERSION, Map.of()).getFirst().get("version").asInt();
-		int current = applied;
+	/** What a start found and did. */
+	record Outcome(int version, List<Integer> applied) {
+	}
+
+	/**
+	 * Applies the pending migrations, calling {@code afterEachStep} after each statement,
+	 * and says which it applied and the version the graph is at.
+	 */
+	Outcome apply(String by, Runnable afterEachStep) {
+		int current = this.cypher.read(APPLIED_VERSION, Map.of()).getFirst().get("version").asInt();
+		List<Integer> applied = new ArrayList<>();
 		for (Migration migration : migrations()) {
-			if (migration.version() <= applied) {
+			if (migration.version() <= current) {
 				continue;
 			}
 			for (String statement : migration.statements()) {
 				this.cypher.write((tx) -> tx.run(statement, Map.of()));
+				afterEachStep.run();
 			}
 			this.cypher.write((tx) -> tx.run(RECORD_VERSION,
-					Map.of("version", migration.version(), "description", migration.description())));
+					Map.of("version", migration.version(), "description", migration.description(), "by", by)));
 			current = migration.version();
+			applied.add(current);
 			log.info("Schema migration V{} applied: {}", migration.version(), migration.description());
 		}
 		log.info("Schema at version {}", current);
-		return current;
+		return new Outcome(current, List.copyOf(applied));
 	}
 
 	private record Migration(int version, String description, List<String> statements) {

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.errors;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +10,6 @@ import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -38,61 +34,29 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		ErrorCode code = ErrorCode.of(ex);
+		String message;
+		Map<String, Object> more;
 		if (ex instanceof ApiException api) {
-			Map<String, Object> extensions = new LinkedHashMap<>(api.extensions());
-			extensions.put("code", api.code().name());
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(classification(api.code()))
-				.message(api.getMessage())
-				.extensions(extensions)
-				.build();
+			message = api.getMessage();
+			more = api.extensions();
 		}
-		ErrorCode code = codeOf(ex);
-		if (code == ErrorCode.UNAVAILABLE) {
-			log.warn("Neo4j unavailable: {}", ex.getMessage());
-			return error(env, code, "The database is unavailable; try again shortly.");
+		else if (code == ErrorCode.INTERNAL) {
+			String errorId = ErrorResponses.internalErrorId(env.getExecutionStepInfo().getPath().toString(), ex);
+			message = "Internal error " + errorId;
+			more = Map.of("errorId", errorId);
 		}
-		if (code == ErrorCode.TIMEOUT) {
-			return error(env, code, "The query took longer than the transaction timeout and was stopped.");
-		}
-		String errorId = UUID.randomUUID().toString();
-		log.error("Internal error {} at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
-		return GraphqlErrorBuilder.newError(env)
-			.errorType(ErrorType.DataFetchingException)
-			.message("Internal error " + errorId)
-			.extensions(Map.of("code", ErrorCode.INTERNAL.name(), "errorId", errorId))
-			.build();
-	}
-
-	/**
-	 * The code of a failure that is not an {@link ApiException}: what the database said,
-	 * or INTERNAL.
-	 */
-	static ErrorCode codeOf(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof Neo4jException neo4j && isTimeout(neo4j.code())) {
-				return ErrorCode.TIMEOUT;
+		else {
+			if (code == ErrorCode.UNAVAILABLE) {
+				log.warn("Neo4j unavailable: {}", ex.getMessage());
 			}
-			// Transient errors, e.g. "database not currently available" while it stops or
-			// starts, are worth a
-			// retry shortly: the same as an unreachable server to the client.
-			if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
-					|| cause instanceof TransientException) {
-				return ErrorCode.UNAVAILABLE;
-			}
+			message = ErrorResponses.standardMessage(code);
+			more = Map.of();
 		}
-		return ErrorCode.INTERNAL;
-	}
-
-	private static boolean isTimeout(String neo4jCode) {
-		return neo4jCode != null && neo4jCode.contains("TransactionTimedOut");
-	}
-
-	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message) {
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(classification(code))
 			.message(message)
-			.extensions(Map.of("code", code.name()))
+			.extensions(ErrorResponses.extensions(code, more))
 			.build();
 	}
 

@@ -1,0 +1,77 @@
+package io.dealgraph.startup;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dealgraph.DealgraphApplication;
+import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.system.EmbeddedNeo4j;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the app started at the same moment on one fresh graph, each reaching
+ * Neo4j only over Bolt as production instances do: one migrates and seeds, the other
+ * waits for it and finds the work done.
+ */
+@Tag("embedded-only")
+class TwoInstancesTests {
+
+	@Test
+	void twoInstancesStartingTogetherApplyEachMigrationOnceAndLoadTheSeedOnce(@TempDir Path store) throws Exception {
+		var neo4j = new EmbeddedNeo4j(store, 0, Duration.ofMinutes(5));
+		neo4j.start();
+		List<ConfigurableApplicationContext> instances = new ArrayList<>();
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			CyclicBarrier together = new CyclicBarrier(2);
+			List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				starts.add(pool.submit(() -> {
+					together.await();
+					return new SpringApplicationBuilder(DealgraphApplication.class).web(WebApplicationType.NONE)
+						.run("--spring.neo4j.uri=" + neo4j.boltUri(), "--logging.level.root=WARN",
+								"--logging.level.io.dealgraph.startup=INFO");
+				}));
+			}
+			for (Future<ConfigurableApplicationContext> start : starts) {
+				instances.add(start.get(5, TimeUnit.MINUTES));
+			}
+
+			List<GraphStartup.Report> reports = instances.stream()
+				.map((instance) -> instance.getBean(GraphStartup.class).report())
+				.toList();
+			List<Integer> applied = new ArrayList<>();
+			reports.forEach((report) -> applied.addAll(report.migrationsApplied()));
+			assertThat(applied).as("each migration applied by one instance only").containsExactlyInAnyOrder(1, 2, 3, 4);
+			assertThat(reports).extracting(GraphStartup.Report::schemaVersion).containsOnly(4);
+			assertThat(reports).filteredOn((report) -> report.seed().startsWith("loaded")).hasSize(1);
+
+			var graph = instances.getFirst().getBean(CypherExecutor.class).read("""
+					RETURN COUNT { (m:DealgraphMigration) } AS migrations, COUNT { (o:Organization) } AS organizations,
+					       COUNT { (l:DealgraphLock WHERE l.owner IS NOT NULL) } AS locksHeld
+					""", Map.of()).getFirst();
+			assertThat(graph.get("migrations").asInt()).isEqualTo(4);
+			assertThat(graph.get("organizations").asInt()).isEqualTo(84);
+			assertThat(graph.get("locksHeld").asInt()).as("the lock is released once started").isZero();
+		}
+		finally {
+			instances.forEach(ConfigurableApplicationContext::close);
+			neo4j.close();
+		}
+	}
+
+}
