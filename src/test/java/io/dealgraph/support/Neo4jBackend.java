@@ -9,6 +9,10 @@ final class Neo4jBackend implements ExecutionCondition {
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (TestNeo4j.serverRequested()) {
+			return ConditionEvaluationResult
+				.enabled("Neo4j " + System.getProperty(TestNeo4j.VERSION_PROPERTY) + " as a server in its own JVM");
+		}
 		if (!TestNeo4j.containerRequested()) {
 			return ConditionEvaluationResult.enabled("embedded Neo4j");
 		}
