@@ -27,14 +27,19 @@ import org.springframework.stereotype.Repository;
 class NetworkQueries {
 
 	/**
-	 * The k shortest paths between two organizations (Neo4j's SHORTEST k), every hop over
-	 * an allowed deal. Placeholders: 1 k, 2 relationship types, 3 direction arrow, 4 deal
-	 * predicate, 5 node predicate, 6 max hops.
+	 * The k shortest paths between two organizations, every hop over an allowed deal.
+	 * Paths of equal length are ordered by the ids along them, organizations then deals,
+	 * so the same question gets the same paths on any server: SHORTEST k alone would pick
+	 * among equal paths as the traversal meets them. So all paths of the k shortest
+	 * lengths are found (GROUPS), ordered, and the first k kept. Placeholders: 1 k, 2
+	 * relationship types, 3 direction arrow, 4 deal predicate, 5 node predicate, 6 max
+	 * hops.
 	 */
 	private static final String CONNECTIONS = """
 			MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-			MATCH p = SHORTEST %1$d (a)(()-[r:%2$s]-%3$s(x:Organization) WHERE %4$s AND %5$s){1,%6$d}(b)
-			WITH p ORDER BY length(p), [n IN nodes(p) | n.id]
+			MATCH p = SHORTEST %1$d GROUPS (a)(()-[r:%2$s]-%3$s(x:Organization) WHERE %4$s AND %5$s){1,%6$d}(b)
+			WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [d IN relationships(p) | d.id]
+			LIMIT $first
 			RETURN length(p) AS length,
 			       [n IN nodes(p) | properties(n)] AS organizations,
 			       [d IN relationships(p) | d {.*, type: type(d), from: properties(startNode(d)),
@@ -44,8 +49,9 @@ class NetworkQueries {
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
 	 * {@code $maxPaths} and the distinct deals at {@code $limit + 1}, so a dense
-	 * neighbourhood costs a bounded amount of work and says it was cut. Placeholders: 1
-	 * relationship types, 2 deal predicate, 3 depth.
+	 * neighbourhood costs a bounded amount of work and says it was cut. The deals kept
+	 * are the nearest first, then by id, so a capped network is the same on any server.
+	 * Placeholders: 1 relationship types, 2 deal predicate, 3 depth.
 	 */
 	private static final String NETWORK = """
 			MATCH (a:Organization {id: $around})
@@ -56,8 +62,10 @@ class NetworkQueries {
 			}
 			CALL (paths) {
 			  UNWIND paths AS path
-			  UNWIND path AS d
-			  WITH DISTINCT d LIMIT $fetch
+			  UNWIND range(0, size(path) - 1) AS hop
+			  WITH path[hop] AS d, min(hop) AS distance
+			  ORDER BY distance, d.id
+			  LIMIT $fetch
 			  RETURN collect(d {.*, type: type(d), from: properties(startNode(d)), to: properties(endNode(d))}) AS deals
 			}
 			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
@@ -86,6 +94,7 @@ class NetworkQueries {
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("from", from);
 		parameters.put("to", to);
+		parameters.put("first", first);
 		return this.cypher.read(query, parameters, NetworkQueries::path);
 	}
 

@@ -1,7 +1,9 @@
 package io.dealgraph.network;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,36 @@ class ConnectionsTests {
 	}
 
 	@Test
+	void pathsOfEqualLengthComeInTheOrderOfTheIdsAlongThemOnAnyServer() {
+		var paths = this.graphQl.document("""
+				{ connections(from: "nvidia", to: "hut-8", first: 5) {
+				    length organizations { id } deals { id } } }
+				""").execute().path("connections").entityList(Map.class).get();
+		List<List<String>> answered = paths.stream()
+			.map((path) -> concat(ids((List<?>) path.get("organizations")), ids((List<?>) path.get("deals"))))
+			.toList();
+		// Every path of up to four deals, as an exhaustive search orders them: by length,
+		// then the organizations along it, then its deals.
+		List<List<String>> exhaustive = this.cypher
+			.read("""
+					MATCH p = (:Organization {id: 'nvidia'})-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..4]-(:Organization {id: 'hut-8'})
+					WHERE all(d IN relationships(p) WHERE d.retractedAt IS NULL)
+					WITH p, [n IN nodes(p) | n.id] AS organizations, [d IN relationships(p) | d.id] AS deals
+					ORDER BY length(p), organizations, deals
+					LIMIT 5
+					RETURN organizations + deals AS ids
+					""",
+					Map.of())
+			.stream()
+			.map((row) -> row.get("ids").asList((v) -> v.asString()))
+			.toList();
+		assertThat(answered).isEqualTo(exhaustive);
+		List<Object> lengths = paths.stream().map((path) -> path.get("length")).toList();
+		assertThat(Set.copyOf(lengths)).as("some paths tie on length, so the order among them is checked")
+			.hasSizeLessThan(lengths.size());
+	}
+
+	@Test
 	void directedPathsFollowDealsFromProviderOrFinancierOnwards() {
 		var directed = this.graphQl.document("""
 				{ connections(from: "anthropic", to: "coatue", directed: true) { length } }
@@ -94,6 +126,12 @@ class ConnectionsTests {
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	private static List<String> ids(List<?> organizations) {
