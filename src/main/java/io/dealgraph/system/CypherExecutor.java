@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.RetryableException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,13 +21,23 @@ import org.slf4j.LoggerFactory;
 
 import io.dealgraph.errors.ErrorCode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every Cypher statement of the application runs through here: reads as managed read
- * transactions (a cluster routes them to secondaries), writes as managed write
- * transactions that the driver retries on transient errors, both with the timeout of
- * their {@link Workload}. Values always travel as parameters.
+ * Every Cypher statement of the application runs through here, with the timeout of its
+ * {@link Workload}. Writes run in transactions of Spring Data Neo4j's
+ * {@link Neo4jTransactionManager}, statement by statement through its
+ * {@link Neo4jClient}, and are tried again after a transient error such as a deadlock.
+ * Reads are single statements: they run as the driver's executable queries, routed to
+ * readers, which measured faster here than a Spring-managed read transaction (see
+ * BENCHMARKS.md). Both share one bookmark store, the transaction manager's, so a read
+ * sees every write this instance committed before it, on a cluster too. Values always
+ * travel as parameters.
  *
  * <p>
  * The bean runs request work; {@link #forWork} gives the same executor for bulk or
@@ -39,9 +49,20 @@ public class CypherExecutor {
 
 	private static final Logger log = LoggerFactory.getLogger(CypherExecutor.class);
 
+	/** First pause before a write is tried again; it doubles up to the retry budget. */
+	private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(50);
+
 	private final Driver driver;
 
+	private final Neo4jClient client;
+
+	private final PlatformTransactionManager transactions;
+
+	private final BookmarkManager bookmarks;
+
 	private final TransactionTimeouts timeouts;
+
+	private final Duration retryBudget;
 
 	private final Workload workload;
 
@@ -49,35 +70,63 @@ public class CypherExecutor {
 
 	private final QueryConfig readConfig;
 
+	private final TransactionTemplate writeTransaction;
+
 	private final AtomicLong statements;
 
 	private final Timer reads;
 
 	private final Timer writes;
 
+	/**
+	 * @param bookmarks the bookmark store of {@code transactions}, as the driver's reads
+	 * take it
+	 */
 	@Autowired
-	public CypherExecutor(Driver driver, TransactionTimeouts timeouts, MeterRegistry meters) {
-		this(driver, timeouts, Workload.REQUEST, new AtomicLong(),
+	public CypherExecutor(Driver driver, Neo4jClient client, PlatformTransactionManager transactions,
+			BookmarkManager bookmarks, TransactionTimeouts timeouts,
+			@Value("${spring.neo4j.max-transaction-retry-time:3s}") Duration retryBudget, MeterRegistry meters) {
+		this(driver, client, transactions, bookmarks, timeouts, retryBudget, Workload.REQUEST, new AtomicLong(),
 				Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "read").register(meters),
 				Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "write").register(meters));
 	}
 
-	private CypherExecutor(Driver driver, TransactionTimeouts timeouts, Workload workload, AtomicLong statements,
-			Timer reads, Timer writes) {
+	private CypherExecutor(Driver driver, Neo4jClient client, PlatformTransactionManager transactions,
+			BookmarkManager bookmarks, TransactionTimeouts timeouts, Duration retryBudget, Workload workload,
+			AtomicLong statements, Timer reads, Timer writes) {
 		this.driver = driver;
+		this.client = client;
+		this.transactions = transactions;
+		this.bookmarks = bookmarks;
 		this.timeouts = timeouts;
+		this.retryBudget = retryBudget;
 		this.workload = workload;
 		this.timeout = timeouts.of(workload);
-		this.readConfig = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(this.timeout).build();
+		this.readConfig = QueryConfig.builder()
+			.withRouting(RoutingControl.READ)
+			.withTimeout(this.timeout)
+			.withBookmarkManager(bookmarks)
+			.build();
+		this.writeTransaction = writeTemplate(transactions, this.timeout);
 		this.statements = statements;
 		this.reads = reads;
 		this.writes = writes;
 	}
 
+	/**
+	 * Spring counts transaction timeouts in whole seconds: a timeout below one rounds up
+	 * to one.
+	 */
+	private static TransactionTemplate writeTemplate(PlatformTransactionManager transactions, Duration timeout) {
+		var template = new TransactionTemplate(transactions);
+		template.setTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+		return template;
+	}
+
 	/** The same executor, with the timeout of {@code work}. */
 	public CypherExecutor forWork(Workload work) {
-		return (work == this.workload) ? this
-				: new CypherExecutor(this.driver, this.timeouts, work, this.statements, this.reads, this.writes);
+		return (work == this.workload) ? this : new CypherExecutor(this.driver, this.client, this.transactions,
+				this.bookmarks, this.timeouts, this.retryBudget, work, this.statements, this.reads, this.writes);
 	}
 
 	/** Runs one read statement and returns all its records. */
@@ -101,14 +150,27 @@ public class CypherExecutor {
 
 	/**
 	 * Runs {@code work} in one write transaction: everything it writes commits together
-	 * or not at all. The work may be retried on a transient error, so it must only write
-	 * through the given transaction.
+	 * or not at all. The work is tried again after a transient error (a deadlock, a
+	 * leader switch), within {@code spring.neo4j.max-transaction-retry-time}, so it must
+	 * only write through the given transaction.
 	 */
 	public <T> T write(Function<Writer, T> work) {
 		return this.writes.record(() -> timed("write", () -> {
-			try (var session = this.driver.session()) {
-				return session.executeWrite((tx) -> work.apply(new Writer(tx)),
-						TransactionConfig.builder().withTimeout(this.timeout).build());
+			long deadline = System.nanoTime() + this.retryBudget.toNanos();
+			Duration delay = FIRST_RETRY_DELAY;
+			while (true) {
+				try {
+					return this.writeTransaction.execute((status) -> work.apply(new Writer()));
+				}
+				catch (RuntimeException ex) {
+					if (!isTransient(ex) || System.nanoTime() + delay.toNanos() > deadline) {
+						throw ex;
+					}
+					log.debug("Write failed with a transient error, retrying in {} ms: {}", delay.toMillis(),
+							ex.getMessage());
+					pause(delay);
+					delay = delay.multipliedBy(2);
+				}
 			}
 		}));
 	}
@@ -116,6 +178,41 @@ public class CypherExecutor {
 	/** How many statements have run since start. */
 	public long statementCount() {
 		return this.statements.get();
+	}
+
+	/** One statement in the write transaction under way. */
+	private List<Record> records(String cypher, Map<String, Object> parameters) {
+		return List.copyOf(this.client.query(cypher)
+			.bindAll(parameters)
+			.fetchAs(Record.class)
+			.mappedBy((types, record) -> record)
+			.all());
+	}
+
+	/**
+	 * A failure worth trying again: what Neo4j calls transient (deadlocks among them),
+	 * except its timeout, which would only time out again.
+	 */
+	private static boolean isTransient(Throwable failure) {
+		if (ErrorCode.of(failure) == ErrorCode.TIMEOUT) {
+			return false;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RetryableException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void pause(Duration delay) {
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to retry a write", ex);
+		}
 	}
 
 	/**
@@ -144,15 +241,12 @@ public class CypherExecutor {
 	/** The statements of one write transaction. */
 	public final class Writer {
 
-		private final TransactionContext tx;
-
-		private Writer(TransactionContext tx) {
-			this.tx = tx;
+		private Writer() {
 		}
 
 		public List<Record> run(String cypher, Map<String, Object> parameters) {
 			CypherExecutor.this.statements.incrementAndGet();
-			return this.tx.run(cypher, parameters).list();
+			return records(cypher, parameters);
 		}
 
 	}

@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
 
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestWrites;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -34,6 +37,15 @@ class TransactionTests {
 	@Autowired
 	CypherExecutor cypher;
 
+	@Autowired
+	Neo4jClient client;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	BookmarkManager bookmarks;
+
 	@AfterEach
 	void removeWrites() {
 		TestWrites.remove(this.cypher);
@@ -41,8 +53,7 @@ class TransactionTests {
 
 	@Test
 	void aSlowQueryHitsTheTimeoutAndIsEndedOnTheServer() {
-		var impatient = new CypherExecutor(this.driver, TransactionTimeouts.all(Duration.ofMillis(300)),
-				new SimpleMeterRegistry());
+		var impatient = impatient();
 		Throwable failure = catchThrowable(() -> impatient
 			.read("UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n", Map.of()));
 		assertThat(ErrorCode.of(failure)).isEqualTo(ErrorCode.TIMEOUT);
@@ -63,13 +74,11 @@ class TransactionTests {
 
 	@Test
 	void startUpWorkPastItsTimeoutSaysWhichSettingToRaise() {
-		var impatient = new CypherExecutor(this.driver, TransactionTimeouts.all(Duration.ofMillis(300)),
-				new SimpleMeterRegistry())
-			.forWork(Workload.STARTUP);
+		var impatient = impatient().forWork(Workload.STARTUP);
 		Throwable failure = catchThrowable(() -> impatient.write((tx) -> tx
 			.run("UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n", Map.of())));
 		assertThat(failure).isInstanceOf(TransactionTimedOut.class)
-			.hasMessage("A startup transaction took longer than its timeout of 300 ms and was stopped. "
+			.hasMessage("A startup transaction took longer than its timeout of 1 s and was stopped. "
 					+ "If this work is expected to take longer here, raise DEALGRAPH_STARTUP_TX_TIMEOUT.");
 		assertThat(ErrorCode.of(failure)).isEqualTo(ErrorCode.TIMEOUT);
 	}
@@ -93,6 +102,12 @@ class TransactionTests {
 		var writes = this.cypher.read("MATCH (o:Organization) WHERE o.id IN ['test-lock-a', 'test-lock-b'] "
 				+ "RETURN o.id AS id, o.writes AS writes ORDER BY id", Map.of());
 		assertThat(writes).extracting((row) -> row.get("writes").asInt()).containsExactly(2, 2);
+	}
+
+	/** The application's executor, with a timeout of one second for every workload. */
+	private CypherExecutor impatient() {
+		return new CypherExecutor(this.driver, this.client, this.transactions, this.bookmarks,
+				TransactionTimeouts.all(Duration.ofSeconds(1)), Duration.ofSeconds(3), new SimpleMeterRegistry());
 	}
 
 	private static void sleep(long millis) {
