@@ -216,6 +216,10 @@ public class DealEditor {
 		}
 		List<StatusChange> history = new ArrayList<>(current.statusHistory());
 		if (current.status() != input.status()) {
+			if (history.size() >= InputRules.MAX_STATUS_CHANGES) {
+				throw new InvalidInput(ErrorCode.LIMIT_EXCEEDED, List.of(new InvalidInput.Violation("input.status",
+						"a deal has at most " + InputRules.MAX_STATUS_CHANGES + " status changes")));
+			}
 			history.add(new StatusChange(input.status(), input.statusOn(), null));
 		}
 		return history;

@@ -39,6 +39,9 @@ final class InputRules {
 
 	static final int MAX_SOURCES = 20;
 
+	/** As the schema's {@code @listSize} on {@code statusHistory} states. */
+	static final int MAX_STATUS_CHANGES = 100;
+
 	static final int MAX_BATCH = 1000;
 
 	static final int MAX_ID = 100;

@@ -4,31 +4,33 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.ErrorType;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
-import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
+import graphql.execution.ResultNodesInfo;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
-import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -37,14 +39,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses a request before it runs when it is deeper, costlier or more aliased than the
- * stated limits, with the numbers in the message ("cost 60 100 > 50 000"). Refused
+ * stated limits, with the numbers in the message ("cost 160 100 > 100 000"). Refused
  * requests never reach the database and answer HTTP 400 under
  * application/graphql-response+json.
  *
  * <p>
- * Cost counts the objects a request may return, as GitHub and Shopify do: a paged field
- * multiplies what is under it by its {@code first} (or {@code limit}); an unpaged list of
- * organizations or deals by its cap of 100; any other list by 10.
+ * Cost is an upper bound on the result nodes a request can return, counted as
+ * graphql-java counts them: every field of every object, and every item of every list.
+ * Each list counts at the most it can hold, as the schema states it with
+ * {@code @listSize} (a cap, or the argument that sizes it); a connection's edges count at
+ * its {@code first}. Introspection is bounded by the schema, not by the data, and is
+ * counted only once it has run. After a request has run, the result nodes it really
+ * returned are known: that is what the rate limit charges. graphql-java's own cap on
+ * result nodes stops a request whose estimate was wrong, with LIMIT_EXCEEDED and no
+ * partial answer.
  */
 @Component
 public class QueryLimits extends SimplePerformantInstrumentation {
@@ -55,29 +63,67 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	 */
 	public static final int MAX_DEPTH = 15;
 
-	public static final int MAX_COST = 50_000;
+	/**
+	 * The most result nodes a request may be able to return. High, because the estimate
+	 * is a true upper bound: relationship lists hold up to 100 organizations each, so two
+	 * of them nested under a page reach millions in principle while they return dozens on
+	 * real data (the flagship example, "AI customers of miners financed by private
+	 * equity", is worth 7.2 million). What this refuses is fan-out that is huge in
+	 * practice too (three nested relationship lists under a page of 100: over 100
+	 * million). The answers themselves are held to {@link #MAX_RESULT_NODES}.
+	 */
+	public static final int MAX_COST = 10_000_000;
 
 	public static final int MAX_ALIASES = 30;
 
-	private static final Set<String> GRAPH_TYPES = Set.of("Organization", "Deal", "Path", "TimelineEvent",
-			"DealStatsBucket", "Change");
+	/**
+	 * graphql-java stops a request past this many result nodes returned, and it answers
+	 * LIMIT_EXCEEDED: about 6 MB of JSON, far above any page a front-end shows, with room
+	 * for introspection (GraphiQL's full introspection of this schema returns about 20
+	 * 000 nodes).
+	 */
+	public static final int MAX_RESULT_NODES = 200_000;
 
 	/**
-	 * An unpaged list of organizations or deals counts as a default page; its hard cap is
-	 * 100.
+	 * The size assumed for a list the schema gives no bound; a test keeps every list of
+	 * the schema bounded, so this is only a safety net.
 	 */
-	private static final int GRAPH_LIST_ESTIMATE = 20;
-
-	private static final int SMALL_LIST_CAP = 10;
+	private static final long UNBOUNDED_LIST = 1_000;
 
 	/**
-	 * Where {@link RequestObservation} receives the measure of its request, in the
-	 * GraphQL context.
+	 * Where {@link RequestObservation} receives the cost of its request, in the GraphQL
+	 * context.
 	 */
-	static final String MEASURE_SINK = QueryLimits.class.getName() + ".measure";
+	static final String COST_SINK = QueryLimits.class.getName() + ".cost";
 
-	/** The measured size of one request. */
+	/** The measured size of one request, before it runs. */
 	public record Measure(int depth, long cost, int aliases, boolean mutation) {
+	}
+
+	/**
+	 * What one request cost: its measure, whether the limits refused it, and the result
+	 * nodes it returned once run (-1 before).
+	 */
+	static final class RequestCost {
+
+		private volatile @Nullable Measure measure;
+
+		private volatile boolean refused;
+
+		private volatile int resultNodes = -1;
+
+		@Nullable Measure measure() {
+			return this.measure;
+		}
+
+		boolean refused() {
+			return this.refused;
+		}
+
+		int resultNodes() {
+			return this.resultNodes;
+		}
+
 	}
 
 	/**
@@ -91,30 +137,54 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		ExecutionContext execution = parameters.getExecutionContext();
 		Measure measure = measure(execution.getGraphQLSchema(), execution.getDocument(),
 				execution.getOperationDefinition().getName(), execution.getExecutionInput().getVariables());
+		RequestCost sink = execution.getGraphQLContext().get(COST_SINK);
+		if (sink != null) {
+			sink.measure = measure;
+		}
 		List<GraphQLError> errors = new ArrayList<>();
 		if (measure.depth() > MAX_DEPTH) {
 			errors.add(limit("depth " + measure.depth() + " > " + MAX_DEPTH));
 		}
 		if (measure.cost() > MAX_COST) {
 			errors.add(limit("cost " + measure.cost() + " > " + MAX_COST
-					+ " (objects the request may return; lower 'first' or nest less)"));
+					+ " (result nodes the request may return; lower 'first' or 'limit', or nest less)"));
 		}
 		if (measure.aliases() > MAX_ALIASES) {
 			errors.add(limit("aliases " + measure.aliases() + " > " + MAX_ALIASES));
 		}
 		if (!errors.isEmpty()) {
+			if (sink != null) {
+				sink.refused = true;
+			}
 			throw new AbortExecutionException(errors);
 		}
-		AtomicReference<Measure> sink = execution.getGraphQLContext().get(MEASURE_SINK);
-		if (sink != null) {
-			sink.set(measure);
-		}
+		execution.getGraphQLContext().put(ResultNodesInfo.MAX_RESULT_NODES, MAX_RESULT_NODES);
 		return SimpleInstrumentationContext.noOp();
+	}
+
+	/**
+	 * Records the result nodes returned; a request stopped by the backstop answers
+	 * LIMIT_EXCEEDED instead of a result with fields silently nulled.
+	 */
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		ResultNodesInfo nodes = parameters.getGraphQLContext().get(ResultNodesInfo.RESULT_NODES_INFO);
+		RequestCost sink = parameters.getGraphQLContext().get(COST_SINK);
+		if (nodes != null && sink != null) {
+			sink.resultNodes = nodes.getResultNodesCount();
+		}
+		if (nodes != null && nodes.isMaxResultNodesExceeded()) {
+			return CompletableFuture.completedFuture(
+					ExecutionResult.newExecutionResult().addError(limit("result nodes > " + MAX_RESULT_NODES)).build());
+		}
+		return CompletableFuture.completedFuture(result);
 	}
 
 	static Measure measure(GraphQLSchema schema, Document document, @Nullable String operationName,
 			Map<String, Object> variables) {
-		Map<QueryVisitorFieldEnvironment, Long> multiplied = new IdentityHashMap<>();
+		// How many times each field is evaluated: once per object of the field above it.
+		Map<QueryVisitorFieldEnvironment, Long> items = new IdentityHashMap<>();
 		long[] cost = { 0 };
 		int[] depth = { 0 };
 		int[] aliases = { 0 };
@@ -136,14 +206,15 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 							level++;
 						}
 						depth[0] = Math.max(depth[0], level);
-						long above = (env.getParentEnvironment() != null)
-								? multiplied.getOrDefault(env.getParentEnvironment(), 1L) : 1L;
-						GraphQLOutputType type = env.getFieldDefinition().getType();
-						long own = multiplier(type, env.getArguments(), env.getParentType());
-						if (!GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
-							cost[0] = saturatedAdd(cost[0], saturatedMultiply(above, own));
+						if (isIntrospection(env)) {
+							return;
 						}
-						multiplied.put(env, saturatedMultiply(above, own));
+						long instances = (env.getParentEnvironment() != null)
+								? items.getOrDefault(env.getParentEnvironment(), 1L) : 1L;
+						long size = listSize(env);
+						long produced = (size < 0) ? instances : saturatedMultiply(instances, size);
+						cost[0] = saturatedAdd(cost[0], (size < 0) ? instances : saturatedAdd(instances, produced));
+						items.put(env, produced);
 					}
 				});
 		}
@@ -159,24 +230,66 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		return new Measure(depth[0], cost[0], aliases[0], mutation);
 	}
 
-	private static long multiplier(GraphQLOutputType type, Map<String, Object> arguments, GraphQLType parent) {
-		Object size = (arguments.get("first") != null) ? arguments.get("first") : arguments.get("limit");
-		GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
-		boolean list = unwrapped instanceof GraphQLList;
-		boolean connection = GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object
-				&& object.getName().endsWith("Connection");
-		if (size instanceof Number number && (list || connection)) {
-			return Math.max(1, number.longValue());
+	/**
+	 * Introspection ({@code __schema}, {@code __type} and all beneath) is bounded by the
+	 * schema; {@code __typename} is an ordinary result node.
+	 */
+	private static boolean isIntrospection(QueryVisitorFieldEnvironment env) {
+		String name = env.getFieldDefinition().getName();
+		return (name.startsWith("__") && !name.equals("__typename"))
+				|| ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getParentType())).getName().startsWith("__");
+	}
+
+	/** The most items this field's list can hold, or -1 when it is no list. */
+	static long listSize(QueryVisitorFieldEnvironment env) {
+		GraphQLFieldDefinition field = env.getFieldDefinition();
+		if (!(GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLList)) {
+			return -1;
 		}
-		if (!list) {
-			return 1;
+		GraphQLAppliedDirective listSize = field.getAppliedDirective("listSize");
+		if (listSize == null) {
+			boolean relayEdges = field.getName().equals("edges")
+					&& ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getParentType())).getName()
+						.endsWith("Connection");
+			return relayEdges ? argumentSize(env.getParentEnvironment(), "first") : UNBOUNDED_LIST;
 		}
-		if (GraphQLTypeUtil.unwrapAll(parent) instanceof GraphQLNamedType named
-				&& named.getName().endsWith("Connection")) {
-			return 1;
+		Integer max = argument(listSize, "max");
+		if (max != null) {
+			return max;
 		}
-		String element = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type)).getName();
-		return GRAPH_TYPES.contains(element) ? GRAPH_LIST_ESTIMATE : SMALL_LIST_CAP;
+		long plus = Objects.requireNonNullElse(argument(listSize, "plus"), 0);
+		String sizedBy = argument(listSize, "sizedBy");
+		if (sizedBy != null) {
+			return saturatedAdd(argumentSize(env, sizedBy), plus);
+		}
+		String sizedByParent = argument(listSize, "sizedByParent");
+		if (sizedByParent != null) {
+			return saturatedAdd(argumentSize(env.getParentEnvironment(), sizedByParent), plus);
+		}
+		return UNBOUNDED_LIST;
+	}
+
+	private static <T> @Nullable T argument(GraphQLAppliedDirective directive, String name) {
+		GraphQLAppliedDirectiveArgument argument = directive.getArgument(name);
+		return (argument != null) ? argument.getValue() : null;
+	}
+
+	/**
+	 * The size an argument gives: its value, or a list argument's length; the argument's
+	 * default when the request leaves it out.
+	 */
+	private static long argumentSize(@Nullable QueryVisitorFieldEnvironment env, String name) {
+		if (env == null) {
+			return UNBOUNDED_LIST;
+		}
+		Object value = env.getArguments().get(name);
+		if (value instanceof Number number) {
+			return Math.max(0, number.longValue());
+		}
+		if (value instanceof List<?> list) {
+			return list.size();
+		}
+		return UNBOUNDED_LIST;
 	}
 
 	private static GraphQLError limit(String message) {

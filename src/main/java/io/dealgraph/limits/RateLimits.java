@@ -33,7 +33,7 @@ public class RateLimits {
 
 	private final int mutationWeight;
 
-	RateLimits(@Value("${dealgraph.rate-limit.capacity:200000}") long capacity,
+	RateLimits(@Value("${dealgraph.rate-limit.capacity:1000000}") long capacity,
 			@Value("${dealgraph.rate-limit.period:1m}") Duration period,
 			@Value("${dealgraph.rate-limit.mutation-weight:10}") int mutationWeight) {
 		// Bucket4j refills at most one token per nanosecond: a higher configured rate

@@ -1,20 +1,26 @@
 package io.dealgraph.limits;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import io.dealgraph.errors.ErrorCode;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,17 +55,25 @@ class RequestObservation implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		long start = System.nanoTime();
-		var measure = new AtomicReference<QueryLimits.Measure>();
+		var cost = new QueryLimits.RequestCost();
 		request.configureExecutionInput((input, builder) -> {
-			input.getGraphQLContext().put(QueryLimits.MEASURE_SINK, measure);
+			input.getGraphQLContext().put(QueryLimits.COST_SINK, cost);
 			return input;
 		});
 		Object client = request.getAttributes().get(RateLimitFilter.CLIENT);
+		// Over HTTP the rate limit filter turned an empty bucket away already; a socket
+		// carries many requests after its one HTTP upgrade, so each is checked here.
+		if (request instanceof WebSocketGraphQlRequest && client != null) {
+			long retryAfter = this.limits.retryAfterSeconds(client.toString());
+			if (retryAfter > 0) {
+				return Mono.just(rateLimited(request, retryAfter));
+			}
+		}
 		return chain.next(request).doOnNext((response) -> {
 			long nanos = System.nanoTime() - start;
-			QueryLimits.Measure m = measure.get();
+			QueryLimits.Measure m = cost.measure();
 			if (client != null && m != null) {
-				this.limits.charge(client.toString(), m.cost(), m.mutation());
+				this.limits.charge(client.toString(), charged(cost), m.mutation());
 			}
 			String operation = operationTag(request.getOperationName());
 			String outcome = response.getErrors().isEmpty() ? "success" : "error";
@@ -74,15 +88,39 @@ class RequestObservation implements WebGraphQlInterceptor {
 					.counter("dealgraph.graphql.errors", "code", String.valueOf(error.getExtensions().get("code")))
 					.increment());
 			if (log.isInfoEnabled()) {
-				log.info("graphql operation={} type={} cost={} depth={} durationMs={} outcome={} errors={}", operation,
-						(m != null && m.mutation()) ? "mutation" : "query", (m != null) ? m.cost() : -1,
-						(m != null) ? m.depth() : -1, nanos / 1_000_000, outcome,
+				log.info("graphql operation={} type={} cost={} nodes={} depth={} durationMs={} outcome={} errors={}",
+						operation, (m != null && m.mutation()) ? "mutation" : "query", (m != null) ? m.cost() : -1,
+						cost.resultNodes(), (m != null) ? m.depth() : -1, nanos / 1_000_000, outcome,
 						response.getErrors()
 							.stream()
 							.map((e) -> String.valueOf(e.getExtensions().get("code")))
 							.toList());
 			}
 		});
+	}
+
+	/**
+	 * What a request is charged: the result nodes it returned; for one the limits
+	 * refused, its estimate up to the most an answer may hold, so a refused bomb costs
+	 * its sender as much as the biggest answer; a subscription, whose events come later,
+	 * its estimate.
+	 */
+	static long charged(QueryLimits.RequestCost cost) {
+		QueryLimits.Measure measure = cost.measure();
+		long estimate = (measure != null) ? measure.cost() : 0;
+		if (cost.refused()) {
+			return Math.min(Math.max(estimate, 1), QueryLimits.MAX_RESULT_NODES);
+		}
+		return (cost.resultNodes() >= 0) ? cost.resultNodes() : estimate;
+	}
+
+	private static WebGraphQlResponse rateLimited(WebGraphQlRequest request, long retryAfter) {
+		GraphQLError error = GraphqlErrorBuilder.newError()
+			.message("Too many requests: try again in " + retryAfter + " s.")
+			.extensions(Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfter", retryAfter))
+			.build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+				ExecutionResult.newExecutionResult().addError(error).build()));
 	}
 
 	private String operationTag(String name) {

@@ -49,12 +49,23 @@ class OrganizationQueries {
 			RETURN found {.*} AS organization
 			""";
 
+	/**
+	 * The facts of many organizations, at most {@link #MAX_FACTS} each, as the schema's
+	 * {@code @listSize} states.
+	 */
 	private static final String FACTS_OF = """
-			MATCH (o:Organization)-[:HAS_FACT]->(f:Fact)
-			WHERE o.id IN $ids
-			RETURN o.id AS organizationId, f {.*} AS fact
-			ORDER BY f.attribute, f.asOf, f.value
+			UNWIND $ids AS organizationId
+			MATCH (o:Organization {id: organizationId})
+			CALL (o) {
+			  MATCH (o)-[:HAS_FACT]->(f:Fact)
+			  WITH f ORDER BY f.attribute, f.asOf, f.value, f.key
+			  LIMIT $limit
+			  RETURN collect(f {.*}) AS facts
+			}
+			RETURN organizationId, facts
 			""";
+
+	static final int MAX_FACTS = 100;
 
 	/**
 	 * One page of organizations and, when asked for, their total, in one statement.
@@ -83,7 +94,7 @@ class OrganizationQueries {
 			CALL db.index.fulltext.queryNodes('organization_names', $query) YIELD node, score
 			WITH node, score,
 			     toLower(node.name) = $exact OR any(alias IN node.aliases WHERE toLower(alias) = $exact) AS exact
-			ORDER BY exact DESC, score DESC, node.name
+			ORDER BY exact DESC, score DESC, node.name, node.id
 			LIMIT $first
 			RETURN node {.*} AS organization
 			""";
@@ -225,8 +236,8 @@ class OrganizationQueries {
 	Map<String, List<Fact>> factsOf(Collection<String> ids) {
 		Map<String, List<Fact>> facts = new LinkedHashMap<>();
 		ids.forEach((id) -> facts.put(id, new ArrayList<>()));
-		for (Record row : this.cypher.read(FACTS_OF, Map.of("ids", List.copyOf(ids)))) {
-			facts.get(row.get("organizationId").asString()).add(fact(row.get("fact")));
+		for (Record row : this.cypher.read(FACTS_OF, Map.of("ids", List.copyOf(ids), "limit", MAX_FACTS))) {
+			facts.get(row.get("organizationId").asString()).addAll(row.get("facts").asList(OrganizationQueries::fact));
 		}
 		return facts;
 	}

@@ -13,6 +13,8 @@ import org.neo4j.driver.Value;
 
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.DealType;
+import io.dealgraph.errors.ApiException;
+import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.InvestorType;
@@ -77,6 +79,12 @@ class DealStatsController {
 			                    THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
 			""";
 
+	/** As the schema's {@code @listSize} on {@code dealStats} states. */
+	static final int MAX_BUCKETS = 500;
+
+	/** As the schema's {@code @listSize} on {@code DealStatsBucket.totals} states. */
+	static final int MAX_TOTALS = 20;
+
 	/** The bucket fields that need amounts read. */
 	private static final List<String> MONEY_FIELDS = List.of("totals", "withoutAmount", "approximateOrLowerBound");
 
@@ -102,7 +110,26 @@ class DealStatsController {
 		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
 		String query = STATS.formatted(DealType.cypherTypes(DealWhere.typesAllowedBy(where)), predicate,
 				money ? MONEY : COUNTS);
-		return this.cypher.read(query, parameters, DealStatsController::bucket);
+		List<DealStatsBucket> buckets = this.cypher.read(query, parameters, DealStatsController::bucket);
+		requireWithinTheSchemasCaps(buckets);
+		return buckets;
+	}
+
+	/**
+	 * The schema promises at most {@link #MAX_BUCKETS} buckets and {@link #MAX_TOTALS}
+	 * totals in each, so a request's cost is a true upper bound; past them the request is
+	 * refused rather than cut short.
+	 */
+	private static void requireWithinTheSchemasCaps(List<DealStatsBucket> buckets) {
+		if (buckets.size() > MAX_BUCKETS) {
+			throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "The grouping gives " + buckets.size()
+					+ " buckets, more than " + MAX_BUCKETS + ": narrow 'where' or group by fewer keys.");
+		}
+		int totals = buckets.stream().mapToInt((bucket) -> bucket.totals().size()).max().orElse(0);
+		if (totals > MAX_TOTALS) {
+			throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "A bucket holds " + totals
+					+ " currency and period totals, more than " + MAX_TOTALS + ": group by CURRENCY.");
+		}
 	}
 
 	private static DealStatsBucket bucket(Record row) {

@@ -51,9 +51,9 @@ class LimitsTests {
 	}
 
 	@Test
-	void aQueryThatMayReturnTooManyObjectsIsRefusedWithItsCost() {
+	void aQueryThatMayReturnTooManyResultNodesIsRefusedWithItsCost() {
 		String query = "{ organizations(first: 100) { edges { node { customers { customers { customers { id } } } } } } }";
-		assertRefused(this.http.graphQl(query), 400, "LIMIT_EXCEEDED", "> 50000");
+		assertRefused(this.http.graphQl(query), 400, "LIMIT_EXCEEDED", "> 10000000");
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class LimitsTests {
 		var costly = this.http.post("/graphql",
 				"{\"query\": \"" + query.replace("$", "\u0024") + "\", \"variables\": {\"n\": 100}}",
 				"application/json");
-		assertRefused(costly, 400, "LIMIT_EXCEEDED", "> 50000");
+		assertRefused(costly, 400, "LIMIT_EXCEEDED", "> 10000000");
 	}
 
 	@Test
