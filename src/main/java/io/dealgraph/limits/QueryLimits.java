@@ -68,7 +68,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	 * is a true upper bound: relationship lists hold up to 100 organizations each, so two
 	 * of them nested under a page reach millions in principle while they return dozens on
 	 * real data (the flagship example, "AI customers of miners financed by private
-	 * equity", is worth 7.2 million). What this refuses is fan-out that is huge in
+	 * equity", is worth 7.0 million). What this refuses is fan-out that is huge in
 	 * practice too (three nested relationship lists under a page of 100: over 100
 	 * million). The answers themselves are held to {@link #MAX_RESULT_NODES}.
 	 */
