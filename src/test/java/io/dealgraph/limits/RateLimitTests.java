@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.RunsDealgraph;
+import io.dealgraph.support.Graph;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.TestCredentials;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.test.context.TestPropertySource;
@@ -36,6 +39,9 @@ class RateLimitTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	CypherExecutor cypher;
 
 	@Test
 	void costlyQueriesSpendTheBudgetThen429WithRetryAfter() {
@@ -77,6 +83,7 @@ class RateLimitTests {
 
 	@Test
 	void aWebSocketClientFloodingCostlyQueriesIsRateLimitedToo() {
+		List<Long> before = new Graph(this.cypher).counts();
 		var socket = WebSocketGraphQlClient
 			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new StandardWebSocketClient())
 			.header("X-Forwarded-For", "203.0.113.20")
@@ -119,6 +126,7 @@ class RateLimitTests {
 
 	@Test
 	void aRequestRefusedForItsCostIsChargedAsTheLargestAllowed() {
+		List<Long> before = new Graph(this.cypher).counts();
 		Http http = new Http(this.port);
 		String bomb = "{ organizations(first: 100) { edges { node { customers { customers { customers { id } } } } } } }";
 		var refused = http.graphQl(bomb, "X-Forwarded-For", "203.0.113.30");
@@ -126,6 +134,7 @@ class RateLimitTests {
 		assertThat(http.graphQl("{ __typename }", "X-Forwarded-For", "203.0.113.30").statusCode())
 			.as("the refusal spent the client's budget")
 			.isEqualTo(429);
+		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
 	}
 
 	@Test
