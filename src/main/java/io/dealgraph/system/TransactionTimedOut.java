@@ -10,17 +10,10 @@ import java.util.Locale;
  */
 public class TransactionTimedOut extends RuntimeException {
 
-	private final Workload workload;
-
 	TransactionTimedOut(Workload workload, Duration timeout, RuntimeException cause) {
 		super("A " + workload.name().toLowerCase(Locale.ROOT) + " transaction took longer than its timeout of "
 				+ readable(timeout) + " and was stopped. If this work is expected to take longer here, raise "
 				+ workload.setting() + ".", cause);
-		this.workload = workload;
-	}
-
-	public Workload workload() {
-		return this.workload;
 	}
 
 	private static String readable(Duration timeout) {
