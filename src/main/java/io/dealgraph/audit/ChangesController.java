@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.CypherText;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
 import io.dealgraph.paging.Keyset;
@@ -26,15 +27,15 @@ class ChangesController {
 			true);
 
 	/** Placeholders: 1 sort values, 2 continuation, 3 order. */
-	private static final String CHANGES = """
+	private static final CypherText CHANGES = CypherText.of("""
 			MATCH (c:Change)
 			WHERE ($since IS NULL OR c.at >= $since) AND ($by IS NULL OR c.by = $by)
-			WITH c, %1$s AS sortValues
-			WHERE %2$s
-			ORDER BY %3$s
+			WITH c, {{sortValues}} AS sortValues
+			WHERE {{after}}
+			ORDER BY {{orderBy}}
 			LIMIT $limit
 			RETURN c {.*} AS change, sortValues
-			""";
+			""");
 
 	private final CypherExecutor cypher;
 
@@ -47,9 +48,10 @@ class ChangesController {
 			@Argument @Nullable Integer first, @Argument @Nullable String after) {
 		Page page = Page.of(first, after);
 		var parameters = new CypherFilter();
-		String query = CHANGES.formatted(NEWEST_FIRST.sortValues(parameters::parameter),
-				NEWEST_FIRST.after(page.after(), "sortValues", parameters::parameter),
-				NEWEST_FIRST.orderBy("sortValues"));
+		String query = CHANGES.with("sortValues", NEWEST_FIRST.sortValues(parameters::parameter))
+			.with("after", NEWEST_FIRST.after(page.after(), "sortValues", parameters::parameter))
+			.with("orderBy", NEWEST_FIRST.orderBy("sortValues"))
+			.build();
 		Map<String, Object> values = new HashMap<>(parameters.parameters());
 		values.put("since", since);
 		values.put("by", by);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
 

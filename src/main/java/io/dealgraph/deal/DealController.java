@@ -13,6 +13,7 @@ import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;

@@ -2,6 +2,7 @@ package io.dealgraph.deal;
 
 import java.util.Set;
 
+import io.dealgraph.graph.DealType;
 import io.dealgraph.paging.Page;
 
 /**

@@ -1,7 +1,6 @@
 package io.dealgraph.deal;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Source;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
@@ -25,67 +27,63 @@ import org.springframework.stereotype.Component;
 public class DealWrites {
 
 	/**
-	 * The relationship type is filled from {@link DealType}. A deal that exists keeps its
-	 * version and any retraction: loading a batch again is not an edit.
+	 * One statement per {@link DealType}, the relationship type. A deal that exists keeps
+	 * its version and any retraction: loading a batch again is not an edit.
 	 */
-	private static final String UPSERT = """
+	private static final CypherText UPSERT = CypherText.of("""
 			UNWIND $rows AS row
 			MATCH (from:Organization {id: row.fromId}), (to:Organization {id: row.toId})
-			MERGE (from)-[r:%s {id: row.properties.id}]->(to)
+			MERGE (from)-[r:{{type}} {id: row.properties.id}]->(to)
 			ON CREATE SET r = row.properties, r.version = 1
 			ON MATCH SET r += row.properties
-			RETURN r {.*, type: type(r), from: properties(from), to: properties(to)} AS deal
-			""";
+			RETURN {{deal}} AS deal
+			""").with("deal", DealStorage.projection("r", "from", "to"));
 
 	/**
 	 * A deal whose type or parties changed since it was written is removed first: Neo4j
 	 * cannot re-point a relationship, and MERGE would otherwise make a second deal with
-	 * the same id. Placeholder: all types.
+	 * the same id.
 	 */
-	private static final String REMOVE_MOVED = """
+	private static final String REMOVE_MOVED = CypherText.of("""
 			UNWIND $rows AS row
-			MATCH (a:Organization)-[old:%s {id: row.properties.id}]->(b:Organization)
+			MATCH (a:Organization)-[old:{{types}} {id: row.properties.id}]->(b:Organization)
 			WHERE type(old) <> $type OR a.id <> row.fromId OR b.id <> row.toId
 			DELETE old
-			""";
+			""").with("types", DealStorage.allTypes()).build();
 
 	/**
 	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock
 	 * before it reads a property it increments in the same SET, and a SET that changes
-	 * nothing would take no lock at all. Placeholder: all deal relationship types.
+	 * nothing would take no lock at all.
 	 */
-	private static final String LOCK = """
-			MATCH ()-[r:%s {id: $id}]->()
+	private static final String LOCK = CypherText.of("""
+			MATCH ()-[r:{{types}} {id: $id}]->()
 			SET r.writes = coalesce(r.writes, 0) + 1
 			RETURN count(r) AS found
-			""";
+			""").with("types", DealStorage.allTypes()).build();
 
-	/**
-	 * The deals with these ids, in the order given. Placeholder: all deal relationship
-	 * types.
-	 */
-	private static final String FIND = """
+	/** The deals with these ids, in the order given. */
+	private static final String FIND = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH (a:Organization)-[r:%s {id: id}]->(b:Organization)
-			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
-			""";
+			MATCH (a:Organization)-[r:{{types}} {id: id}]->(b:Organization)
+			RETURN {{deal}} AS deal
+			""").with("types", DealStorage.allTypes()).with("deal", DealStorage.projection("r", "a", "b")).build();
 
-	/** Placeholder: all deal relationship types. */
-	private static final String EXISTING = """
+	private static final String EXISTING = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH ()-[r:%s {id: id}]->()
+			MATCH ()-[r:{{types}} {id: id}]->()
 			RETURN r.id AS id
-			""";
+			""").with("types", DealStorage.allTypes()).build();
 
-	/** Placeholder: all deal relationship types. */
-	private static final String DELETE = "MATCH ()-[r:%s {id: $id}]->() DELETE r";
+	private static final String DELETE = CypherText.of("MATCH ()-[r:{{types}} {id: $id}]->() DELETE r")
+		.with("types", DealStorage.allTypes())
+		.build();
 
-	/** Placeholder: all deal relationship types. */
-	private static final String SET = """
-			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
+	private static final String SET = CypherText.of("""
+			MATCH (a:Organization)-[r:{{types}} {id: $id}]->(b:Organization)
 			SET r += $properties
-			RETURN r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
-			""";
+			RETURN {{deal}} AS deal
+			""").with("types", DealStorage.allTypes()).with("deal", DealStorage.projection("r", "a", "b")).build();
 
 	/**
 	 * Upserts deals, one statement per deal type present; both parties must exist.
@@ -111,10 +109,9 @@ public class DealWrites {
 						.filter((row) -> existing.contains(((Map<?, ?>) row.get("properties")).get("id")))
 						.toList();
 			if (!stored.isEmpty()) {
-				tx.run(REMOVE_MOVED.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
-						Map.of("rows", stored, "type", type.name()));
+				tx.run(REMOVE_MOVED, Map.of("rows", stored, "type", type.name()));
 			}
-			tx.run(UPSERT.formatted(type.name()), Map.of("rows", rows)).forEach((row) -> {
+			tx.run(UPSERT.with("type", type.name()).build(), Map.of("rows", rows)).forEach((row) -> {
 				Deal deal = DealQueries.deal(row.get("deal"));
 				written.put(deal.id(), deal);
 			});
@@ -127,8 +124,7 @@ public class DealWrites {
 	/** Which of these deal ids exist already. */
 	public Set<String> existing(CypherExecutor.Writer tx, List<String> ids) {
 		Set<String> found = new HashSet<>();
-		tx.run(EXISTING.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("ids", ids))
-			.forEach((row) -> found.add(row.get("id").asString()));
+		tx.run(EXISTING, Map.of("ids", ids)).forEach((row) -> found.add(row.get("id").asString()));
 		return found;
 	}
 
@@ -136,8 +132,7 @@ public class DealWrites {
 	 * The deal as it stands, after taking its write lock so no other edit can interleave.
 	 */
 	public Optional<Deal> lockAndFind(CypherExecutor.Writer tx, String id) {
-		String types = DealType.cypherTypes(EnumSet.allOf(DealType.class));
-		if (tx.run(LOCK.formatted(types), Map.of("id", id)).getFirst().get("found").asInt() == 0) {
+		if (tx.run(LOCK, Map.of("id", id)).getFirst().get("found").asInt() == 0) {
 			return Optional.empty();
 		}
 		return find(tx, List.of(id)).stream().findFirst();
@@ -148,10 +143,7 @@ public class DealWrites {
 	 * answering a replayed request, which writes nothing.
 	 */
 	public List<Deal> find(CypherExecutor.Writer tx, List<String> ids) {
-		return tx.run(FIND.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("ids", ids))
-			.stream()
-			.map((r) -> DealQueries.deal(r.get("deal")))
-			.toList();
+		return tx.run(FIND, Map.of("ids", ids)).stream().map((r) -> DealQueries.deal(r.get("deal"))).toList();
 	}
 
 	/**
@@ -167,13 +159,13 @@ public class DealWrites {
 		if (sameShape) {
 			return set(tx, draft.id(), properties);
 		}
-		tx.run(DELETE.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))), Map.of("id", draft.id()));
+		tx.run(DELETE, Map.of("id", draft.id()));
 		// The old relationship is gone, so the upsert has no moved deal to look for.
 		Deal created = upsert(tx, List.of(draft), Set.of()).getFirst();
 		Map<String, Object> kept = new HashMap<>();
 		kept.put("version", version);
 		if (current.retraction() != null) {
-			kept.put("retractedAt", current.retraction().at());
+			kept.put(DealStorage.RETRACTED_AT, current.retraction().at());
 			kept.put("retractedBy", current.retraction().by());
 			kept.put("retractionReason", current.retraction().reason());
 		}
@@ -186,7 +178,7 @@ public class DealWrites {
 	 */
 	public Deal retract(CypherExecutor.Writer tx, Deal current, String at, String by, String reason) {
 		Map<String, Object> properties = new HashMap<>();
-		properties.put("retractedAt", at);
+		properties.put(DealStorage.RETRACTED_AT, at);
 		properties.put("retractedBy", by);
 		properties.put("retractionReason", reason);
 		properties.put("version", current.version() + 1);
@@ -207,10 +199,7 @@ public class DealWrites {
 	}
 
 	private Deal set(CypherExecutor.Writer tx, String id, Map<String, Object> properties) {
-		return DealQueries.deal(tx.run(SET.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class))),
-				Map.of("id", id, "properties", properties))
-			.getFirst()
-			.get("deal"));
+		return DealQueries.deal(tx.run(SET, Map.of("id", id, "properties", properties)).getFirst().get("deal"));
 	}
 
 }

@@ -26,7 +26,7 @@ import io.dealgraph.csv.DataFileException;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealStatus;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.deal.FinancingInstrument;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.MoneyInput;

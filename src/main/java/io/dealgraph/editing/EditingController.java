@@ -1,6 +1,5 @@
 package io.dealgraph.editing;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.dealgraph.deal.Deal;
-import io.dealgraph.deal.DealType;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
@@ -37,11 +37,11 @@ class EditingController {
 	 * Whether a recorded deal matches a subscriber's filter, asked of the database like
 	 * any filter.
 	 */
-	private static final String MATCHES = """
-			MATCH (a:Organization)-[r:%s {id: $id}]->(b:Organization)
-			WHERE %s
+	private static final CypherText MATCHES = CypherText.of("""
+			MATCH (a:Organization)-[r:{{types}} {id: $id}]->(b:Organization)
+			WHERE {{where}}
 			RETURN count(r) > 0 AS matches
-			""";
+			""").with("types", DealStorage.allTypes());
 
 	private final Access access;
 
@@ -109,8 +109,7 @@ class EditingController {
 			return this.events.stream();
 		}
 		var filter = new CypherFilter();
-		String query = MATCHES.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class)),
-				filter.deal(where, "r", "a", "b"));
+		String query = MATCHES.with("where", filter.deal(where, "r", "a", "b")).build();
 		return this.events.stream().filterWhen((deal) -> Mono.fromCallable(() -> {
 			Map<String, Object> parameters = new HashMap<>(filter.parameters());
 			parameters.put("id", deal.id());

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealDraft;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.deal.Money;
 import io.dealgraph.deal.StatusChange;
 import io.dealgraph.editing.Inputs.DealInput;

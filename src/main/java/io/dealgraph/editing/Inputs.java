@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealStatus;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.deal.FinancingInstrument;
 import io.dealgraph.organization.InvestorType;
 import io.dealgraph.organization.OrganizationKind;

@@ -1,10 +1,8 @@
 package io.dealgraph.editing;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.dealgraph.audit.AuditLog;
-import io.dealgraph.deal.DealType;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationWrites;
@@ -52,7 +50,7 @@ class OrganizationEditor {
 		return this.cypher.forWork(Workload.BULK).write((tx) -> {
 			Organization kept = this.writes.find(tx, keep).orElseThrow(() -> notFound("keep", keep));
 			Organization merged = this.writes.find(tx, merge).orElseThrow(() -> notFound("merge", merge));
-			this.writes.merge(tx, keep, merge, Arrays.stream(DealType.values()).map(Enum::name).toList());
+			this.writes.merge(tx, keep, merge);
 			Organization after = this.writes.find(tx, keep).orElseThrow();
 			this.audit.record(tx, by, "mergeOrganizations", keep, List.of(kept, merged), after);
 			return after;

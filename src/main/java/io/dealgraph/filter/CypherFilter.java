@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.deal.DealProperties;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.End;
+import io.dealgraph.graph.PartialDateKeys;
+import io.dealgraph.graph.Relationship;
 
 /**
  * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so
@@ -48,7 +51,7 @@ public final class CypherFilter {
 	 * not have ended by then.
 	 */
 	public CypherFilter(@Nullable String asOf) {
-		this.asOfKey = (asOf != null) ? DealProperties.lastSortKey(asOf) : null;
+		this.asOfKey = (asOf != null) ? PartialDateKeys.lastSortKey(asOf) : null;
 	}
 
 	/**
@@ -56,13 +59,8 @@ public final class CypherFilter {
 	 * standing on that date.
 	 */
 	public String standing(String deal) {
-		String visible = deal + ".retractedAt IS NULL";
-		if (this.asOfKey == null) {
-			return visible;
-		}
-		String key = parameter(this.asOfKey);
-		return "(" + visible + " AND " + deal + ".announcedKey <= " + key + " AND (" + deal + ".endedKey IS NULL OR "
-				+ deal + ".endedKey > " + key + "))";
+		return (this.asOfKey != null) ? DealStorage.standingOn(deal, parameter(this.asOfKey))
+				: DealStorage.visible(deal);
 	}
 
 	/** The parameters of every predicate built so far. */
@@ -135,25 +133,26 @@ public final class CypherFilter {
 		if (where.investorType() != null) {
 			all.add(parameter(where.investorType().name()) + " IN " + node + ".investorTypes");
 		}
-		for (Relation relation : Relation.values()) {
-			OrganizationWhere other = relation.of(where);
+		for (Relationship relationship : Relationship.values()) {
+			OrganizationWhere other = where.filterOf(relationship);
 			if (other != null) {
-				all.add(related(relation, other, node, depth));
+				all.add(related(relationship, other, node, depth));
 			}
 		}
 		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d, false), depth);
 		return and(all);
 	}
 
-	private String related(Relation relation, OrganizationWhere other, String self, int depth) {
+	private String related(Relationship relationship, OrganizationWhere other, String self, int depth) {
 		String otherNode = "o" + (++this.names);
 		String deal = "d" + (++this.names);
-		String from = relation.selfIsFrom() ? self : otherNode;
-		String to = relation.selfIsFrom() ? otherNode : self;
-		String match = "MATCH " + relation.pattern(self, otherNode + ":Organization", deal);
-		if (relation == Relation.PARTNER_OF && other.via() != null) {
-			// Either side may be the provider: bind the deal's real direction for via's
-			// from/to filters.
+		String match = "MATCH "
+				+ DealStorage.pattern(self, relationship, deal, otherNode + ":" + DealStorage.ORGANIZATION);
+		String from = (relationship.subject() == End.TO) ? otherNode : self;
+		String to = (relationship.subject() == End.TO) ? self : otherNode;
+		if (relationship.subject() == End.EITHER && other.via() != null) {
+			// Either party may be the deal's from: bind its real ends for via's from/to
+			// filters.
 			from = "f" + (++this.names);
 			to = "t" + (++this.names);
 			match += " MATCH (" + from + ")-[" + deal + "]->(" + to + ")";
@@ -176,22 +175,25 @@ public final class CypherFilter {
 			all.add("type(" + deal + ") IN " + parameter(where.typeIn().stream().map(Enum::name).toList()));
 		}
 		if (where.status() != null) {
-			all.add(deal + ".status = " + parameter(where.status().name()));
+			all.add(DealStorage.property(deal, DealStorage.STATUS) + " = " + parameter(where.status().name()));
 		}
 		if (where.statusIn() != null) {
-			all.add(deal + ".status IN " + parameter(where.statusIn().stream().map(Enum::name).toList()));
+			all.add(DealStorage.property(deal, DealStorage.STATUS) + " IN "
+					+ parameter(where.statusIn().stream().map(Enum::name).toList()));
 		}
 		if (where.announcedFrom() != null) {
-			all.add(deal + ".announcedKey >= " + parameter(DealProperties.sortKey(where.announcedFrom())));
+			all.add(DealStorage.property(deal, DealStorage.ANNOUNCED_KEY) + " >= "
+					+ parameter(PartialDateKeys.sortKey(where.announcedFrom())));
 		}
 		if (where.announcedTo() != null) {
-			all.add(deal + ".announcedKey <= " + parameter(DealProperties.lastSortKey(where.announcedTo())));
+			all.add(DealStorage.property(deal, DealStorage.ANNOUNCED_KEY) + " <= "
+					+ parameter(PartialDateKeys.lastSortKey(where.announcedTo())));
 		}
 		if (where.amountUsdMin() != null) {
-			all.add(deal + ".amountUsd >= " + parameter(where.amountUsdMin()));
+			all.add(DealStorage.property(deal, DealStorage.AMOUNT_USD) + " >= " + parameter(where.amountUsdMin()));
 		}
 		if (where.amountUsdMax() != null) {
-			all.add(deal + ".amountUsd <= " + parameter(where.amountUsdMax()));
+			all.add(DealStorage.property(deal, DealStorage.AMOUNT_USD) + " <= " + parameter(where.amountUsdMax()));
 		}
 		if (where.from() != null) {
 			all.add(organization(where.from(), from, depth + 1, false));
@@ -205,7 +207,8 @@ public final class CypherFilter {
 				case MEDIUM -> List.of(Confidence.HIGH.name(), Confidence.MEDIUM.name());
 				case LOW -> List.of(Confidence.HIGH.name(), Confidence.MEDIUM.name(), Confidence.LOW.name());
 			};
-			all.add("any(c IN " + deal + ".sourceConfidences WHERE c IN " + parameter(accepted) + ")");
+			all.add("any(c IN " + DealStorage.property(deal, DealStorage.SOURCE_CONFIDENCES) + " WHERE c IN "
+					+ parameter(accepted) + ")");
 		}
 		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> deal(w, deal, from, to, d), depth);
 		return and(all);

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.DealStatus;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
 
 /** The {@code DealWhere} input; see the schema for each field's meaning. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.Relationship;
 import io.dealgraph.organization.InvestorType;
 import io.dealgraph.organization.OrganizationKind;
 
@@ -17,4 +18,21 @@ public record OrganizationWhere(@Nullable String id, @Nullable List<String> idIn
 		@Nullable OrganizationWhere regulatedBy, @Nullable OrganizationWhere subsidiaryOf,
 		@Nullable OrganizationWhere parentOf, @Nullable DealWhere via, @Nullable List<OrganizationWhere> AND,
 		@Nullable List<OrganizationWhere> OR, @Nullable OrganizationWhere NOT) {
+
+	/** The filter given for this relationship, or null. */
+	@Nullable OrganizationWhere filterOf(Relationship relationship) {
+		return switch (relationship) {
+			case CUSTOMERS -> providerTo();
+			case PROVIDERS -> customerOf();
+			case FINANCIERS -> financedBy();
+			case FINANCED -> financed();
+			case ACQUISITIONS -> acquired();
+			case ACQUIRER -> acquiredBy();
+			case SUBSIDIARIES -> parentOf();
+			case PARENT -> subsidiaryOf();
+			case REGULATORS -> regulatedBy();
+			case PARTNERS -> partnerOf();
+		};
+	}
+
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealQueries;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import org.springframework.http.ContentDisposition;

@@ -12,7 +12,9 @@ import org.neo4j.driver.Record;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealProperties;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.system.CypherExecutor;
@@ -31,32 +33,31 @@ class NetworkQueries {
 	 * Paths of equal length are ordered by the ids along them, organizations then deals,
 	 * so the same question gets the same paths on any server: SHORTEST k alone would pick
 	 * among equal paths as the traversal meets them. So all paths of the k shortest
-	 * lengths are found (GROUPS), ordered, and the first k kept. Placeholders: 1 k, 2
-	 * relationship types, 3 direction arrow, 4 deal predicate, 5 node predicate, 6 max
-	 * hops.
+	 * lengths are found (GROUPS), ordered, and the first k kept. k and the hop cap are
+	 * checked integers: Cypher takes no parameter there.
 	 */
-	private static final String CONNECTIONS = """
-			MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-			MATCH p = SHORTEST %1$d GROUPS (a)(()-[r:%2$s]-%3$s(x:Organization) WHERE %4$s AND %5$s){1,%6$d}(b)
-			WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [d IN relationships(p) | d.id]
-			LIMIT $first
-			RETURN length(p) AS length,
-			       [n IN nodes(p) | properties(n)] AS organizations,
-			       [d IN relationships(p) | d {.*, type: type(d), from: properties(startNode(d)),
-			                                   to: properties(endNode(d))}] AS deals
-			""";
+	private static final CypherText CONNECTIONS = CypherText
+		.of("""
+				MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+				MATCH p = SHORTEST {{k}} GROUPS (a)(()-[r:{{types}}]-{{arrow}}(x:Organization) WHERE {{deal}} AND {{node}}){1,{{maxHops}}}(b)
+				WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [d IN relationships(p) | d.id]
+				LIMIT $first
+				RETURN length(p) AS length,
+				       [n IN nodes(p) | properties(n)] AS organizations,
+				       [d IN relationships(p) | {{projection}}] AS deals
+				""")
+		.with("projection", DealStorage.projection("d"));
 
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
 	 * {@code $maxPaths} and the distinct deals at {@code $limit + 1}, so a dense
 	 * neighbourhood costs a bounded amount of work and says it was cut. The deals kept
 	 * are the nearest first, then by id, so a capped network is the same on any server.
-	 * Placeholders: 1 relationship types, 2 deal predicate, 3 depth.
 	 */
-	private static final String NETWORK = """
+	private static final CypherText NETWORK = CypherText.of("""
 			MATCH (a:Organization {id: $around})
 			CALL (a) {
-			  OPTIONAL MATCH (a)(()-[r:%1$s]-() WHERE %2$s){1,%3$d}()
+			  OPTIONAL MATCH (a)(()-[r:{{types}}]-() WHERE {{deal}}){1,{{depth}}}()
 			  WITH r LIMIT $maxPaths
 			  RETURN collect(r) AS paths
 			}
@@ -66,10 +67,10 @@ class NetworkQueries {
 			  WITH path[hop] AS d, min(hop) AS distance
 			  ORDER BY distance, d.id
 			  LIMIT $fetch
-			  RETURN collect(d {.*, type: type(d), from: properties(startNode(d)), to: properties(endNode(d))}) AS deals
+			  RETURN collect({{projection}}) AS deals
 			}
 			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
-			""";
+			""").with("projection", DealStorage.projection("d"));
 
 	/**
 	 * Enough paths to cover any realistic ego network of the capped size; more only
@@ -89,8 +90,13 @@ class NetworkQueries {
 		String dealPredicate = filter.standing("r");
 		String nodePredicate = excludeUndisclosed
 				? "(x.id = " + filter.parameter(to) + " OR NOT coalesce(x.undisclosed, false))" : "true";
-		String query = CONNECTIONS.formatted(first, DealType.cypherTypes(types), directed ? ">" : "", dealPredicate,
-				nodePredicate, maxHops);
+		String query = CONNECTIONS.with("k", Integer.toString(first))
+			.with("types", DealStorage.types(types))
+			.with("arrow", directed ? ">" : "")
+			.with("deal", dealPredicate)
+			.with("node", nodePredicate)
+			.with("maxHops", Integer.toString(maxHops))
+			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("from", from);
 		parameters.put("to", to);
@@ -103,7 +109,10 @@ class NetworkQueries {
 		// The network's own conditions never name a party, so the party variables are
 		// never used.
 		String predicate = filter.deal(request.dealWhere(), "r", "a", "b");
-		String query = NETWORK.formatted(DealType.cypherTypes(request.dealTypes()), predicate, request.depth());
+		String query = NETWORK.with("types", DealStorage.types(request.dealTypes()))
+			.with("deal", predicate)
+			.with("depth", Integer.toString(request.depth()))
+			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("around", request.around());
 		parameters.put("maxPaths", MAX_PATHS);

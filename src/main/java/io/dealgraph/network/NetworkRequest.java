@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.system.PartialDates;

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.dealgraph.filter.OrganizationWhere;
+import io.dealgraph.graph.Relationship;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
 import io.dealgraph.errors.ApiException;
@@ -78,52 +79,52 @@ class OrganizationController {
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> customers(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.CUSTOMERS, organization, loader);
+		return related(Relationship.CUSTOMERS, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> providers(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.PROVIDERS, organization, loader);
+		return related(Relationship.PROVIDERS, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> financiers(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.FINANCIERS, organization, loader);
+		return related(Relationship.FINANCIERS, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> financed(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.FINANCED, organization, loader);
+		return related(Relationship.FINANCED, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> acquisitions(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.ACQUISITIONS, organization, loader);
+		return related(Relationship.ACQUISITIONS, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> subsidiaries(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.SUBSIDIARIES, organization, loader);
+		return related(Relationship.SUBSIDIARIES, organization, loader);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<@Nullable Organization> acquirer(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.ACQUIRER, organization, loader).thenApply(OrganizationController::firstOrNull);
+		return related(Relationship.ACQUIRER, organization, loader).thenApply(OrganizationController::firstOrNull);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<@Nullable Organization> parent(Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
-		return related(Neighbours.PARENT, organization, loader).thenApply(OrganizationController::firstOrNull);
+		return related(Relationship.PARENT, organization, loader).thenApply(OrganizationController::firstOrNull);
 	}
 
-	private static CompletableFuture<List<Organization>> related(Neighbours kind, Organization organization,
+	private static CompletableFuture<List<Organization>> related(Relationship kind, Organization organization,
 			DataLoader<Related, Neighbourhood> loader) {
 		return loader.load(new Related(kind, organization.id())).thenApply(Neighbourhood::organizations);
 	}
@@ -151,7 +152,7 @@ class OrganizationController {
 	}
 
 	/** Loader key: which neighbours of which organization. */
-	record Related(Neighbours kind, String organizationId) {
+	record Related(Relationship kind, String organizationId) {
 	}
 
 	/** Loader value: the neighbours found. */

@@ -3,6 +3,7 @@ package io.dealgraph.organization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.neo4j.driver.exceptions.ClientException;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.Relationship;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
@@ -72,18 +76,18 @@ class OrganizationQueries {
 	 * Filled in by {@link #page}: the predicate from {@link CypherFilter}, then the
 	 * keyset's sort values, order and continuation.
 	 */
-	private static final String PAGE = """
-			%5$s
+	private static final CypherText PAGE = CypherText.of("""
+			{{total}}
 			CALL () {
-			  MATCH (o:Organization) WHERE %1$s
-			  WITH o, %2$s AS sortValues
-			  WHERE %3$s
-			  ORDER BY %4$s
+			  MATCH (o:Organization) WHERE {{where}}
+			  WITH o, {{sortValues}} AS sortValues
+			  WHERE {{after}}
+			  ORDER BY {{orderBy}}
 			  LIMIT $limit
 			  RETURN collect({organization: o {.*}, sortValues: sortValues}) AS rows
 			}
 			RETURN total, rows
-			""";
+			""");
 
 	/**
 	 * Full-text search over names and aliases. Exact matches of a name or alias come
@@ -109,6 +113,13 @@ class OrganizationQueries {
 
 	static final int MAX_SEARCH_TERMS = 8;
 
+	/** The statement of each relationship field, built once from the graph model. */
+	private static final Map<Relationship, String> RELATED = new EnumMap<>(Relationship.class);
+
+	static {
+		Relationship.withFields().forEach((row) -> RELATED.put(row, relatedStatement(row)));
+	}
+
 	private final CypherExecutor cypher;
 
 	OrganizationQueries(CypherExecutor cypher) {
@@ -129,8 +140,12 @@ class OrganizationQueries {
 		// The total costs a second pass over the filter: only when asked for.
 		String total = withTotal ? "CALL () { MATCH (o:Organization) WHERE " + predicate + " RETURN count(o) AS total }"
 				: "WITH -1 AS total";
-		String query = PAGE.formatted(predicate, keyset.sortValues(filter::parameter),
-				keyset.after(page.after(), "sortValues", filter::parameter), keyset.orderBy("sortValues"), total);
+		String query = PAGE.with("total", total)
+			.with("where", predicate)
+			.with("sortValues", keyset.sortValues(filter::parameter))
+			.with("after", keyset.after(page.after(), "sortValues", filter::parameter))
+			.with("orderBy", keyset.orderBy("sortValues"))
+			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
 		Record row = this.cypher.read(query, parameters).getFirst();
@@ -224,12 +239,29 @@ class OrganizationQueries {
 	 * The neighbours of many organizations through one kind of relationship, keyed by
 	 * organization id.
 	 */
-	Map<String, List<Organization>> neighbours(Neighbours kind, Collection<String> ids) {
+	Map<String, List<Organization>> neighbours(Relationship relationship, Collection<String> ids) {
 		Map<String, List<Organization>> related = new HashMap<>();
-		for (Record row : this.cypher.read(kind.query(), Map.of("ids", List.copyOf(ids), "limit", Neighbours.LIMIT))) {
+		for (Record row : this.cypher.read(RELATED.get(relationship),
+				Map.of("ids", List.copyOf(ids), "limit", Relationship.LIST_LIMIT))) {
 			related.put(row.get("id").asString(), row.get("related").asList(Organization::from));
 		}
 		return related;
+	}
+
+	/**
+	 * The statement of a relationship field for many organizations {@code o} at once: the
+	 * other parties {@code x} of the row's standing deals {@code r}, each once by name
+	 * for a list, or the party of the latest deal that meets the field's condition.
+	 */
+	static String relatedStatement(Relationship relationship) {
+		Relationship.Field field = relationship.field().orElseThrow();
+		String condition = DealStorage.condition(field.condition(), "r");
+		String deals = "MATCH " + DealStorage.pattern("o", relationship, "r", "x:" + DealStorage.ORGANIZATION)
+				+ " WHERE " + DealStorage.visible("r") + (condition.equals("true") ? "" : " AND " + condition);
+		String chosen = field.latest() ? "WITH x ORDER BY " + DealStorage.latestFirst("r") + " LIMIT 1"
+				: "WITH DISTINCT x ORDER BY x.name, x.id LIMIT $limit";
+		return String.join("\n", "MATCH (o:" + DealStorage.ORGANIZATION + ") WHERE o.id IN $ids", "CALL (o) {",
+				"  " + deals, "  " + chosen, "  RETURN collect(x {.*}) AS related", "}", "RETURN o.id AS id, related");
 	}
 
 	/** The facts of many organizations in one statement, keyed by organization id. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +23,14 @@ public class OrganizationWrites {
 	 * The kind label is filled from {@link OrganizationKind}; all other labels of kinds
 	 * are removed. Properties the row does not name (ids merged into this one) are kept.
 	 */
-	private static final String UPSERT = """
+	/** An organization is labelled with its kind alone: the other kinds' labels go. */
+	private static final CypherText UPSERT = CypherText.of("""
 			UNWIND $rows AS row
 			MERGE (o:Organization {id: row.id})
 			SET o += row
-			REMOVE o:%s
-			SET o:%s
-			""";
+			REMOVE o:{{otherKinds}}
+			SET o:{{kind}}
+			""");
 
 	private static final String UPSERT_FACTS = """
 			UNWIND $rows AS row
@@ -43,25 +46,26 @@ public class OrganizationWrites {
 	 * Moves the deals of one type from {@code merge} to {@code keep}. Neo4j cannot
 	 * re-point a relationship, so each is deleted and created again with the same
 	 * properties (its id among them); a deal between the two becomes one of {@code keep}
-	 * with itself, so nothing is lost. Placeholder: the type, from an enum.
+	 * with itself, so nothing is lost. One statement per deal type, the relationship
+	 * type.
 	 */
-	private static final String MOVE_OUTGOING = """
-			MATCH (m:Organization {id: $merge})-[r:%1$s]->(x)
+	private static final CypherText MOVE_OUTGOING = CypherText.of("""
+			MATCH (m:Organization {id: $merge})-[r:{{type}}]->(x)
 			MATCH (k:Organization {id: $keep})
 			WITH k, CASE WHEN x = m THEN k ELSE x END AS other, r, properties(r) AS props
 			DELETE r
-			CREATE (k)-[n:%1$s]->(other)
+			CREATE (k)-[n:{{type}}]->(other)
 			SET n = props
-			""";
+			""");
 
-	private static final String MOVE_INCOMING = """
-			MATCH (x)-[r:%1$s]->(m:Organization {id: $merge})
+	private static final CypherText MOVE_INCOMING = CypherText.of("""
+			MATCH (x)-[r:{{type}}]->(m:Organization {id: $merge})
 			MATCH (k:Organization {id: $keep})
 			WITH k, CASE WHEN x = m THEN k ELSE x END AS other, r, properties(r) AS props
 			DELETE r
-			CREATE (other)-[n:%1$s]->(k)
+			CREATE (other)-[n:{{type}}]->(k)
 			SET n = props
-			""";
+			""");
 
 	/**
 	 * Facts move, names become aliases, blanks are filled, and the old id keeps
@@ -99,11 +103,11 @@ public class OrganizationWrites {
 	 * on {@code keep}. {@code dealTypes} are the deal relationship types, from the deal
 	 * feature's enum.
 	 */
-	public void merge(CypherExecutor.Writer tx, String keep, String merge, List<String> dealTypes) {
+	public void merge(CypherExecutor.Writer tx, String keep, String merge) {
 		Map<String, Object> ids = Map.of("keep", keep, "merge", merge);
-		for (String type : dealTypes) {
-			tx.run(MOVE_OUTGOING.formatted(type), ids);
-			tx.run(MOVE_INCOMING.formatted(type), ids);
+		for (DealType type : DealType.values()) {
+			tx.run(MOVE_OUTGOING.with("type", type.name()).build(), ids);
+			tx.run(MOVE_INCOMING.with("type", type.name()).build(), ids);
 		}
 		tx.run(ABSORB, ids);
 	}
@@ -115,7 +119,7 @@ public class OrganizationWrites {
 				.filter((k) -> k != kind)
 				.map(OrganizationKind::typeName)
 				.collect(Collectors.joining(":"));
-			tx.run(UPSERT.formatted(otherLabels, kind.typeName()),
+			tx.run(UPSERT.with("otherKinds", otherLabels).with("kind", kind.typeName()).build(),
 					Map.of("rows", group.stream().map(Organization::properties).toList()));
 		});
 	}

@@ -23,7 +23,7 @@ import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.DealStatus;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.deal.DealWrites;
 import io.dealgraph.deal.FinancingInstrument;
 import io.dealgraph.deal.Money;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.AmountPeriod;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.InvestorType;
 import io.dealgraph.organization.OrganizationKind;
 

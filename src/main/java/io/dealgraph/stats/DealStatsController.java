@@ -12,7 +12,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 import io.dealgraph.deal.AmountPeriod;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
@@ -40,14 +42,14 @@ class DealStatsController {
 	}
 
 	/**
-	 * Placeholders: 1 the deal relationship types (only those the filter allows, so Neo4j
-	 * scans those types alone), 2 the deal predicate, 3 the aggregation: {@link #COUNTS}
-	 * or {@link #MONEY}. Each key is set only when grouped by, so ungrouped keys merge.
-	 * Deals only ever link organizations, so the parties need no label check.
+	 * The slots: the deal types (only those the filter allows, so Neo4j scans those types
+	 * alone), the deal predicate, and the aggregation: {@link #COUNTS} or {@link #MONEY}.
+	 * Each key is set only when grouped by, so ungrouped keys merge. Deals only ever link
+	 * organizations, so the parties need no label check.
 	 */
-	private static final String STATS = """
-			MATCH (a)-[r:%1$s]->(b)
-			WHERE %2$s
+	private static final CypherText STATS = CypherText.of("""
+			MATCH (a)-[r:{{types}}]->(b)
+			WHERE {{where}}
 			UNWIND CASE WHEN $byInvestorType AND size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes
 			            ELSE [null] END AS investorType
 			WITH r,
@@ -57,9 +59,9 @@ class DealStatsController {
 			  CASE WHEN $byFromKind THEN a.kind END AS keyFromKind,
 			  CASE WHEN $byToKind THEN b.kind END AS keyToKind,
 			  CASE WHEN $byCurrency THEN r.currency END AS keyCurrency
-			%3$s
+			{{aggregation}}
 			ORDER BY keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency
-			""";
+			""");
 
 	/** Counts only, when the request asks for no money figure: no amount is read. */
 	private static final String COUNTS = """
@@ -108,8 +110,10 @@ class DealStatsController {
 		parameters.put("byToKind", keys.contains(Key.TO_KIND));
 		parameters.put("byCurrency", keys.contains(Key.CURRENCY));
 		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
-		String query = STATS.formatted(DealType.cypherTypes(DealWhere.typesAllowedBy(where)), predicate,
-				money ? MONEY : COUNTS);
+		String query = STATS.with("types", DealStorage.types(DealWhere.typesAllowedBy(where)))
+			.with("where", predicate)
+			.with("aggregation", money ? MONEY : COUNTS)
+			.build();
 		List<DealStatsBucket> buckets = this.cypher.read(query, parameters, DealStatsController::bucket);
 		requireWithinTheSchemasCaps(buckets);
 		return buckets;

@@ -1,6 +1,5 @@
 package io.dealgraph.timeline;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,9 @@ import org.neo4j.driver.Record;
 
 import io.dealgraph.deal.DealProperties;
 import io.dealgraph.deal.DealStatus;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.errors.ApiException;
@@ -29,32 +30,36 @@ class TimelineController {
 
 	static final int MAX_EVENTS = 500;
 
-	/** Placeholders: 1 the deals to consider, 2 the deal predicate. */
-	private static final String TIMELINE = """
+	private static final CypherText TIMELINE = CypherText.of("""
 			CALL () {
-			  %1$s
+			  {{deals}}
 			}
-			WITH a, r, b WHERE %2$s
+			WITH a, r, b WHERE {{where}}
 			UNWIND range(0, size(r.statusHistory) - 1) AS i
 			WITH a, r, b, i,
 			     CASE WHEN i = 0 THEN coalesce(nullIf(r.statusDates[0], ''), r.announcedOn)
 			          ELSE nullIf(r.statusDates[i], '') END AS on
 			WITH a, r, b, i, on,
-			     CASE size(on) WHEN 4 THEN on + '-00-00' WHEN 7 THEN on + '-00' ELSE coalesce(on, '9999-99-99') END AS key
+			     {{dateKey}} AS key
 			ORDER BY key, r.id, i
 			LIMIT $first
 			RETURN on, i, r.statusHistory[i] AS status, nullIf(r.statusNotes[i], '') AS note,
-			       r {.*, type: type(r), from: properties(a), to: properties(b)} AS deal
-			""";
+			       {{deal}} AS deal
+			""")
+		.with("dateKey", PartialDateKeys.sortKeyOrLastInCypher("on"))
+		.with("deal", DealStorage.projection("r", "a", "b"));
 
-	/** Placeholder: 1 the deal relationship types. */
-	private static final String ALL_DEALS = "MATCH (a:Organization)-[r:%1$s]->(b:Organization) RETURN a, r, b";
+	private static final String ALL_DEALS = CypherText
+		.of("MATCH (a:Organization)-[r:{{types}}]->(b:Organization) RETURN a, r, b")
+		.with("types", DealStorage.allTypes())
+		.build();
 
-	/** Placeholder: 1 the deal relationship types. */
-	private static final String DEALS_OF = """
-			MATCH (a:Organization {id: $of})-[r:%1$s]->(b:Organization) RETURN a, r, b
+	private static final String DEALS_OF = CypherText.of("""
+			MATCH (a:Organization {id: $of})-[r:{{types}}]->(b:Organization) RETURN a, r, b
 			  UNION
-			  MATCH (a:Organization)-[r:%1$s]->(b:Organization {id: $of}) RETURN a, r, b""";
+			  MATCH (a:Organization)-[r:{{types}}]->(b:Organization {id: $of}) RETURN a, r, b""")
+		.with("types", DealStorage.allTypes())
+		.build();
 
 	private final CypherExecutor cypher;
 
@@ -74,9 +79,7 @@ class TimelineController {
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("first", size);
 		parameters.put("of", of);
-		String deals = ((of != null) ? DEALS_OF : ALL_DEALS)
-			.formatted(DealType.cypherTypes(EnumSet.allOf(DealType.class)));
-		String query = TIMELINE.formatted(deals, predicate);
+		String query = TIMELINE.with("deals", (of != null) ? DEALS_OF : ALL_DEALS).with("where", predicate).build();
 		return this.cypher.read(query, parameters, TimelineController::event);
 	}
 

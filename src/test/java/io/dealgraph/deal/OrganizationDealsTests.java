@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +77,8 @@ class OrganizationDealsTests {
 		assertThat(seen).hasSize(totalCount).doesNotHaveDuplicates();
 		assertThat(totalCount).isGreaterThan(6);
 		List<String> known = dates.stream().filter((d) -> d != null).toList();
-		assertThat(known).isSortedAccordingTo((a, b) -> DealProperties.sortKey(a).compareTo(DealProperties.sortKey(b)));
+		assertThat(known)
+			.isSortedAccordingTo((a, b) -> PartialDateKeys.sortKey(a).compareTo(PartialDateKeys.sortKey(b)));
 	}
 
 	@Test

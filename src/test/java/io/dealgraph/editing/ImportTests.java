@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.deal.DealStatus;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;

@@ -10,7 +10,7 @@ import graphql.schema.GraphQLObjectType;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.deal.Deal;
-import io.dealgraph.deal.DealType;
+import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationKind;
 import io.dealgraph.support.RunsDealgraph;

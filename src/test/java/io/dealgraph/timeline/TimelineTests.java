@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.deal.DealProperties;
+import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,8 @@ class TimelineTests {
 		events.forEach((event) -> dates.add((String) event.get("on")));
 		List<String> dated = dates.stream().takeWhile((d) -> d != null).toList();
 		assertThat(dates.subList(dated.size(), dates.size())).as("undated events come last").containsOnlyNulls();
-		assertThat(dated).isSortedAccordingTo((a, b) -> DealProperties.sortKey(a).compareTo(DealProperties.sortKey(b)));
+		assertThat(dated)
+			.isSortedAccordingTo((a, b) -> PartialDateKeys.sortKey(a).compareTo(PartialDateKeys.sortKey(b)));
 		// The June 2024 option exercise (dated only to the month) precedes the 2024-06-03
 		// contracts.
 		assertThat(dated.indexOf("2024-06")).isLessThan(dated.indexOf("2024-06-03"));

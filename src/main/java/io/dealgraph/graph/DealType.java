@@ -1,12 +1,9 @@
-package io.dealgraph.deal;
-
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.stream.Collectors;
+package io.dealgraph.graph;
 
 /**
  * The types of deal. Each is a Neo4j relationship type and a GraphQL object type; both
- * names come from here, never from user input.
+ * names come from here, never from user input. What each type means between its two
+ * parties, read from either of them, is in {@link Relationship}.
  */
 public enum DealType {
 
@@ -17,16 +14,6 @@ public enum DealType {
 
 	DealType(String typeName) {
 		this.typeName = typeName;
-	}
-
-	/**
-	 * A Cypher relationship type expression such as {@code PARTNERSHIP|SUPPLY}; all types
-	 * when empty.
-	 */
-	public static String cypherTypes(Collection<DealType> types) {
-		return (types.isEmpty() ? EnumSet.allOf(DealType.class) : types).stream()
-			.map(Enum::name)
-			.collect(Collectors.joining("|"));
 	}
 
 	/** The GraphQL object type of this deal type. */

@@ -1,0 +1,77 @@
+package io.dealgraph.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The graph model is the one place that spells out how a deal is stored: these checks
+ * read the production sources and name any file that spells it out again.
+ */
+class ModelOwnershipTests {
+
+	private static final Path MAIN = Path.of("src", "main", "java");
+
+	private static final Path MODEL = MAIN.resolve(Path.of("io", "dealgraph", "graph"));
+
+	@Test
+	void noStatementIsAPositionalTemplate() {
+		assertThat(sourcesMatching(Pattern.compile("%\\d+\\$[sd]"), false))
+			.as("files with %%N$s placeholders; use CypherText's named slots")
+			.isEmpty();
+	}
+
+	@Test
+	void onlyTheModelReadsTheDealsStoragePropertiesInCypher() {
+		assertThat(
+				sourcesMatching(Pattern.compile("\\.(retractedAt|announcedKey|endedKey|sourceConfidences)\\b"), true))
+			.as("files that name a deal's stored properties in Cypher; use DealStorage")
+			.isEmpty();
+	}
+
+	@Test
+	void onlyTheModelProjectsADeal() {
+		assertThat(sourcesMatching(Pattern.compile("type: type\\("), true))
+			.as("files that project a deal themselves; use DealStorage.projection")
+			.isEmpty();
+	}
+
+	@Test
+	void onlyTheModelJoinsDealTypesIntoARelationshipPattern() {
+		assertThat(sourcesMatching(
+				Pattern.compile("(PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL)\\|"), true))
+			.as("files that list deal types in a pattern; use DealStorage.types or a Relationship row")
+			.isEmpty();
+	}
+
+	/** The production sources, outside the model when asked, whose text matches. */
+	private static List<Path> sourcesMatching(Pattern pattern, boolean outsideModelOnly) {
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			return files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> !outsideModelOnly || !file.startsWith(MODEL))
+				.filter((file) -> pattern.matcher(read(file)).find())
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
