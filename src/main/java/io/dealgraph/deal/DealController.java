@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,8 @@ import reactor.core.publisher.Mono;
 
 import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.DealWhere;
+import io.dealgraph.filter.Views;
+import io.dealgraph.graph.View;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
@@ -45,23 +49,26 @@ class DealController {
 		return this.queries.byId(id, Boolean.TRUE.equals(includeRetracted)).orElse(null);
 	}
 
+	/** The deals, and everything beneath them, see the graph as of {@code asOf}. */
 	@QueryMapping
-	Connection<Deal> deals(@Argument @Nullable DealWhere where, @Argument @Nullable List<DealOrder> orderBy,
-			@Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable String asOf,
+	DataFetcherResult<Connection<Deal>> deals(@Argument @Nullable DealWhere where,
+			@Argument @Nullable List<DealOrder> orderBy, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable String asOf,
 			DataFetchingFieldSelectionSet selection) {
-		return this.queries.page(where, (orderBy != null) ? orderBy : List.of(), Page.of(first, after),
-				selection.contains("totalCount"), asOf);
+		View view = View.asOf(asOf);
+		return Views.seenAs(view, this.queries.page(where, (orderBy != null) ? orderBy : List.of(),
+				Page.of(first, after), selection.contains("totalCount"), view));
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<Connection<Deal>> deals(Organization organization, @Argument @Nullable List<DealType> types,
 			@Argument @Nullable DealDirection direction, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataLoader<OrganizationDeals, DealPage> loader,
-			DataFetchingFieldSelectionSet fields) {
+			DataFetchingFieldSelectionSet fields, DataFetchingEnvironment environment) {
 		Set<DealType> typeSet = (types == null || types.isEmpty()) ? EnumSet.noneOf(DealType.class)
 				: EnumSet.copyOf(types);
 		var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
-				Page.of(first, after), fields.contains("totalCount"));
+				Page.of(first, after), fields.contains("totalCount"), Views.of(environment));
 		return loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection);
 	}
 

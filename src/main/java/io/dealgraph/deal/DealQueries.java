@@ -18,6 +18,7 @@ import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
+import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
@@ -38,7 +39,7 @@ public class DealQueries {
 
 	/**
 	 * One page of deals for each of many organizations, with each one's total when asked
-	 * for, in one statement.
+	 * for, in one statement. {@code standing} is the view's rule for which deals count.
 	 */
 	private static final CypherText DEALS_OF_ORGANIZATIONS = CypherText.of("""
 			UNWIND $ids AS organizationId
@@ -46,7 +47,7 @@ public class DealQueries {
 			{{total}}
 			CALL (o) {
 			  MATCH {{deals}}
-			  WHERE {{visible}}
+			  WHERE {{standing}}
 			  WITH r, {{sortValues}} AS sortValues
 			  WHERE {{after}}
 			  ORDER BY {{orderBy}}
@@ -54,11 +55,10 @@ public class DealQueries {
 			  RETURN collect({deal: {{deal}}, sortValues: sortValues}) AS rows
 			}
 			RETURN organizationId, total, rows
-			""").with("visible", DealStorage.visible("r")).with("deal", DealStorage.projection("r"));
+			""").with("deal", DealStorage.projection("r"));
 
 	private static final CypherText TOTAL = CypherText
-		.of("CALL (o) { RETURN COUNT { {{deals}} WHERE {{visible}} } AS total }")
-		.with("visible", DealStorage.visible("r"));
+		.of("CALL (o) { RETURN COUNT { {{deals}} WHERE {{standing}} } AS total }");
 
 	private static final String NO_TOTAL = "WITH o, organizationId, -1 AS total";
 
@@ -105,11 +105,14 @@ public class DealQueries {
 	/** A page of each organization's deals, keyed by organization id. */
 	Map<String, Connection<Deal>> dealsOf(Collection<String> organizationIds, DealSelection selection) {
 		Page page = selection.page();
-		var parameters = new CypherFilter();
+		var parameters = new CypherFilter(selection.view());
 		String deals = pattern(selection.types(), selection.direction());
+		String standing = parameters.standing("r");
 		String query = DEALS_OF_ORGANIZATIONS
-			.with("total", selection.withTotal() ? TOTAL.with("deals", deals).build() : NO_TOTAL)
+			.with("total",
+					selection.withTotal() ? TOTAL.with("deals", deals).with("standing", standing).build() : NO_TOTAL)
 			.with("deals", deals)
+			.with("standing", standing)
 			.with("sortValues", BY_ANNOUNCEMENT.sortValues(parameters::parameter))
 			.with("after", BY_ANNOUNCEMENT.after(page.after(), "sortValues", parameters::parameter))
 			.with("orderBy", BY_ANNOUNCEMENT.orderBy("sortValues"))
@@ -136,9 +139,8 @@ public class DealQueries {
 				(r) -> deal(r.get("deal")));
 	}
 
-	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal,
-			@Nullable String asOf) {
-		var filter = new CypherFilter(asOf);
+	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal, View view) {
+		var filter = new CypherFilter(view);
 		String predicate = filter.deal(where, "r", "a", "b");
 		Keyset keyset = keyset(orderBy);
 		String types = DealStorage.types(DealWhere.typesAllowedBy(where));

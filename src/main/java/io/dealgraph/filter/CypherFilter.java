@@ -16,6 +16,7 @@ import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.graph.View;
 
 /**
  * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so
@@ -42,16 +43,15 @@ public final class CypherFilter {
 
 	/** A filter over the whole graph as it is now. */
 	public CypherFilter() {
-		this(null);
+		this(View.NOW);
 	}
 
 	/**
-	 * A filter over the graph as it stood on {@code asOf} (a partial date, counted to its
-	 * end): every deal it looks at, at any depth, must have been announced by then and
-	 * not have ended by then.
+	 * A filter over the graph as the view sees it: for an as-of view, every deal it looks
+	 * at, at any depth, must have been announced by then and not have ended by then.
 	 */
-	public CypherFilter(@Nullable String asOf) {
-		this.asOfKey = (asOf != null) ? PartialDateKeys.lastSortKey(asOf) : null;
+	public CypherFilter(View view) {
+		this.asOfKey = view.asOfKey();
 	}
 
 	/**
@@ -61,6 +61,11 @@ public final class CypherFilter {
 	public String standing(String deal) {
 		return (this.asOfKey != null) ? DealStorage.standingOn(deal, parameter(this.asOfKey))
 				: DealStorage.visible(deal);
+	}
+
+	/** The condition a relationship field puts on its deals, in this view. */
+	public String condition(Relationship.Condition condition, String deal) {
+		return DealStorage.condition(condition, deal, (this.asOfKey != null) ? parameter(this.asOfKey) : null);
 	}
 
 	/** The parameters of every predicate built so far. */

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a deal is stored, and the named Cypher parts every statement builds on. A deal is a
  * relationship of its {@link DealType} from one {@code :Organization} to another; its
@@ -98,12 +100,19 @@ public final class DealStorage {
 				+ " IS NULL OR " + ended + " > " + lastKey + "))";
 	}
 
-	/** What a deal must be, beyond visible, to count for a relationship field. */
-	public static String condition(Relationship.Condition condition, String deal) {
+	/**
+	 * What a deal must be, beyond visible, to count for a relationship field. Not ended
+	 * means not ended by the as-of date whose last key is the parameter {@code lastKey},
+	 * or not ended at all when it is null. Completed is the deal's current status:
+	 * statuses as of a date are not stored yet.
+	 */
+	public static String condition(Relationship.Condition condition, String deal, @Nullable String lastKey) {
+		String ended = property(deal, ENDED_KEY);
 		return switch (condition) {
 			case ANY -> "true";
 			case COMPLETED -> property(deal, STATUS) + " = 'COMPLETED'";
-			case NOT_ENDED -> property(deal, ENDED_KEY) + " IS NULL";
+			case NOT_ENDED ->
+				(lastKey != null) ? "(" + ended + " IS NULL OR " + ended + " > " + lastKey + ")" : ended + " IS NULL";
 		};
 	}
 

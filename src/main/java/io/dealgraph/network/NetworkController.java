@@ -3,9 +3,12 @@ package io.dealgraph.network;
 import java.util.EnumSet;
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.filter.Views;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.View;
 import io.dealgraph.errors.ApiException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -24,11 +27,12 @@ class NetworkController {
 		this.queries = queries;
 	}
 
+	/** The paths, and everything beneath them, see the graph as of {@code asOf}. */
 	@QueryMapping
-	List<Path> connections(@Argument String from, @Argument String to, @Argument @Nullable Integer maxHops,
-			@Argument @Nullable List<DealType> dealTypes, @Argument @Nullable Integer first,
-			@Argument @Nullable Boolean directed, @Argument @Nullable Boolean excludeUndisclosed,
-			@Argument @Nullable String asOf) {
+	DataFetcherResult<List<Path>> connections(@Argument String from, @Argument String to,
+			@Argument @Nullable Integer maxHops, @Argument @Nullable List<DealType> dealTypes,
+			@Argument @Nullable Integer first, @Argument @Nullable Boolean directed,
+			@Argument @Nullable Boolean excludeUndisclosed, @Argument @Nullable String asOf) {
 		int hops = (maxHops != null) ? maxHops : 4;
 		if (hops < 1 || hops > MAX_HOPS) {
 			throw ApiException.badRequest("'maxHops' must be from 1 to " + MAX_HOPS + ", not " + hops + ".");
@@ -37,22 +41,24 @@ class NetworkController {
 		if (paths < 1 || paths > MAX_PATHS) {
 			throw ApiException.badRequest("'first' must be from 1 to " + MAX_PATHS + ", not " + paths + ".");
 		}
+		View view = View.asOf(asOf);
 		if (from.equals(to)) {
-			return List.of();
+			return Views.seenAs(view, List.of());
 		}
 		var types = (dealTypes == null || dealTypes.isEmpty()) ? EnumSet.allOf(DealType.class)
 				: EnumSet.copyOf(dealTypes);
-		return this.queries.connections(from, to, hops, types, paths, Boolean.TRUE.equals(directed),
-				Boolean.TRUE.equals(excludeUndisclosed), asOf);
+		return Views.seenAs(view, this.queries.connections(from, to, hops, types, paths, Boolean.TRUE.equals(directed),
+				Boolean.TRUE.equals(excludeUndisclosed), view));
 	}
 
+	/** The network, and everything beneath it, see the graph as of {@code asOf}. */
 	@QueryMapping
-	@Nullable Network network(@Argument String around, @Argument @Nullable Integer depth,
+	DataFetcherResult<@Nullable Network> network(@Argument String around, @Argument @Nullable Integer depth,
 			@Argument @Nullable List<DealType> dealTypes, @Argument @Nullable String since,
 			@Argument @Nullable String until, @Argument @Nullable Double minAmountUsd,
 			@Argument @Nullable Integer limit, @Argument @Nullable String asOf) {
-		return this.queries
-			.network(NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf));
+		return Views.seenAs(View.asOf(asOf), this.queries
+			.network(NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf)));
 	}
 
 }

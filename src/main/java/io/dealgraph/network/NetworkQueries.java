@@ -15,6 +15,7 @@ import io.dealgraph.deal.DealProperties;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.system.CypherExecutor;
@@ -85,8 +86,8 @@ class NetworkQueries {
 	}
 
 	List<Path> connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
-			boolean excludeUndisclosed, @Nullable String asOf) {
-		var filter = new CypherFilter(asOf);
+			boolean excludeUndisclosed, View view) {
+		var filter = new CypherFilter(view);
 		String dealPredicate = filter.standing("r");
 		String nodePredicate = excludeUndisclosed
 				? "(x.id = " + filter.parameter(to) + " OR NOT coalesce(x.undisclosed, false))" : "true";
@@ -105,7 +106,7 @@ class NetworkQueries {
 	}
 
 	@Nullable Network network(NetworkRequest request) {
-		var filter = new CypherFilter(request.asOf());
+		var filter = new CypherFilter(View.asOf(request.asOf()));
 		// The network's own conditions never name a party, so the party variables are
 		// never used.
 		String predicate = filter.deal(request.dealWhere(), "r", "a", "b");

@@ -8,13 +8,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.dealgraph.filter.OrganizationWhere;
+import io.dealgraph.filter.Views;
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.graph.View;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
 import io.dealgraph.errors.ApiException;
@@ -53,13 +57,17 @@ class OrganizationController {
 		return this.queries.byId(id).orElse(null);
 	}
 
+	/**
+	 * The organizations, and everything beneath them, see the graph as of {@code asOf}.
+	 */
 	@QueryMapping
-	Connection<Organization> organizations(@Argument @Nullable OrganizationWhere where,
+	DataFetcherResult<Connection<Organization>> organizations(@Argument @Nullable OrganizationWhere where,
 			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable String asOf,
 			DataFetchingFieldSelectionSet selection) {
-		return this.queries.page(where, (orderBy != null) ? orderBy : List.of(), Page.of(first, after),
-				selection.contains("totalCount"), asOf);
+		View view = View.asOf(asOf);
+		return Views.seenAs(view, this.queries.page(where, (orderBy != null) ? orderBy : List.of(),
+				Page.of(first, after), selection.contains("totalCount"), view));
 	}
 
 	@QueryMapping
@@ -78,55 +86,58 @@ class OrganizationController {
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> customers(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.CUSTOMERS, organization, loader);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.CUSTOMERS, organization, loader, environment);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> providers(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.PROVIDERS, organization, loader);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.PROVIDERS, organization, loader, environment);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> financiers(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.FINANCIERS, organization, loader);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.FINANCIERS, organization, loader, environment);
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> financed(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.FINANCED, organization, loader);
+	CompletableFuture<List<Organization>> financed(Organization organization, DataLoader<Related, Neighbourhood> loader,
+			DataFetchingEnvironment environment) {
+		return related(Relationship.FINANCED, organization, loader, environment);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> acquisitions(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.ACQUISITIONS, organization, loader);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.ACQUISITIONS, organization, loader, environment);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Organization>> subsidiaries(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.SUBSIDIARIES, organization, loader);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.SUBSIDIARIES, organization, loader, environment);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<@Nullable Organization> acquirer(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.ACQUIRER, organization, loader).thenApply(OrganizationController::firstOrNull);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.ACQUIRER, organization, loader, environment)
+			.thenApply(OrganizationController::firstOrNull);
 	}
 
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<@Nullable Organization> parent(Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return related(Relationship.PARENT, organization, loader).thenApply(OrganizationController::firstOrNull);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return related(Relationship.PARENT, organization, loader, environment)
+			.thenApply(OrganizationController::firstOrNull);
 	}
 
 	private static CompletableFuture<List<Organization>> related(Relationship kind, Organization organization,
-			DataLoader<Related, Neighbourhood> loader) {
-		return loader.load(new Related(kind, organization.id())).thenApply(Neighbourhood::organizations);
+			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
+		return loader.load(new Related(kind, organization.id(), Views.of(environment)))
+			.thenApply(Neighbourhood::organizations);
 	}
 
 	private static @Nullable Organization firstOrNull(List<Organization> organizations) {
@@ -135,12 +146,15 @@ class OrganizationController {
 
 	private Map<Related, Neighbourhood> loadRelated(Set<Related> keys) {
 		Map<Related, Neighbourhood> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(Related::kind)).forEach((kind, group) -> {
-			Map<String, List<Organization>> byId = this.queries.neighbours(kind,
-					group.stream().map(Related::organizationId).toList());
-			group.forEach(
-					(key) -> result.put(key, new Neighbourhood(byId.getOrDefault(key.organizationId(), List.of()))));
-		});
+		keys.stream()
+			.collect(Collectors.groupingBy((key) -> List.of(key.kind(), key.view())))
+			.forEach((same, group) -> {
+				Related first = group.getFirst();
+				Map<String, List<Organization>> byId = this.queries.neighbours(first.kind(),
+						group.stream().map(Related::organizationId).toList(), first.view());
+				group.forEach((key) -> result.put(key,
+						new Neighbourhood(byId.getOrDefault(key.organizationId(), List.of()))));
+			});
 		return result;
 	}
 
@@ -151,8 +165,8 @@ class OrganizationController {
 					(key) -> new Facts(byId.getOrDefault(key.organizationId(), List.of()))));
 	}
 
-	/** Loader key: which neighbours of which organization. */
-	record Related(Relationship kind, String organizationId) {
+	/** Loader key: which neighbours of which organization, in which view. */
+	record Related(Relationship kind, String organizationId, View view) {
 	}
 
 	/** Loader value: the neighbours found. */

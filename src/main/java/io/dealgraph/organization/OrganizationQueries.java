@@ -3,7 +3,6 @@ package io.dealgraph.organization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.graph.View;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
@@ -113,13 +113,6 @@ class OrganizationQueries {
 
 	static final int MAX_SEARCH_TERMS = 8;
 
-	/** The statement of each relationship field, built once from the graph model. */
-	private static final Map<Relationship, String> RELATED = new EnumMap<>(Relationship.class);
-
-	static {
-		Relationship.withFields().forEach((row) -> RELATED.put(row, relatedStatement(row)));
-	}
-
 	private final CypherExecutor cypher;
 
 	OrganizationQueries(CypherExecutor cypher) {
@@ -133,8 +126,8 @@ class OrganizationQueries {
 	}
 
 	Connection<Organization> page(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy, Page page,
-			boolean withTotal, @Nullable String asOf) {
-		var filter = new CypherFilter(asOf);
+			boolean withTotal, View view) {
+		var filter = new CypherFilter(view);
 		String predicate = filter.organization(where, "o");
 		Keyset keyset = keyset(orderBy);
 		// The total costs a second pass over the filter: only when asked for.
@@ -239,10 +232,14 @@ class OrganizationQueries {
 	 * The neighbours of many organizations through one kind of relationship, keyed by
 	 * organization id.
 	 */
-	Map<String, List<Organization>> neighbours(Relationship relationship, Collection<String> ids) {
+	Map<String, List<Organization>> neighbours(Relationship relationship, Collection<String> ids, View view) {
+		var filter = new CypherFilter(view);
+		String statement = relatedStatement(relationship, filter);
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("ids", List.copyOf(ids));
+		parameters.put("limit", Relationship.LIST_LIMIT);
 		Map<String, List<Organization>> related = new HashMap<>();
-		for (Record row : this.cypher.read(RELATED.get(relationship),
-				Map.of("ids", List.copyOf(ids), "limit", Relationship.LIST_LIMIT))) {
+		for (Record row : this.cypher.read(statement, parameters)) {
 			related.put(row.get("id").asString(), row.get("related").asList(Organization::from));
 		}
 		return related;
@@ -250,14 +247,16 @@ class OrganizationQueries {
 
 	/**
 	 * The statement of a relationship field for many organizations {@code o} at once: the
-	 * other parties {@code x} of the row's standing deals {@code r}, each once by name
-	 * for a list, or the party of the latest deal that meets the field's condition.
+	 * other parties {@code x} of the row's deals {@code r} that stand in the filter's
+	 * view, each once by name for a list, or the party of the latest deal that meets the
+	 * field's condition.
 	 */
-	static String relatedStatement(Relationship relationship) {
+	static String relatedStatement(Relationship relationship, CypherFilter filter) {
 		Relationship.Field field = relationship.field().orElseThrow();
-		String condition = DealStorage.condition(field.condition(), "r");
+		String standing = filter.standing("r");
+		String condition = filter.condition(field.condition(), "r");
 		String deals = "MATCH " + DealStorage.pattern("o", relationship, "r", "x:" + DealStorage.ORGANIZATION)
-				+ " WHERE " + DealStorage.visible("r") + (condition.equals("true") ? "" : " AND " + condition);
+				+ " WHERE " + standing + (condition.equals("true") ? "" : " AND " + condition);
 		String chosen = field.latest() ? "WITH x ORDER BY " + DealStorage.latestFirst("r") + " LIMIT 1"
 				: "WITH DISTINCT x ORDER BY x.name, x.id LIMIT $limit";
 		return String.join("\n", "MATCH (o:" + DealStorage.ORGANIZATION + ") WHERE o.id IN $ids", "CALL (o) {",

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.graph.View;
 import io.dealgraph.organization.InvestorType;
 import io.dealgraph.organization.OrganizationKind;
 
@@ -47,7 +48,7 @@ class FilterCompilationTests {
 
 	@Test
 	void anAsOfViewHoldsForEveryDealAFilterReads() {
-		var filter = new CypherFilter("2024");
+		var filter = new CypherFilter(View.asOf("2024"));
 		String predicate = filter
 			.organization(organizationWhere(Map.of("financedBy", organizationWhere(Map.of("id", "x")))), "o");
 		assertThat(predicate).isEqualTo("EXISTS { MATCH (o)<-[d2:FINANCING]-(o1:Organization) "

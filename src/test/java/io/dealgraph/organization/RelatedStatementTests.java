@@ -2,7 +2,9 @@ package io.dealgraph.organization;
 
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.graph.View;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +17,7 @@ class RelatedStatementTests {
 
 	@Test
 	void customersAreTheOtherPartiesOfAProvidersDealsEachOnceByName() {
-		assertThat(OrganizationQueries.relatedStatement(Relationship.CUSTOMERS)).isEqualTo("""
+		assertThat(OrganizationQueries.relatedStatement(Relationship.CUSTOMERS, new CypherFilter())).isEqualTo("""
 				MATCH (o:Organization) WHERE o.id IN $ids
 				CALL (o) {
 				  MATCH (o)-[r:PARTNERSHIP|SUPPLY]->(x:Organization) WHERE r.retractedAt IS NULL
@@ -27,7 +29,7 @@ class RelatedStatementTests {
 
 	@Test
 	void theAcquirerIsThePartyOfTheLatestCompletedAcquisition() {
-		assertThat(OrganizationQueries.relatedStatement(Relationship.ACQUIRER)).isEqualTo("""
+		assertThat(OrganizationQueries.relatedStatement(Relationship.ACQUIRER, new CypherFilter())).isEqualTo("""
 				MATCH (o:Organization) WHERE o.id IN $ids
 				CALL (o) {
 				  MATCH (o)<-[r:ACQUISITION]-(x:Organization) WHERE r.retractedAt IS NULL AND r.status = 'COMPLETED'
@@ -35,6 +37,20 @@ class RelatedStatementTests {
 				  RETURN collect(x {.*}) AS related
 				}
 				RETURN o.id AS id, related""");
+	}
+
+	@Test
+	void underAnAsOfViewTheParentIsTheControlThatHadNotEndedByThen() {
+		assertThat(OrganizationQueries.relatedStatement(Relationship.PARENT, new CypherFilter(View.asOf("2024"))))
+			.isEqualTo(
+					"""
+							MATCH (o:Organization) WHERE o.id IN $ids
+							CALL (o) {
+							  MATCH (o)<-[r:CONTROL]-(x:Organization) WHERE (r.retractedAt IS NULL AND r.announcedKey <= $p1 AND (r.endedKey IS NULL OR r.endedKey > $p1)) AND (r.endedKey IS NULL OR r.endedKey > $p2)
+							  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
+							  RETURN collect(x {.*}) AS related
+							}
+							RETURN o.id AS id, related""");
 	}
 
 }

@@ -1,0 +1,139 @@
+package io.dealgraph.graph;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.Graph;
+import io.dealgraph.support.RunsDealgraph;
+import io.dealgraph.system.CypherExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An as-of view, set by a top-level field, holds for every field beneath it: no nested
+ * {@code deals} or relationship list shows a deal that did not stand on that date.
+ * Checked against the deals that stood then, found in plain Cypher.
+ */
+@RunsDealgraph
+class AsOfViewTests {
+
+	/** Mid-2024: the halving had happened and the first hosting deals were signed. */
+	private static final String MID_2024 = "2024-06";
+
+	private static final String STANDING_MID_2024 = """
+			MATCH ()-[r]->()
+			WHERE type(r) IN ['PARTNERSHIP', 'FINANCING', 'SUPPLY', 'ACQUISITION', 'REGULATORY_ACTION', 'CONTROL']
+			  AND r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
+			  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
+			RETURN r.id AS id
+			""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	CypherExecutor cypher;
+
+	Graph graph;
+
+	@BeforeEach
+	void graph() {
+		this.graph = new Graph(this.cypher);
+	}
+
+	@Test
+	void anOrganizationsDealsAndRelationshipsAreThoseThatStoodOnTheDate() {
+		String query = """
+				query($asOf: PartialDate) {
+				  organizations(where: {id: "hut-8"}, asOf: $asOf) { edges { node {
+				    deals(first: 100) { totalCount edges { node { id } } }
+				    customers { id }
+				    financiers { id }
+				  } } }
+				}
+				""";
+		TreeSet<String> then = strings(this.graphQl.document(query)
+			.variable("asOf", MID_2024)
+			.execute()
+			.path("organizations.edges[0].node.deals.edges[*].node.id")
+			.entityList(String.class)
+			.get());
+		TreeSet<String> now = strings(this.graphQl.document(query)
+			.execute()
+			.path("organizations.edges[0].node.deals.edges[*].node.id")
+			.entityList(String.class)
+			.get());
+
+		assertThat(then).isNotEmpty().isEqualTo(this.graph.ids("""
+				MATCH (:Organization {id: 'hut-8'})-[r]-()
+				WHERE r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
+				  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
+				RETURN r.id AS id
+				"""));
+		assertThat(now).as("hut-8 made deals after mid-2024, so the view leaves some out")
+			.containsAll(then)
+			.hasSizeGreaterThan(then.size());
+		this.graphQl.document(query)
+			.variable("asOf", MID_2024)
+			.execute()
+			.path("organizations.edges[0].node.deals.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(then.size())
+			.path("organizations.edges[0].node.customers[*].id")
+			.entityList(String.class)
+			.satisfies((customers) -> assertThat(strings(customers)).isEqualTo(this.graph.ids("""
+					MATCH (:Organization {id: 'hut-8'})-[r:PARTNERSHIP|SUPPLY]->(x)
+					WHERE r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
+					  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
+					RETURN DISTINCT x.id AS id
+					""")));
+	}
+
+	@Test
+	void noNestedFieldEscapesTheView() {
+		String query = """
+				query($asOf: PartialDate) {
+				  deals(first: 20, asOf: $asOf) { edges { node { from {
+				    deals(first: 20) { edges { node { id } } }
+				    financed { deals(first: 20) { edges { node { id } } } }
+				  } } } }
+				}
+				""";
+		TreeSet<String> standing = this.graph.ids(STANDING_MID_2024);
+		TreeSet<String> nested = strings(this.graphQl.document(query)
+			.variable("asOf", MID_2024)
+			.execute()
+			.path("deals.edges[*].node.from..deals.edges[*].node.id")
+			.entityList(String.class)
+			.get());
+		TreeSet<String> nestedNow = strings(this.graphQl.document(query)
+			.execute()
+			.path("deals.edges[*].node.from..deals.edges[*].node.id")
+			.entityList(String.class)
+			.get());
+
+		assertThat(nested).isNotEmpty().isSubsetOf(standing);
+		assertThat(nestedNow).as("without the view, the same shape reaches later deals")
+			.anyMatch((id) -> !standing.contains(id));
+	}
+
+	@Test
+	void aNetworkAsOfADateShowsItsOrganizationsDealsAsOfThatDateToo() {
+		TreeSet<String> nested = strings(this.graphQl.document("""
+				{ network(around: "core-scientific", asOf: "2024-06") {
+				    organizations { deals(first: 100) { edges { node { id } } } }
+				} }
+				""").execute().path("network.organizations[*].deals.edges[*].node.id").entityList(String.class).get());
+		assertThat(nested).isNotEmpty().isSubsetOf(this.graph.ids(STANDING_MID_2024));
+	}
+
+	private static TreeSet<String> strings(List<String> values) {
+		return new TreeSet<>(values);
+	}
+
+}
