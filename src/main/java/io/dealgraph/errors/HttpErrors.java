@@ -7,6 +7,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Failures outside GraphQL's own error handling become error responses here: those of the
@@ -40,6 +44,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @RestControllerAdvice
 class HttpErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
 
 	@ExceptionHandler(ApiException.class)
 	void api(ApiException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,6 +83,14 @@ class HttpErrors {
 	 */
 	static void respond(Throwable failure, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
+		if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+			// The client closed the connection before its answer was written (a timeout
+			// on
+			// its side, a closed tab): there is no one to answer and nothing went wrong
+			// here.
+			log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
+			return;
+		}
 		if (failure instanceof ApiException api) {
 			ErrorResponses.write(request, response, api.code().status(), api.code(), api.getMessage(),
 					api.extensions());

@@ -46,12 +46,15 @@ import org.springframework.util.FileSystemUtils;
 final class Benchmark {
 
 	/**
-	 * An operation of the mix: a GraphQL document, the same question in raw Cypher, and
-	 * in the Neo4j GraphQL Library's API where it can be asked there, each reduced to
-	 * comparable ids.
+	 * An operation of the mix: a GraphQL document; the same question in raw Cypher
+	 * returning the same fields, which the client decodes, and the ids at
+	 * {@code cypherIds} in its rows; the same question returning ids only, the floor of
+	 * the floor; and the question in the Neo4j GraphQL Library's API where it can be
+	 * asked there. All four are reduced to comparable ids and checked equal before any
+	 * timing.
 	 */
 	record Operation(String name, String graphQl, Function<Map<?, ?>, TreeSet<String>> fromGraphQl, String cypher,
-			Map<String, Object> parameters, NglQueries.@Nullable Ngl ngl) {
+			String cypherIds, String idsOnlyCypher, Map<String, Object> parameters, NglQueries.@Nullable Ngl ngl) {
 	}
 
 	/** Latencies of one operation through one path. */
@@ -68,11 +71,15 @@ final class Benchmark {
 
 	private final PrintStream out;
 
-	Benchmark(int deals, int concurrency, int requestsPerOperation, PrintStream out) {
+	/** The out-of-process client for the GraphQL paths; null for the in-JVM client. */
+	private final @Nullable Wrk wrk;
+
+	Benchmark(int deals, int concurrency, int requestsPerOperation, PrintStream out, @Nullable Wrk wrk) {
 		this.deals = deals;
 		this.concurrency = concurrency;
 		this.requestsPerOperation = requestsPerOperation;
 		this.out = out;
+		this.wrk = wrk;
 	}
 
 	/**
@@ -116,9 +123,10 @@ final class Benchmark {
 			for (Operation operation : mix) {
 				TreeSet<String> viaApi = operation.fromGraphQl().apply(post(port, "/graphql", operation.graphQl()));
 				TreeSet<String> viaCypher = raw(driver, operation);
-				if (!viaApi.equals(viaCypher)) {
-					throw new IllegalStateException(
-							operation.name() + ": Dealgraph and raw Cypher disagree: " + viaApi + " vs " + viaCypher);
+				TreeSet<String> viaIdsOnly = idsOnly(driver, operation);
+				if (!viaApi.equals(viaCypher) || !viaCypher.equals(viaIdsOnly)) {
+					throw new IllegalStateException(operation.name() + ": Dealgraph and raw Cypher disagree: " + viaApi
+							+ " vs " + viaCypher + " vs ids only " + viaIdsOnly);
 				}
 			}
 			Map<String, Double> p50s = new LinkedHashMap<>();
@@ -140,39 +148,58 @@ final class Benchmark {
 						}
 					}
 				}
-				this.out.printf("%-22s %9s %9s %9s | %9s %9s | %9s %9s | %7s %7s %7s%n", "operation", "dg req/s",
-						"dg p50", "dg p99", "raw req/s", "raw p50", "ngl req/s", "ngl p50", "dg/raw", "dg/ngl",
-						"cypher");
+				this.out.println((this.wrk != null)
+						? "GraphQL paths driven by wrk in its own process (" + this.concurrency
+								+ " connections); raw paths by " + this.concurrency + " driver threads"
+						: "all paths driven by " + this.concurrency + " threads in the server's JVM");
+				this.out.printf("%-22s %9s %9s %9s | %9s %9s %9s | %9s %9s | %7s %7s | %6s %6s%n", "operation",
+						"dg req/s", "dg p50", "dg p99", "raw req/s", "raw p50", "ids p50", "ngl req/s", "ngl p50",
+						"dg/raw", "dg/ngl", "dg st", "ngl st");
 				double dgMixSeconds = 0;
 				double nglMixSeconds = 0;
+				int nglMixOperations = 0;
 				for (Operation operation : mix) {
 					long before = cypher.statementCount();
 					post(port, "/graphql", operation.graphQl());
 					long statements = cypher.statementCount() - before;
-					Figures api = time(() -> post(port, "/graphql", operation.graphQl()));
+					String nglStatements = "n/a";
+					if (ngl != null && operation.ngl() != null) {
+						long nglBefore = ngl.statements();
+						post(ngl.port, "/", operation.ngl().document());
+						nglStatements = Long.toString(ngl.statements() - nglBefore);
+					}
+					Figures api = graphQl(port, "/graphql", operation.graphQl());
 					Figures raw = time(() -> raw(driver, operation));
+					Figures idsOnly = time(() -> idsOnly(driver, operation));
 					Figures viaNgl = (ngl != null && operation.ngl() != null)
-							? time(() -> post(ngl.port, "/", operation.ngl().document())) : null;
-					if (viaNgl != null) {
+							? graphQl(ngl.port, "/", operation.ngl().document()) : null;
+					boolean nglAnswered = viaNgl != null && viaNgl.throughput() > 0;
+					if (nglAnswered) {
 						dgMixSeconds += 1 / api.throughput();
 						nglMixSeconds += 1 / viaNgl.throughput();
+						nglMixOperations++;
 					}
-					this.out.printf("%-22s %9.0f %7.2fms %7.2fms | %9.0f %7.2fms | %9s %9s | %6.2fx %7s %7d%n",
+					this.out.printf(
+							"%-22s %9.0f %7.2fms %7.2fms | %9.0f %7.2fms %7.2fms | %9s %9s | %6.2fx %7s | %6d %6s%n",
 							operation.name(), api.throughput(), api.p50Millis(), api.p99Millis(), raw.throughput(),
-							raw.p50Millis(), (viaNgl != null) ? String.format("%.0f", viaNgl.throughput()) : "n/a",
-							(viaNgl != null) ? String.format("%.2fms", viaNgl.p50Millis()) : "n/a",
+							raw.p50Millis(), idsOnly.p50Millis(),
+							(viaNgl != null) ? String.format("%.0f", viaNgl.throughput()) : "n/a",
+							nglAnswered ? String.format("%.2fms", viaNgl.p50Millis())
+									: (viaNgl != null) ? "none" : "n/a",
 							api.p50Millis() / raw.p50Millis(),
-							(viaNgl != null) ? String.format("%.2fx", api.throughput() / viaNgl.throughput()) : "n/a",
-							statements);
+							nglAnswered ? String.format("%.2fx", api.throughput() / viaNgl.throughput()) : "n/a",
+							statements, nglStatements);
 					p50s.put(operation.name(), api.p50Millis());
 				}
 				if (nglMixSeconds > 0) {
 					this.out.printf(
-							"mix throughput over the operations both GraphQL APIs can express: Dealgraph %.0f req/s, NGL %.0f req/s, ratio %.2f%n",
-							mixCount(mix) / dgMixSeconds, mixCount(mix) / nglMixSeconds, nglMixSeconds / dgMixSeconds);
+							"mix throughput over the operations both GraphQL APIs answered: Dealgraph %.0f req/s, NGL %.0f req/s, ratio %.2f%n",
+							nglMixOperations / dgMixSeconds, nglMixOperations / nglMixSeconds,
+							nglMixSeconds / dgMixSeconds);
 				}
-				this.out.println("(dg/raw: p50 ratio, lower is better; dg/ngl: throughput ratio, higher is better; "
-						+ "cypher: statements per Dealgraph request)");
+				this.out.println("(raw: the same fields decoded by the client; ids: raw returning ids only; "
+						+ "dg/raw: p50 ratio, lower is better; dg/ngl: throughput ratio, higher is better; "
+						+ "st: Cypher statements per request)");
 			}
 			System.gc();
 			var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -207,62 +234,91 @@ final class Benchmark {
 			.get("id")
 			.asString();
 		List<Operation> mix = new ArrayList<>();
-		mix.add(new Operation("single lookup",
-				"{ organization(id: \"" + small + "\") { id deals(first: 10) { edges { node { id } } } } }",
-				(d) -> ids(d, "organization.deals.edges.node.id"),
+		// Each document asks what a page would show, and the raw Cypher returns the same
+		// fields: organizations with their name, kind and country; deals with their type,
+		// date, status, amount and parties.
+		String dealFields = "id type announcedOn status amount { amount currency } from { id name } to { id name }";
+		String dealProjection = "r {.id, type: type(r), .announcedOn, .status, .amount, .currency, "
+				+ "from: a {.id, .name}, to: b {.id, .name}}";
+		mix.add(new Operation(
+				"single lookup", "{ organization(id: \"" + small
+						+ "\") { id name kind country deals(first: 10) { edges { node { " + dealFields + " } } } } }",
+				(d) -> ids(d, "organization.deals.edges.node.id"), """
+						MATCH (o:Organization {id: $id})
+						CALL (o) {
+						  MATCH (o)-[r]-(:Organization) WHERE r.retractedAt IS NULL
+						  WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10
+						  WITH r, startNode(r) AS a, endNode(r) AS b
+						  RETURN collect(%s) AS deals
+						}
+						RETURN o {.id, .name, .kind, .country} AS organization, deals
+						""".formatted(dealProjection), "deals.id",
 				"MATCH (o:Organization {id: $id})-[r]-(:Organization) WHERE r.retractedAt IS NULL "
 						+ "RETURN r.id AS id ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10",
 				Map.of("id", small), NglQueries.singleLookup(small)));
 		mix.add(new Operation("filtered list page",
-				"{ organizations(where: {kind: MINER, country: \"US\"}, first: 20) { edges { node { id } } } }",
+				"{ organizations(where: {kind: MINER, country: \"US\"}, first: 20) { edges { node { id name kind country } } } }",
 				(d) -> ids(d, "organizations.edges.node.id"),
+				"MATCH (o:Miner) WHERE o.country = 'US' WITH o ORDER BY o.name, o.id LIMIT 20 "
+						+ "RETURN o {.id, .name, .kind, .country} AS organization",
+				"organization.id",
 				"MATCH (o:Miner) WHERE o.country = 'US' RETURN o.id AS id ORDER BY o.name, o.id LIMIT 20", Map.of(),
 				NglQueries.filteredListPage()));
+		String mission = """
+				MATCH (ai:AIFirm)
+				WHERE EXISTS { MATCH (m:Miner)-[:PARTNERSHIP|SUPPLY]->(ai)
+				               WHERE EXISTS { MATCH (pe:Organization)-[:FINANCING]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
+				WITH ai ORDER BY ai.name, ai.id LIMIT 50
+				""";
 		mix.add(new Operation("mission nested filter",
-				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id } } } }",
+				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id name kind country } } } }",
 				(d) -> ids(d, "organizations.edges.node.id"),
-				"""
-						MATCH (ai:AIFirm)
-						WHERE EXISTS { MATCH (m:Miner)-[:PARTNERSHIP|SUPPLY]->(ai)
-						               WHERE EXISTS { MATCH (pe:Organization)-[:FINANCING]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
-						RETURN ai.id AS id ORDER BY ai.name, ai.id LIMIT 50
-						""",
-				Map.of(), NglQueries.missionNestedFilter()));
+				mission + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
+				mission + "RETURN ai.id AS id", Map.of(), NglQueries.missionNestedFilter()));
+		String threeLevels = """
+				MATCH (m:Miner) WITH m ORDER BY m.name, m.id LIMIT 10
+				CALL (m) {
+				  MATCH (m)-[r]-(:Organization) WHERE r.retractedAt IS NULL
+				  WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 5
+				  WITH r, startNode(r) AS f
+				  CALL (f) {
+				    MATCH (x:Organization)-[:FINANCING]->(f) WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100
+				    RETURN collect(x {.id, .name}) AS financiers
+				  }
+				  RETURN collect(r {.id, type: type(r), .announcedOn, from: f {.id, .name, financiers: financiers}}) AS deals
+				}
+				""";
 		mix.add(new Operation("3-level nested",
-				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { id deals(first: 5) { edges { node { id from { id financiers { id } } } } } } } } }",
+				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { id name deals(first: 5) { edges { node { id type announcedOn from { id name financiers { id name } } } } } } } } }",
 				(d) -> ids(d, "organizations.edges.node.deals.edges.node.from.financiers.id"),
-				"""
-						MATCH (m:Miner) WITH m ORDER BY m.name, m.id LIMIT 10
-						CALL (m) { MATCH (m)-[r]-(:Organization) WHERE r.retractedAt IS NULL
-						           WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 5 RETURN startNode(r) AS f }
-						CALL (f) { MATCH (x:Organization)-[:FINANCING]->(f) WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100 RETURN x }
-						RETURN DISTINCT x.id AS id
-						""",
+				threeLevels + "RETURN m {.id, .name} AS miner, deals", "deals.from.financiers.id",
+				threeLevels + "UNWIND deals AS deal UNWIND deal.from.financiers AS x RETURN DISTINCT x.id AS id",
 				Map.of(), NglQueries.threeLevelNested()));
-		mix.add(new Operation("connections",
-				"{ connections(from: \"" + small + "\", to: \"" + other
-						+ "\", maxHops: 4, first: 5) { length organizations { id } } }",
+		String paths = "MATCH (a:Organization {id: $a}), (b:Organization {id: $b}) "
+				+ "MATCH p = SHORTEST 5 (a)-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-{1,4}(b) ";
+		mix.add(new Operation("connections", "{ connections(from: \"" + small + "\", to: \"" + other
+				+ "\", maxHops: 4, first: 5) { length organizations { id name } deals { id type announcedOn } } }",
 				(d) -> ids(d, "connections.length"),
-				"MATCH (a:Organization {id: $a}), (b:Organization {id: $b}) "
-						+ "MATCH p = SHORTEST 5 (a)-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-{1,4}(b) "
-						+ "RETURN DISTINCT toString(length(p)) AS id",
-				Map.of("a", small, "b", other), null));
-		mix.add(new Operation("depth-2 network",
-				"{ network(around: \"" + small + "\", depth: 2, limit: 1000) { truncated deals { id } } }",
+				paths + "RETURN length(p) AS length, [n IN nodes(p) | n {.id, .name}] AS organizations, "
+						+ "[r IN relationships(p) | r {.id, type: type(r), .announcedOn}] AS deals",
+				"length", paths + "RETURN DISTINCT toString(length(p)) AS id", Map.of("a", small, "b", other), null));
+		String network = "MATCH (:Organization {id: $id})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-() "
+				+ "UNWIND rs AS r WITH DISTINCT r ";
+		mix.add(new Operation("depth-2 network", "{ network(around: \"" + small
+				+ "\", depth: 2, limit: 1000) { truncated organizations { id name kind } deals { id type announcedOn from { id } to { id } } } }",
 				(d) -> ids(d, "network.deals.id"),
-				"MATCH (:Organization {id: $id})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-() "
-						+ "UNWIND rs AS r RETURN DISTINCT r.id AS id",
-				Map.of("id", small), NglQueries.depthTwoNetwork(small)));
+				network + "WITH r, startNode(r) AS a, endNode(r) AS b "
+						+ "RETURN r {.id, type: type(r), .announcedOn, from: a {.id, .name, .kind}, "
+						+ "to: b {.id, .name, .kind}} AS deal",
+				"deal.id", network + "RETURN r.id AS id", Map.of("id", small), NglQueries.depthTwoNetwork(small)));
+		String stats = """
+				MATCH ()-[r:FINANCING]->() WHERE r.retractedAt IS NULL
+				WITH toInteger(left(r.announcedOn, 4)) AS year, count(r) AS count
+				""";
 		mix.add(new Operation("dealStats", "{ dealStats(where: {type: FINANCING}, groupBy: [YEAR]) { year count } }",
-				(d) -> ids(d, "dealStats.count"), """
-						MATCH ()-[r:FINANCING]->() WHERE r.retractedAt IS NULL
-						RETURN toString(count(r)) AS id, toInteger(left(r.announcedOn, 4)) AS year
-						""", Map.of(), null));
+				(d) -> ids(d, "dealStats.count"), stats + "RETURN year, count", "count",
+				stats + "RETURN toString(count) AS id", Map.of(), null));
 		return mix;
-	}
-
-	private static long mixCount(List<Operation> mix) {
-		return mix.stream().filter((operation) -> operation.ngl() != null).count();
 	}
 
 	/** The values at a dotted path, flattening lists on the way, as strings. */
@@ -287,15 +343,40 @@ final class Benchmark {
 		return values;
 	}
 
+	/**
+	 * The question in raw Cypher, its rows decoded into Java maps and lists as an
+	 * application using the driver would, then reduced to the ids at the operation's
+	 * path.
+	 */
 	private static TreeSet<String> raw(Driver driver, Operation operation) {
+		List<Map<String, Object>> rows = driver.executableQuery(operation.cypher())
+			.withParameters(operation.parameters())
+			.withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+			.execute()
+			.records()
+			.stream()
+			.map((record) -> record.asMap())
+			.toList();
+		return ids(Map.of("data", Map.of("rows", rows)), "rows." + operation.cypherIds());
+	}
+
+	private static TreeSet<String> idsOnly(Driver driver, Operation operation) {
 		TreeSet<String> ids = new TreeSet<>();
-		driver.executableQuery(operation.cypher())
+		driver.executableQuery(operation.idsOnlyCypher())
 			.withParameters(operation.parameters())
 			.withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
 			.execute()
 			.records()
 			.forEach((r) -> ids.add(r.get("id").asString()));
 		return ids;
+	}
+
+	/** A GraphQL path timed by wrk when there is one, else by this JVM's threads. */
+	private Figures graphQl(int port, String path, String document) throws Exception {
+		if (this.wrk != null) {
+			return this.wrk.post("http://127.0.0.1:" + port + path, document);
+		}
+		return time(() -> post(port, path, document));
 	}
 
 	private static Map<?, ?> post(int port, String path, String query) {

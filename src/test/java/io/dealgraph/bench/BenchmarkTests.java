@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark: {@code ./mvnw -Pbench verify} (sizes with
- * {@code -Dbench.sizes=10000,100000,1000000}). It prints figures; it asserts only that
- * Dealgraph and raw Cypher give the same answers.
+ * {@code -Dbench.sizes=10000,100000,1000000}), or {@code bench/run}, which installs
+ * {@code wrk} first. It prints figures; it asserts only that Dealgraph, raw Cypher and
+ * the Neo4j GraphQL Library give the same answers.
  */
 @Tag("bench")
 class BenchmarkTests {
@@ -23,10 +24,16 @@ class BenchmarkTests {
 		String sizes = System.getProperty("bench.sizes", "10000,100000,1000000");
 		int concurrency = Integer.getInteger("bench.concurrency", 4);
 		int requests = Integer.getInteger("bench.requests", 400);
+		if (!Wrk.available()) {
+			throw new IllegalStateException(
+					"The benchmark drives both GraphQL servers with wrk, which is not installed: run bench/run, "
+							+ "which installs it (Debian's package wrk), or install it and run again.");
+		}
+		var wrk = new Wrk(concurrency, Integer.getInteger("bench.seconds", 10));
 		Map<Integer, Map<String, Double>> curve = new LinkedHashMap<>();
 		for (String size : sizes.split(",")) {
 			int deals = Integer.parseInt(size.strip());
-			curve.put(deals, new Benchmark(deals, concurrency, requests, System.out).run());
+			curve.put(deals, new Benchmark(deals, concurrency, requests, System.out, wrk).run());
 		}
 		System.out.println("\n== scaling: Dealgraph p50 (ms) by graph size");
 		List<String> operations = new ArrayList<>(curve.values().iterator().next().keySet());

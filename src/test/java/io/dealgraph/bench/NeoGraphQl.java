@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +32,31 @@ final class NeoGraphQl implements AutoCloseable {
 
 	final int port;
 
-	private NeoGraphQl(Process server, int port) {
+	/** Where the server answers with the number of Cypher statements it has run. */
+	private final int statementsPort;
+
+	private NeoGraphQl(Process server, int port, int statementsPort) {
 		this.server = server;
 		this.port = port;
+		this.statementsPort = statementsPort;
+	}
+
+	/** The Cypher statements the library has run so far. */
+	long statements() {
+		try {
+			return Long.parseLong(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.statementsPort + "/")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body()
+				.strip());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Whether this machine has a Node to run the library on. */
@@ -69,9 +95,14 @@ final class NeoGraphQl implements AutoCloseable {
 			return null;
 		}
 		var output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+		int[] statementsPort = { -1 };
 		CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
 			try {
 				for (String line = output.readLine(); line != null; line = output.readLine()) {
+					if (line.startsWith("statements ")) {
+						statementsPort[0] = Integer.parseInt(line.substring("statements ".length()).strip());
+						continue;
+					}
 					if (line.startsWith("ready ")) {
 						return line.substring("ready ".length()).strip();
 					}
@@ -90,7 +121,7 @@ final class NeoGraphQl implements AutoCloseable {
 			}
 			// Keep draining its output so that it never blocks on a full pipe.
 			Thread.ofVirtual().start(() -> output.lines().forEach((line) -> System.out.println("ngl: " + line)));
-			return new NeoGraphQl(server, Integer.parseInt(port));
+			return new NeoGraphQl(server, Integer.parseInt(port), statementsPort[0]);
 		}
 		catch (Exception ex) {
 			server.destroyForcibly();

@@ -37,29 +37,32 @@ final class NglQueries {
 
 	static Ngl singleLookup(String id) {
 		String connections = connections((field) -> field + "Connection(first: 10, " + BY_DATE
-				+ ") { edges { properties { id announcedKey } } }");
-		return new Ngl("{ organizations(where: {id: {eq: \"" + id + "\"}}) { id " + connections + " } }", (answer) -> {
-			Map<?, ?> organization = (Map<?, ?>) organizations(answer).getFirst();
-			return firstByDate(
-					edges(organization).stream().<Map<?, ?>>map((edge) -> (Map<?, ?>) edge.get("properties")).toList(),
-					10)
-				.stream()
-				.map((deal) -> (String) deal.get("id"))
-				.collect(Collectors.toCollection(TreeSet::new));
-		});
+				+ ") { edges { properties { id announcedKey announcedOn status amount currency } node { id name } } }");
+		return new Ngl(
+				"{ organizations(where: {id: {eq: \"" + id + "\"}}) { id name kind country " + connections + " } }",
+				(answer) -> {
+					Map<?, ?> organization = (Map<?, ?>) organizations(answer).getFirst();
+					return firstByDate(edges(organization).stream()
+						.<Map<?, ?>>map((edge) -> (Map<?, ?>) edge.get("properties"))
+						.toList(), 10).stream()
+						.map((deal) -> (String) deal.get("id"))
+						.collect(Collectors.toCollection(TreeSet::new));
+				});
 	}
 
 	static Ngl filteredListPage() {
 		return new Ngl(
-				"{ organizations(where: {kind: {eq: \"MINER\"}, country: {eq: \"US\"}}, sort: [{name: ASC}, {id: ASC}], limit: 20) { id } }",
+				"{ organizations(where: {kind: {eq: \"MINER\"}, country: {eq: \"US\"}}, sort: [{name: ASC}, {id: ASC}], limit: 20) { id name kind country } }",
 				NglQueries::organizationIds);
 	}
 
 	static Ngl missionNestedFilter() {
 		String minerFinancedByPrivateEquity = "{kind: {eq: \"MINER\"}, financingIn: {some: {investorTypes: {includes: \"PRIVATE_EQUITY\"}}}}";
-		return new Ngl("{ organizations(where: {kind: {eq: \"AI_FIRM\"}, OR: [{partnershipIn: {some: "
-				+ minerFinancedByPrivateEquity + "}}, {supplyIn: {some: " + minerFinancedByPrivateEquity
-				+ "}}]}, sort: [{name: ASC}, {id: ASC}], limit: 50) { id } }", NglQueries::organizationIds);
+		return new Ngl(
+				"{ organizations(where: {kind: {eq: \"AI_FIRM\"}, OR: [{partnershipIn: {some: "
+						+ minerFinancedByPrivateEquity + "}}, {supplyIn: {some: " + minerFinancedByPrivateEquity
+						+ "}}]}, sort: [{name: ASC}, {id: ASC}], limit: 50) { id name kind country } }",
+				NglQueries::organizationIds);
 	}
 
 	/**
@@ -67,12 +70,12 @@ final class NglQueries {
 	 * from: for an outgoing deal the miner itself, for an incoming one the other party.
 	 */
 	static Ngl threeLevelNested() {
-		String financiers = "financingIn(sort: [{name: ASC}, {id: ASC}], limit: 100) { id }";
+		String financiers = "financingIn(sort: [{name: ASC}, {id: ASC}], limit: 100) { id name }";
 		String connections = connections((field) -> field + "Connection(first: 5, " + BY_DATE
-				+ ") { edges { properties { id announcedKey } node { id " + (field.endsWith("In") ? financiers : "")
-				+ " } } }");
+				+ ") { edges { properties { id announcedKey announcedOn } node { id name "
+				+ (field.endsWith("In") ? financiers : "") + " } } }");
 		return new Ngl(
-				"{ organizations(where: {kind: {eq: \"MINER\"}}, sort: [{name: ASC}, {id: ASC}], limit: 10) { id "
+				"{ organizations(where: {kind: {eq: \"MINER\"}}, sort: [{name: ASC}, {id: ASC}], limit: 10) { id name "
 						+ financiers + " " + connections + " } }",
 				(answer) -> {
 					TreeSet<String> ids = new TreeSet<>();
@@ -99,9 +102,10 @@ final class NglQueries {
 	}
 
 	static Ngl depthTwoNetwork(String id) {
-		String inner = connections((field) -> field + "Connection { edges { properties { id } } }");
-		String outer = connections(
-				(field) -> field + "Connection { edges { properties { id } node { " + inner + " } } }");
+		String inner = connections(
+				(field) -> field + "Connection { edges { properties { id announcedOn } node { id name kind } } }");
+		String outer = connections((field) -> field
+				+ "Connection { edges { properties { id announcedOn } node { id name kind " + inner + " } } }");
 		return new Ngl("{ organizations(where: {id: {eq: \"" + id + "\"}}) { " + outer + " } }", (answer) -> {
 			TreeSet<String> ids = new TreeSet<>();
 			for (Map<?, ?> edge : edges((Map<?, ?>) organizations(answer).getFirst())) {
