@@ -12,15 +12,6 @@ public enum End {
 	/** The deal points at the organization. */
 	TO,
 	/** Either end: the direction is not part of the meaning. */
-	EITHER;
-
-	/** The end the other party stands at. */
-	public End opposite() {
-		return switch (this) {
-			case FROM -> TO;
-			case TO -> FROM;
-			case EITHER -> EITHER;
-		};
-	}
+	EITHER
 
 }

@@ -34,12 +34,6 @@ public final class PartialDateKeys {
 		};
 	}
 
-	/** The sort key of a partial date, {@link #UNKNOWN_LAST} when it is unknown. */
-	public static String sortKeyOrLast(@Nullable String partialDate) {
-		String key = sortKey(partialDate);
-		return (key != null) ? key : UNKNOWN_LAST;
-	}
-
 	/** The largest key inside a partial date: {@code 2024} ends at {@code 2024-99-99}. */
 	public static String lastSortKey(String partialDate) {
 		return switch (partialDate.length()) {
@@ -50,8 +44,9 @@ public final class PartialDateKeys {
 	}
 
 	/**
-	 * {@link #sortKeyOrLast} in Cypher, for a date that has no stored key, such as a
-	 * status change's date: {@code date} is a Cypher expression from the model.
+	 * The sort key of a partial date in Cypher, {@link #UNKNOWN_LAST} when it is unknown,
+	 * for a date that has no stored key, such as a status change's date: {@code date} is
+	 * a Cypher expression from the model.
 	 */
 	public static String sortKeyOrLastInCypher(String date) {
 		return "CASE size(" + date + ") WHEN 4 THEN " + date + " + '-00-00' WHEN 7 THEN " + date

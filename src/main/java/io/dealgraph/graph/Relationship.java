@@ -1,8 +1,6 @@
 package io.dealgraph.graph;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,11 +79,6 @@ public enum Relationship {
 	/** The name of the {@code OrganizationWhere} filter. */
 	public String filter() {
 		return this.filter;
-	}
-
-	/** The rows that have an {@code Organization} field. */
-	public static List<Relationship> withFields() {
-		return Arrays.stream(values()).filter((row) -> row.field != null).toList();
 	}
 
 	/**

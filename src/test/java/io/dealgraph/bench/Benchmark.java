@@ -179,14 +179,14 @@ final class Benchmark {
 						nglMixSeconds += 1 / viaNgl.throughput();
 						nglMixOperations++;
 					}
-					this.out.printf(
-							"%-22s %9.0f %7.2fms %7.2fms | %9.0f %7.2fms %7.2fms | %9s %9s | %6.2fx %7s | %6d %6s%n",
-							operation.name(), api.throughput(), api.p50Millis(), api.p99Millis(), raw.throughput(),
-							raw.p50Millis(), idsOnly.p50Millis(),
+					this.out.printf("%-22s %9.0f %9s %9s | %9.0f %7.2fms %7.2fms | %9s %9s | %7s %7s | %6d %6s%n",
+							operation.name(), api.throughput(), millis(api.p50Millis()), millis(api.p99Millis()),
+							raw.throughput(), raw.p50Millis(), idsOnly.p50Millis(),
 							(viaNgl != null) ? String.format("%.0f", viaNgl.throughput()) : "n/a",
 							nglAnswered ? String.format("%.2fms", viaNgl.p50Millis())
 									: (viaNgl != null) ? "none" : "n/a",
-							api.p50Millis() / raw.p50Millis(),
+							Double.isNaN(api.p50Millis()) ? "n/a"
+									: String.format("%.2fx", api.p50Millis() / raw.p50Millis()),
 							nglAnswered ? String.format("%.2fx", api.throughput() / viaNgl.throughput()) : "n/a",
 							statements, nglStatements);
 					p50s.put(operation.name(), api.p50Millis());
@@ -319,6 +319,11 @@ final class Benchmark {
 				(d) -> ids(d, "dealStats.count"), stats + "RETURN year, count", "count",
 				stats + "RETURN toString(count) AS id", Map.of(), null));
 		return mix;
+	}
+
+	/** A latency, or "none" for a path that completed no request in its time. */
+	private static String millis(double value) {
+		return Double.isNaN(value) ? "none" : String.format("%.2fms", value);
 	}
 
 	/** The values at a dotted path, flattening lists on the way, as strings. */

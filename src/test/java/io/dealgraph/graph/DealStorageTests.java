@@ -51,7 +51,6 @@ class DealStorageTests {
 		assertThat(PartialDateKeys.sortKey("2024-06")).isEqualTo("2024-06-00");
 		assertThat(PartialDateKeys.sortKey("2024-06-01")).isEqualTo("2024-06-01");
 		assertThat(PartialDateKeys.sortKey(null)).isNull();
-		assertThat(PartialDateKeys.sortKeyOrLast(null)).isEqualTo("9999-99-99");
 		assertThat(PartialDateKeys.lastSortKey("2024")).isEqualTo("2024-99-99");
 		assertThat(PartialDateKeys.sortKey("2024")).isLessThan(PartialDateKeys.sortKey("2024-01"))
 			.isLessThan(PartialDateKeys.sortKey("2024-01-01"));
