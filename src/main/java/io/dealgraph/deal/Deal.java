@@ -18,6 +18,14 @@ public record Deal(String id, DealType type, Organization from, Organization to,
 		List<StatusChange> statusHistory, @Nullable String description, List<Source> sources, int version,
 		@Nullable Retraction retraction) {
 
+	/**
+	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until
+	 * {@code id} takes the global form ({@link io.dealgraph.graph.GlobalId}).
+	 */
+	public String key() {
+		return this.id;
+	}
+
 	/** Who retracted a deal, when and why. */
 	public record Retraction(String at, String by, String reason) {
 	}

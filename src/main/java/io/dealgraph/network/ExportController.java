@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealQueries;
-import io.dealgraph.graph.DealType;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.GlobalId.Interface;
+import io.dealgraph.ids.IdArguments;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -65,8 +67,13 @@ class ExportController {
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String asOf, @RequestParam(defaultValue = "json") String format) {
 		Format chosen = format(format);
-		List<String> centres = (around != null) ? around.stream().distinct().toList() : List.of();
-		List<String> singleDeals = (dealIds != null) ? dealIds.stream().distinct().toList() : List.of();
+		List<String> centres = (around != null) ? around.stream()
+			.map((id) -> IdArguments.key(Interface.Organization, "'around'", id))
+			.distinct()
+			.toList() : List.of();
+		List<String> singleDeals = (dealIds != null)
+				? dealIds.stream().map((id) -> IdArguments.key(Interface.Deal, "'deal'", id)).distinct().toList()
+				: List.of();
 		if (centres.size() + singleDeals.size() == 0 || centres.size() + singleDeals.size() > MAX_PARTS) {
 			throw ApiException
 				.badRequest("Give 1 to " + MAX_PARTS + " 'around' organization ids and 'deal' ids in all.");

@@ -41,4 +41,12 @@ public record Organization(String id, String name, OrganizationKind kind, @Nulla
 		return properties;
 	}
 
+	/**
+	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until
+	 * {@code id} takes the global form ({@link io.dealgraph.graph.GlobalId}).
+	 */
+	public String key() {
+		return this.id;
+	}
+
 }
