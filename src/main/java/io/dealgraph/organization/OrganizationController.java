@@ -39,6 +39,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrganizationController {
 
+	/** The loader of every relationship field. */
+	private static final String RELATED = "related";
+
 	private final OrganizationQueries queries;
 
 	OrganizationController(OrganizationQueries queries, BatchLoaderRegistry loaders) {
@@ -47,6 +50,7 @@ class OrganizationController {
 		// would split each level
 		// into one statement per kind.
 		loaders.forTypePair(Related.class, Neighbourhood.class)
+			.withName(RELATED)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelated(keys)));
 		loaders.forTypePair(FactsOf.class, Facts.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadFacts(keys)));
@@ -82,62 +86,6 @@ class OrganizationController {
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Fact>> facts(Organization organization, DataLoader<FactsOf, Facts> loader) {
 		return loader.load(new FactsOf(organization.id())).thenApply(Facts::facts);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> customers(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.CUSTOMERS, organization, loader, environment);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> providers(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.PROVIDERS, organization, loader, environment);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> financiers(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.FINANCIERS, organization, loader, environment);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> financed(Organization organization, DataLoader<Related, Neighbourhood> loader,
-			DataFetchingEnvironment environment) {
-		return related(Relationship.FINANCED, organization, loader, environment);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> acquisitions(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.ACQUISITIONS, organization, loader, environment);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Organization>> subsidiaries(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.SUBSIDIARIES, organization, loader, environment);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<@Nullable Organization> acquirer(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.ACQUIRER, organization, loader, environment)
-			.thenApply(OrganizationController::firstOrNull);
-	}
-
-	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<@Nullable Organization> parent(Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return related(Relationship.PARENT, organization, loader, environment)
-			.thenApply(OrganizationController::firstOrNull);
-	}
-
-	private static CompletableFuture<List<Organization>> related(Relationship kind, Organization organization,
-			DataLoader<Related, Neighbourhood> loader, DataFetchingEnvironment environment) {
-		return loader.load(new Related(kind, organization.id(), Views.of(environment)))
-			.thenApply(Neighbourhood::organizations);
 	}
 
 	private static @Nullable Organization firstOrNull(List<Organization> organizations) {
@@ -181,11 +129,37 @@ class OrganizationController {
 	record Facts(List<Fact> facts) {
 	}
 
-	/** Each organization is served as the object type of its kind. */
+	/**
+	 * Each organization is served as the object type of its kind, and every relationship
+	 * row with a field is that field on every kind: a new row needs no new method here.
+	 * All of a level's organizations are loaded in one statement per row and view.
+	 */
 	@Bean
 	static RuntimeWiringConfigurer organizationTypes() {
-		return (wiring) -> wiring.type("Organization", (type) -> type
-			.typeResolver((env) -> env.getSchema().getObjectType(((Organization) env.getObject()).kind().typeName())));
+		return (wiring) -> {
+			wiring.type("Organization", (type) -> type.typeResolver(
+					(env) -> env.getSchema().getObjectType(((Organization) env.getObject()).kind().typeName())));
+			for (OrganizationKind kind : OrganizationKind.values()) {
+				wiring.type(kind.typeName(), (type) -> {
+					for (Relationship relationship : Relationship.values()) {
+						relationship.field()
+							.ifPresent((field) -> type.dataFetcher(field.name(), (env) -> related(relationship, env)));
+					}
+					return type;
+				});
+			}
+		};
+	}
+
+	/** The other parties: a list, or the one of the latest deal for a single field. */
+	private static CompletableFuture<?> related(Relationship relationship, DataFetchingEnvironment environment) {
+		Organization organization = environment.getSource();
+		DataLoader<Related, Neighbourhood> loader = environment.getDataLoader(RELATED);
+		CompletableFuture<List<Organization>> others = loader
+			.load(new Related(relationship, organization.id(), Views.of(environment)))
+			.thenApply(Neighbourhood::organizations);
+		return relationship.field().orElseThrow().latest() ? others.thenApply(OrganizationController::firstOrNull)
+				: others;
 	}
 
 }
