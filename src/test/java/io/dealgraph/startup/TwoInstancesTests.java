@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,9 @@ import io.dealgraph.DealgraphApplication;
 import io.dealgraph.system.CypherExecutor;
 import io.dealgraph.system.EmbeddedNeo4j;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +40,33 @@ class TwoInstancesTests {
 		neo4j.start();
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		try (var pool = Executors.newFixedThreadPool(2)) {
+			// Spring Boot sets up logging once per JVM, and two applications doing it at
+			// the same moment break each other ("Unable to find Spring Environment in
+			// logger
+			// context"): a race of this test, not of the app, where each instance has its
+			// own JVM. So the two prepare one after the other, then refresh together,
+			// which
+			// is where the start-up work, the migrations and the seed, races for the
+			// lock.
+			Semaphore preparingOneAtATime = new Semaphore(1);
 			CyclicBarrier together = new CyclicBarrier(2);
 			List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
 				starts.add(pool.submit(() -> {
-					together.await();
+					preparingOneAtATime.acquire();
 					return new SpringApplicationBuilder(DealgraphApplication.class).web(WebApplicationType.NONE)
+						.listeners(new ApplicationListener<ApplicationPreparedEvent>() {
+							@Override
+							public void onApplicationEvent(ApplicationPreparedEvent event) {
+								preparingOneAtATime.release();
+								try {
+									together.await(5, TimeUnit.MINUTES);
+								}
+								catch (Exception ex) {
+									throw new IllegalStateException(ex);
+								}
+							}
+						})
 						.run("--spring.neo4j.uri=" + neo4j.boltUri(), "--logging.level.root=WARN",
 								"--logging.level.io.dealgraph.startup=INFO");
 				}));
