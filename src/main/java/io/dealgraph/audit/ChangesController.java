@@ -23,18 +23,14 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ChangesController {
 
-	private static final Keyset NEWEST_FIRST = new Keyset(List.of(new SortKey("at", "c.at", false, true)), "c.id",
+	private static final Keyset NEWEST_FIRST = new Keyset(List.of(new SortKey("at", "c.at", false, true, true)), "c.id",
 			true);
 
-	/** Placeholders: 1 sort values, 2 continuation, 3 order. */
 	private static final CypherText CHANGES = CypherText.of("""
 			MATCH (c:Change)
-			WHERE ($since IS NULL OR c.at >= $since) AND ($by IS NULL OR c.by = $by)
-			WITH c, {{sortValues}} AS sortValues
-			WHERE {{after}}
-			ORDER BY {{orderBy}}
-			LIMIT $limit
-			RETURN c {.*} AS change, sortValues
+			WHERE ($since IS NULL OR c.at >= $since) AND ($by IS NULL OR c.by = $by) AND {{after}}
+			WITH c ORDER BY {{orderBy}} LIMIT $limit
+			RETURN c {.*} AS change, {{sortValues}} AS sortValues
 			""");
 
 	private final CypherExecutor cypher;
@@ -49,8 +45,8 @@ class ChangesController {
 		Page page = Page.of(first, after);
 		var parameters = new CypherFilter();
 		String query = CHANGES.with("sortValues", NEWEST_FIRST.sortValues(parameters::parameter))
-			.with("after", NEWEST_FIRST.after(page.after(), "sortValues", parameters::parameter))
-			.with("orderBy", NEWEST_FIRST.orderBy("sortValues"))
+			.with("after", NEWEST_FIRST.after(page.after(), parameters::parameter))
+			.with("orderBy", NEWEST_FIRST.orderBy(parameters::parameter))
 			.build();
 		Map<String, Object> values = new HashMap<>(parameters.parameters());
 		values.put("since", since);

@@ -47,12 +47,9 @@ public class DealQueries {
 			{{total}}
 			CALL (o) {
 			  MATCH {{deals}}
-			  WHERE {{standing}}
-			  WITH r, {{sortValues}} AS sortValues
-			  WHERE {{after}}
-			  ORDER BY {{orderBy}}
-			  LIMIT $limit
-			  RETURN collect({deal: {{deal}}, sortValues: sortValues}) AS rows
+			  WHERE {{standing}} AND {{after}}
+			  WITH r ORDER BY {{orderBy}} LIMIT $limit
+			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN organizationId, total, rows
 			""").with("deal", DealStorage.projection("r"));
@@ -72,12 +69,9 @@ public class DealQueries {
 	private static final CypherText PAGE = CypherText.of("""
 			{{total}}
 			CALL () {
-			  MATCH (a:Organization)-[r:{{types}}]->(b:Organization) WHERE {{where}}
-			  WITH a, r, b, {{sortValues}} AS sortValues
-			  WHERE {{after}}
-			  ORDER BY {{orderBy}}
-			  LIMIT $limit
-			  RETURN collect({deal: {{deal}}, sortValues: sortValues}) AS rows
+			  MATCH (a:Organization)-[r:{{types}}]->(b:Organization) WHERE {{where}} AND {{after}}
+			  WITH a, r, b ORDER BY {{orderBy}} LIMIT $limit
+			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN total, rows
 			""").with("deal", DealStorage.projection("r", "a", "b"));
@@ -114,8 +108,8 @@ public class DealQueries {
 			.with("deals", deals)
 			.with("standing", standing)
 			.with("sortValues", BY_ANNOUNCEMENT.sortValues(parameters::parameter))
-			.with("after", BY_ANNOUNCEMENT.after(page.after(), "sortValues", parameters::parameter))
-			.with("orderBy", BY_ANNOUNCEMENT.orderBy("sortValues"))
+			.with("after", BY_ANNOUNCEMENT.after(page.after(), parameters::parameter))
+			.with("orderBy", BY_ANNOUNCEMENT.orderBy(parameters::parameter))
 			.build();
 		Map<String, Object> values = new HashMap<>(parameters.parameters());
 		values.put("ids", List.copyOf(organizationIds));
@@ -151,8 +145,8 @@ public class DealQueries {
 			.with("types", types)
 			.with("where", predicate)
 			.with("sortValues", keyset.sortValues(filter::parameter))
-			.with("after", keyset.after(page.after(), "sortValues", filter::parameter))
-			.with("orderBy", keyset.orderBy("sortValues"))
+			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("orderBy", keyset.orderBy(filter::parameter))
 			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
@@ -169,9 +163,9 @@ public class DealQueries {
 		for (DealOrder order : orders) {
 			switch (order.field()) {
 				case ANNOUNCED_ON -> keys.add(new SortKey("announced",
-						DealStorage.property("r", DealStorage.ANNOUNCED_KEY), false, order.descending()));
+						DealStorage.property("r", DealStorage.ANNOUNCED_KEY), false, order.descending(), false));
 				case AMOUNT -> keys.add(new SortKey("amountUsd", DealStorage.property("r", DealStorage.AMOUNT_USD),
-						true, order.descending()));
+						true, order.descending(), false));
 				case ID -> {
 					// The id ends every ordering; keys after it could never decide
 					// anything.

@@ -79,12 +79,9 @@ class OrganizationQueries {
 	private static final CypherText PAGE = CypherText.of("""
 			{{total}}
 			CALL () {
-			  MATCH (o:Organization) WHERE {{where}}
-			  WITH o, {{sortValues}} AS sortValues
-			  WHERE {{after}}
-			  ORDER BY {{orderBy}}
-			  LIMIT $limit
-			  RETURN collect({organization: o {.*}, sortValues: sortValues}) AS rows
+			  MATCH (o:Organization) WHERE {{where}} AND {{after}}
+			  WITH o ORDER BY {{orderBy}} LIMIT $limit
+			  RETURN collect({organization: o {.*}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN total, rows
 			""");
@@ -136,8 +133,8 @@ class OrganizationQueries {
 		String query = PAGE.with("total", total)
 			.with("where", predicate)
 			.with("sortValues", keyset.sortValues(filter::parameter))
-			.with("after", keyset.after(page.after(), "sortValues", filter::parameter))
-			.with("orderBy", keyset.orderBy("sortValues"))
+			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("orderBy", keyset.orderBy(filter::parameter))
 			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
@@ -160,7 +157,7 @@ class OrganizationQueries {
 			if (order.field() == OrganizationOrder.Field.ID) {
 				return new Keyset(keys, "o.id", order.descending());
 			}
-			keys.add(new SortKey("name", "o.name", false, order.descending()));
+			keys.add(new SortKey("name", "o.name", false, order.descending(), true));
 		}
 		return new Keyset(keys, "o.id", false);
 	}

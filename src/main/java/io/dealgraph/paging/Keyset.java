@@ -40,50 +40,78 @@ public final class Keyset {
 	}
 
 	/**
-	 * Each key's expression with nulls replaced so that they sort last, as a list
-	 * {@code [k1, k2, id]}.
+	 * Each key's value with nulls replaced so that they sort last, and the id, as a list
+	 * {@code [k1, k2, id]}: what a row's cursor holds. Project it for the returned rows
+	 * only, after the limit.
 	 */
 	public String sortValues(Function<Object, String> parameter) {
 		List<String> values = new ArrayList<>();
 		for (SortKey key : this.keys) {
-			values.add(coalesced(key, parameter));
+			values.add(value(key, parameter));
 		}
 		values.add(this.idExpression);
 		return values.stream().collect(Collectors.joining(", ", "[", "]"));
 	}
 
-	/** The ORDER BY items over the projected {@code sortValues} list. */
-	public String orderBy(String sortValues) {
+	/**
+	 * The ORDER BY items, on the keys' own expressions, so that a range index on a
+	 * required key can give the order without a sort.
+	 */
+	public String orderBy(Function<Object, String> parameter) {
 		List<String> items = new ArrayList<>();
-		for (int i = 0; i < this.keys.size(); i++) {
-			items.add(sortValues + "[" + i + "]" + (this.keys.get(i).descending() ? " DESC" : ""));
+		for (SortKey key : this.keys) {
+			items.add(value(key, parameter) + (key.descending() ? " DESC" : ""));
 		}
-		items.add(sortValues + "[" + this.keys.size() + "]" + (this.idDescending ? " DESC" : ""));
+		items.add(this.idExpression + (this.idDescending ? " DESC" : ""));
 		return String.join(", ", items);
 	}
 
 	/**
-	 * The predicate that keeps rows strictly after {@code after}, over the projected
-	 * {@code sortValues}; {@code true} on the first page.
+	 * The predicate that keeps rows strictly after {@code after}, on the keys' own
+	 * expressions. When the leading key is required it also bounds that key alone
+	 * ({@code o.name >= $v}, or {@code IS NOT NULL} on the first page), the form the
+	 * planner can answer from a range index in order.
 	 */
-	public String after(@Nullable String after, String sortValues, Function<Object, String> parameter) {
+	public String after(@Nullable String after, Function<Object, String> parameter) {
+		SortKey leading = this.keys.isEmpty() ? null : this.keys.getFirst();
+		boolean seekable = leading != null && leading.required();
 		if (after == null) {
-			return "true";
+			return seekable ? leading.expression() + " IS NOT NULL" : "true";
 		}
 		Cursor cursor = Cursor.decode(after, this.name, this.keys.size() + 1);
-		List<Object> values = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		List<String> expressions = new ArrayList<>();
 		for (int i = 0; i < this.keys.size(); i++) {
-			values.add(typed(this.keys.get(i), cursor.values().get(i)));
+			values.add(parameter.apply(typed(this.keys.get(i), cursor.values().get(i))));
+			expressions.add(value(this.keys.get(i), parameter));
 		}
-		values.add(cursor.values().get(this.keys.size()));
+		values.add(parameter.apply(cursor.values().get(this.keys.size())));
+		expressions.add(this.idExpression);
+		if (!seekable) {
+			return strictlyAfter(expressions, values, 0);
+		}
+		// Past the leading key's bound, a row is after the cursor unless it ties on the
+		// leading key and is not after it on the rest. Written so, with no OR at the top,
+		// the planner seeks the index from the bound in order instead of splitting the
+		// alternatives into a union that it must sort again.
+		String bound = expressions.getFirst() + (leading.descending() ? " <= " : " >= ") + values.getFirst();
+		return "(" + bound + " AND NOT (" + expressions.getFirst() + " = " + values.getFirst() + " AND NOT "
+				+ strictlyAfter(expressions, values, 1) + "))";
+	}
+
+	/**
+	 * Rows strictly after the cursor on the keys from {@code from} on: after on the first
+	 * of them, or equal on it and after on the rest.
+	 */
+	private String strictlyAfter(List<String> expressions, List<String> values, int from) {
 		List<String> alternatives = new ArrayList<>();
-		for (int i = 0; i <= this.keys.size(); i++) {
+		for (int i = from; i < expressions.size(); i++) {
 			List<String> terms = new ArrayList<>();
-			for (int j = 0; j < i; j++) {
-				terms.add(sortValues + "[" + j + "] = " + parameter.apply(values.get(j)));
+			for (int j = from; j < i; j++) {
+				terms.add(expressions.get(j) + " = " + values.get(j));
 			}
 			boolean descending = (i < this.keys.size()) ? this.keys.get(i).descending() : this.idDescending;
-			terms.add(sortValues + "[" + i + "] " + (descending ? "<" : ">") + " " + parameter.apply(values.get(i)));
+			terms.add(expressions.get(i) + (descending ? " < " : " > ") + values.get(i));
 			alternatives.add(String.join(" AND ", terms));
 		}
 		return alternatives.stream().collect(Collectors.joining(") OR (", "((", "))"));
@@ -100,8 +128,10 @@ public final class Keyset {
 		return new Cursor(this.name, values);
 	}
 
-	private static String coalesced(SortKey key, Function<Object, String> parameter) {
-		return "coalesce(" + key.expression() + ", " + parameter.apply(key.lastValue()) + ")";
+	/** The key's expression, with null standing in as its last value unless required. */
+	private static String value(SortKey key, Function<Object, String> parameter) {
+		return key.required() ? key.expression()
+				: "coalesce(" + key.expression() + ", " + parameter.apply(key.lastValue()) + ")";
 	}
 
 	private static Object typed(SortKey key, String value) {
