@@ -15,6 +15,7 @@ import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.View;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
@@ -98,9 +99,10 @@ class DealStatsController {
 
 	@QueryMapping
 	List<DealStatsBucket> dealStats(@Argument @Nullable DealWhere where, @Argument @Nullable List<Key> groupBy,
-			DataFetchingFieldSelectionSet selection) {
+			@Argument @Nullable String asOf, DataFetchingFieldSelectionSet selection) {
 		Set<Key> keys = (groupBy == null || groupBy.isEmpty()) ? EnumSet.noneOf(Key.class) : EnumSet.copyOf(groupBy);
-		var filter = new CypherFilter();
+		// As of a date, only the deals that stood then count, as in every as-of view.
+		var filter = new CypherFilter(View.asOf(asOf));
 		String predicate = filter.deal(where, "r", "a", "b");
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("byType", keys.contains(Key.TYPE));

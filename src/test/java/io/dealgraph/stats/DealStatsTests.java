@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,34 @@ class DealStatsTests {
 
 	@Autowired
 	CypherExecutor cypher;
+
+	@Test
+	void asOfMid2024OnlyTheDealsThatStoodThenAreCounted() {
+		String query = """
+				query($asOf: PartialDate) { dealStats(groupBy: [TYPE], asOf: $asOf) { type count } }""";
+		Map<String, Integer> then = countsByType(this.graphQl.document(query).variable("asOf", "2024-06").execute());
+		Map<String, Integer> now = countsByType(this.graphQl.document(query).execute());
+		Map<String, Integer> standingThen = new TreeMap<>();
+		this.cypher.read("""
+				MATCH ()-[r]->()
+				WHERE type(r) IN ['PARTNERSHIP', 'FINANCING', 'SUPPLY', 'ACQUISITION', 'REGULATORY_ACTION', 'CONTROL']
+				  AND r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
+				  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
+				RETURN type(r) AS type, count(r) AS count
+				""", Map.of()).forEach((row) -> standingThen.put(row.get("type").asString(), row.get("count").asInt()));
+		assertThat(then).isEqualTo(standingThen).isNotEmpty();
+		assertThat(then.values().stream().mapToInt(Integer::intValue).sum())
+			.as("fewer deals stood in mid-2024 than stand now")
+			.isLessThan(now.values().stream().mapToInt(Integer::intValue).sum());
+	}
+
+	private static Map<String, Integer> countsByType(GraphQlTester.Response response) {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (Map<?, ?> bucket : response.path("dealStats").entityList(Map.class).get()) {
+			counts.put((String) bucket.get("type"), (Integer) bucket.get("count"));
+		}
+		return counts;
+	}
 
 	@Test
 	void financingTotalsByInvestorTypePerYearNeverMixCurrenciesOrPeriods() {
