@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -448,18 +447,7 @@ final class Benchmark {
 	private static double rawImport(Driver driver, SyntheticGraph graph, Path work) throws Exception {
 		Path rawFile = work.resolve("raw-deals.csv");
 		graph.writeDeals(rawFile, "R-");
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (String line : Files.readAllLines(rawFile).subList(1, graph.deals + 1)) {
-			String[] f = line.split(",", -1);
-			Map<String, Object> row = new HashMap<>();
-			row.put("id", f[0]);
-			row.put("type", f[1]);
-			row.put("from", f[2]);
-			row.put("to", f[3]);
-			row.put("announcedOn", f[4]);
-			row.put("amount", f[5].isEmpty() ? null : Double.parseDouble(f[5]));
-			rows.add(row);
-		}
+		List<Map<String, Object>> rows = SyntheticGraph.dealRows(rawFile);
 		long start = System.nanoTime();
 		for (int i = 0; i < rows.size(); i += 500) {
 			var batch = rows.subList(i, Math.min(rows.size(), i + 500));

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.summary.Plan;
 
 import io.dealgraph.filter.CypherFilter;
-import io.dealgraph.organization.OrganizationKind;
 import io.dealgraph.paging.Cursor;
 import io.dealgraph.paging.Keyset;
 import io.dealgraph.paging.SortKey;
@@ -66,17 +65,7 @@ class IndexOrderTests {
 			driver.executableQuery("CREATE CONSTRAINT FOR (o:Organization) REQUIRE o.id IS UNIQUE").execute();
 			driver.executableQuery("CREATE INDEX FOR (o:Organization) ON (o.name)").execute();
 			driver.executableQuery("CREATE INDEX FOR (o:Organization) ON (o.country)").execute();
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (String line : Files.readAllLines(work.resolve("seed").resolve("organizations.csv"))
-				.subList(1, graph.organizations + 1)) {
-				String[] f = line.split(",", -1);
-				Map<String, Object> row = new HashMap<>();
-				row.put("id", f[0]);
-				row.put("name", f[1]);
-				row.put("label", OrganizationKind.valueOf(f[2]).typeName());
-				row.put("country", f[5]);
-				rows.add(row);
-			}
+			List<Map<String, Object>> rows = SyntheticGraph.organizationRows(work.resolve("seed"));
 			for (int i = 0; i < rows.size(); i += 10_000) {
 				driver.executableQuery("""
 						UNWIND $rows AS row CREATE (o:Organization:$(row.label))

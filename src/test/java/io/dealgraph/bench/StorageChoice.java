@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 
-import io.dealgraph.graph.PartialDateKeys;
-import io.dealgraph.organization.OrganizationKind;
 import io.dealgraph.system.EmbeddedNeo4j;
 import org.springframework.util.FileSystemUtils;
 
@@ -148,21 +145,7 @@ final class StorageChoice {
 		for (String type : TYPES.split("\\|")) {
 			driver.executableQuery("CREATE INDEX FOR ()-[r:" + type + "]-() ON (r.id)").execute();
 		}
-		List<Map<String, Object>> organizations = new ArrayList<>();
-		for (String line : Files.readAllLines(work.resolve("seed").resolve("organizations.csv"))
-			.stream()
-			.skip(1)
-			.toList()) {
-			String[] f = line.split(",", -1);
-			Map<String, Object> row = new HashMap<>();
-			row.put("id", f[0]);
-			row.put("name", f[1]);
-			row.put("kind", f[2]);
-			row.put("label", OrganizationKind.valueOf(f[2]).typeName());
-			row.put("country", f[5]);
-			row.put("investorTypes", f[7].isEmpty() ? List.of() : List.of(f[7]));
-			organizations.add(row);
-		}
+		List<Map<String, Object>> organizations = SyntheticGraph.organizationRows(work.resolve("seed"));
 		for (var batch : batches(organizations)) {
 			driver.executableQuery("""
 					UNWIND $rows AS row
@@ -171,21 +154,7 @@ final class StorageChoice {
 					    o.investorTypes = row.investorTypes
 					""").withParameters(Map.of("rows", batch)).execute();
 		}
-		List<Map<String, Object>> deals = new ArrayList<>();
-		for (String line : Files.readAllLines(work.resolve("deals.csv")).stream().skip(1).toList()) {
-			String[] f = line.split(",", -1);
-			Map<String, Object> row = new HashMap<>();
-			row.put("id", f[0]);
-			row.put("type", f[1]);
-			row.put("from", f[2]);
-			row.put("to", f[3]);
-			row.put("announcedOn", f[4]);
-			row.put("announcedKey", PartialDateKeys.sortKey(f[4]));
-			row.put("amount", f[5].isEmpty() ? null : Double.parseDouble(f[5]));
-			row.put("currency", f[6].isEmpty() ? null : f[6]);
-			row.put("status", f[13]);
-			deals.add(row);
-		}
+		List<Map<String, Object>> deals = SyntheticGraph.dealRows(work.resolve("deals.csv"));
 		for (var batch : batches(deals)) {
 			driver.executableQuery("""
 					UNWIND $rows AS row

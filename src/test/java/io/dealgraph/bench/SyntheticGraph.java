@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+
+import io.dealgraph.graph.PartialDateKeys;
+import io.dealgraph.organization.OrganizationKind;
 
 /**
  * A deterministic synthetic deal graph: the same seed and size give the same files.
@@ -123,6 +129,49 @@ final class SyntheticGraph {
 						(this.random.nextInt(4) == 0) ? "LOW" : "HIGH"));
 			}
 		}
+	}
+
+	/**
+	 * The organizations of a written seed folder as rows for an UNWIND: id, name, kind,
+	 * its label, country and investor types.
+	 */
+	static List<Map<String, Object>> organizationRows(Path seedFolder) throws IOException {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String line : Files.readAllLines(seedFolder.resolve("organizations.csv")).stream().skip(1).toList()) {
+			String[] f = line.split(",", -1);
+			Map<String, Object> row = new HashMap<>();
+			row.put("id", f[0]);
+			row.put("name", f[1]);
+			row.put("kind", f[2]);
+			row.put("label", OrganizationKind.valueOf(f[2]).typeName());
+			row.put("country", f[5]);
+			row.put("investorTypes", f[7].isEmpty() ? List.of() : List.of(f[7]));
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	/**
+	 * The deals of a written deals file as rows for an UNWIND: id, type, from, to,
+	 * announcedOn with its sort key, amount, currency and status.
+	 */
+	static List<Map<String, Object>> dealRows(Path dealsFile) throws IOException {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String line : Files.readAllLines(dealsFile).stream().skip(1).toList()) {
+			String[] f = line.split(",", -1);
+			Map<String, Object> row = new HashMap<>();
+			row.put("id", f[0]);
+			row.put("type", f[1]);
+			row.put("from", f[2]);
+			row.put("to", f[3]);
+			row.put("announcedOn", f[4]);
+			row.put("announcedKey", PartialDateKeys.sortKey(f[4]));
+			row.put("amount", f[5].isEmpty() ? null : Double.parseDouble(f[5]));
+			row.put("currency", f[6].isEmpty() ? null : f[6]);
+			row.put("status", f[13]);
+			rows.add(row);
+		}
+		return rows;
 	}
 
 	/**
