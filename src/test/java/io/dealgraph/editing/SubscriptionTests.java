@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A front-end subscribed over WebSocket sees a deal as soon as it is recorded, if it
- * matches its filter.
+ * matches its filter, whose ids may be global ones, as a Relay client holds them.
  */
 @RunsDealgraph
 class SubscriptionTests {
@@ -50,7 +50,7 @@ class SubscriptionTests {
 		var events = client
 			.document(
 					"""
-							subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER}}) { id type from { id } to { id } } }
+							subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER, idIn: ["Organization:hut-8", "Organization:iren"]}}) { id type from { id } to { id } } }
 							""")
 			.retrieveSubscription("dealRecorded")
 			.toEntity(Map.class);
