@@ -1,8 +1,10 @@
 // Path (c) of the benchmark: the Neo4j GraphQL Library 7 serving the same graph as Dealgraph.
 // Started by the benchmark (src/test/java/io/dealgraph/bench/NeoGraphQl.java) against Dealgraph's
 // embedded Neo4j; prints "ready <port>" once it answers. The schema maps the same nodes and
-// relationships: one Organization type, and one relationship field per deal type and direction,
-// with the deal's properties on the relationship.
+// relationships: a deal is a node labelled Deal and its type's label, with a FROM relationship to
+// the party it comes from and a TO relationship to the other. So there is one Organization type
+// with two fields per deal type, the deals it is the from party of and those it is the to party
+// of, and one node type per deal type, with the deal's properties and its two parties.
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
@@ -12,11 +14,26 @@ import http from 'node:http';
 
 const DEAL_TYPES = ['PARTNERSHIP', 'FINANCING', 'SUPPLY', 'ACQUISITION', 'REGULATORY_ACTION', 'CONTROL'];
 const fieldName = (type) => type.toLowerCase().replace(/_(\w)/g, (_, c) => c.toUpperCase());
+// The deal type's label and GraphQL type: FINANCING -> Financing, REGULATORY_ACTION -> RegulatoryAction.
+const typeName = (type) => fieldName(type).replace(/^\w/, (c) => c.toUpperCase());
 
-const relationshipFields = DEAL_TYPES.flatMap((type) => [
-  `${fieldName(type)}Out: [Organization!]! @relationship(type: "${type}", direction: OUT, properties: "Deal")`,
-  `${fieldName(type)}In: [Organization!]! @relationship(type: "${type}", direction: IN, properties: "Deal")`,
+const dealFields = DEAL_TYPES.flatMap((type) => [
+  `${fieldName(type)}From: [${typeName(type)}!]! @relationship(type: "FROM", direction: IN)`,
+  `${fieldName(type)}To: [${typeName(type)}!]! @relationship(type: "TO", direction: IN)`,
 ]).join('\n  ');
+
+const dealTypes = DEAL_TYPES.map((type) => `
+type ${typeName(type)} @node(labels: ["${typeName(type)}", "Deal"]) {
+  id: ID!
+  announcedOn: String
+  announcedKey: String
+  status: String
+  amount: Float
+  currency: String
+  retractedAt: String
+  from: [Organization!]! @relationship(type: "FROM", direction: OUT)
+  to: [Organization!]! @relationship(type: "TO", direction: OUT)
+}`).join('\n');
 
 export const typeDefs = `
 type Organization @node {
@@ -25,18 +42,9 @@ type Organization @node {
   kind: String!
   country: String
   investorTypes: [String!]
-  ${relationshipFields}
+  ${dealFields}
 }
-
-type Deal @relationshipProperties {
-  id: ID!
-  announcedOn: String
-  announcedKey: String
-  status: String
-  amount: Float
-  currency: String
-  retractedAt: String
-}
+${dealTypes}
 `;
 
 const driver = neo4j.driver(process.env.NEO4J_URI || 'bolt://127.0.0.1:7687', neo4j.auth.basic('neo4j', 'unused'));

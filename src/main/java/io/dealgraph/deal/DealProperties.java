@@ -17,10 +17,10 @@ import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 
 /**
- * A deal's properties, written and read: the Java side of {@link DealStorage}. A
- * relationship cannot point at source nodes, so a deal's sources and status history are
- * parallel lists; Neo4j lists hold no nulls, so an unknown element is stored as the empty
- * string and read back as null. The announcement date is stored with its
+ * A deal's properties, written and read: the Java side of {@link DealStorage}. A deal's
+ * sources and status history are parallel lists of properties (sources are not nodes yet:
+ * issue 18 makes them claims); Neo4j lists hold no nulls, so an unknown element is stored
+ * as the empty string and read back as null. The announcement date is stored with its
  * {@link PartialDateKeys sort key}.
  */
 public final class DealProperties {

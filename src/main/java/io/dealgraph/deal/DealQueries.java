@@ -29,8 +29,9 @@ import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every Cypher statement that reads deals. Relationship types and directions are spliced
- * in from {@link DealType} and {@link DealDirection} only; every value is a parameter.
+ * Every Cypher statement that reads deals. Deal patterns come from {@link DealStorage},
+ * with labels and directions from {@link DealType} and {@link DealDirection} only; every
+ * value is a parameter.
  */
 @Repository
 public class DealQueries {
@@ -67,7 +68,7 @@ public class DealQueries {
 	private static final CypherText PAGE = CypherText.of("""
 			{{total}}
 			CALL () {
-			  MATCH (a:Organization)-[r:{{types}}]->(b:Organization) WHERE {{where}} AND {{after}}
+			  MATCH {{deals}} WHERE {{where}} AND {{after}}
 			  WITH a, r, b ORDER BY {{orderBy}} LIMIT $limit
 			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
@@ -75,17 +76,18 @@ public class DealQueries {
 			""").with("deal", DealStorage.projection("r", "a", "b"));
 
 	private static final CypherText PAGE_TOTAL = CypherText
-		.of("CALL () { MATCH (a:Organization)-[r:{{types}}]->(b:Organization) WHERE {{where}} RETURN count(r) AS total }");
+		.of("CALL () { MATCH {{deals}} WHERE {{where}} RETURN count(r) AS total }");
 
 	private static final String BY_IDS = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH (a:Organization)-[r:{{types}}]->(b:Organization)
-			WHERE r.id = id AND ({{visible}} OR $includeRetracted)
-			RETURN {{deal}} AS deal
+			MATCH {{deal}}, {{parties}}
+			WHERE {{visible}} OR $includeRetracted
+			RETURN {{projection}} AS deal
 			""")
-		.with("types", DealStorage.allTypes())
+		.with("deal", DealStorage.byId("r", "id"))
+		.with("parties", DealStorage.partiesOf("a", "r", "b"))
 		.with("visible", DealStorage.visible("r"))
-		.with("deal", DealStorage.projection("r", "a", "b"))
+		.with("projection", DealStorage.projection("r", "a", "b"))
 		.build();
 
 	private final CypherExecutor cypher;
@@ -135,12 +137,13 @@ public class DealQueries {
 		var filter = new CypherFilter(view);
 		String predicate = filter.deal(where, "r", "a", "b");
 		Keyset keyset = keyset(orderBy);
-		String types = DealStorage.types(DealWhere.typesAllowedBy(where));
+		String deals = DealStorage.withParties("a:" + DealStorage.ORGANIZATION, "r", DealWhere.typesAllowedBy(where),
+				"b:" + DealStorage.ORGANIZATION);
 		// The total costs a second pass over the filter: only when asked for.
-		String total = withTotal ? PAGE_TOTAL.with("types", types).with("where", predicate).build()
+		String total = withTotal ? PAGE_TOTAL.with("deals", deals).with("where", predicate).build()
 				: "WITH -1 AS total";
 		String query = PAGE.with("total", total)
-			.with("types", types)
+			.with("deals", deals)
 			.with("where", predicate)
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))
@@ -179,8 +182,8 @@ public class DealQueries {
 	}
 
 	/**
-	 * {@code (o)-[r:A|B]->(:Organization)} for the given types, pointing as
-	 * {@code direction} says; all types when none are given.
+	 * The deals {@code r} of organization {@code o} of the given types, all when none are
+	 * given, with {@code o} at the end {@code direction} says.
 	 */
 	static String pattern(Set<DealType> types, DealDirection direction) {
 		End end = switch (direction) {

@@ -21,35 +21,47 @@ import org.springframework.stereotype.Component;
 /**
  * Every Cypher statement that writes deals, and the reads a write needs inside its
  * transaction. They run in a caller's write transaction, so a batch commits whole or not
- * at all. Relationship types come from {@link DealType} only.
+ * at all. Deals are stored as {@link DealStorage} says; labels come from {@link DealType}
+ * only.
  */
 @Component
 public class DealWrites {
 
 	/**
-	 * One statement per {@link DealType}, the relationship type. A deal that exists keeps
-	 * its version and any retraction: loading a batch again is not an edit.
+	 * One statement per {@link DealType}, whose label a new deal gets. A deal that exists
+	 * keeps its version and any retraction: loading a batch again is not an edit. The
+	 * uniqueness constraint on the deal id makes racing writers of one id queue up on the
+	 * MERGE instead of creating two.
 	 */
 	private static final CypherText UPSERT = CypherText.of("""
 			UNWIND $rows AS row
 			MATCH (from:Organization {id: row.fromId}), (to:Organization {id: row.toId})
-			MERGE (from)-[r:{{type}} {id: row.properties.id}]->(to)
-			ON CREATE SET r = row.properties, r.version = 1
+			MERGE {{deal}}
+			ON CREATE SET r = row.properties, r.version = 1, r:{{label}}
 			ON MATCH SET r += row.properties
-			RETURN {{deal}} AS deal
-			""").with("deal", DealStorage.projection("r", "from", "to"));
+			MERGE (r)-[:{{fromParty}}]->(from)
+			MERGE (r)-[:{{toParty}}]->(to)
+			RETURN {{projection}} AS deal
+			""")
+		.with("deal", DealStorage.byId("r", "row.properties.id"))
+		.with("fromParty", DealStorage.FROM)
+		.with("toParty", DealStorage.TO)
+		.with("projection", DealStorage.projection("r", "from", "to"));
 
 	/**
-	 * A deal whose type or parties changed since it was written is removed first: Neo4j
-	 * cannot re-point a relationship, and MERGE would otherwise make a second deal with
-	 * the same id.
+	 * A deal whose type or parties changed since it was written is removed first, so the
+	 * upsert writes it whole again with its new label and parties, as a new deal.
 	 */
 	private static final String REMOVE_MOVED = CypherText.of("""
 			UNWIND $rows AS row
-			MATCH (a:Organization)-[old:{{types}} {id: row.properties.id}]->(b:Organization)
-			WHERE type(old) <> $type OR a.id <> row.fromId OR b.id <> row.toId
-			DELETE old
-			""").with("types", DealStorage.allTypes()).build();
+			MATCH {{deal}}, {{parties}}
+			WHERE {{type}} <> $type OR a.id <> row.fromId OR b.id <> row.toId
+			DETACH DELETE old
+			""")
+		.with("deal", DealStorage.byId("old", "row.properties.id"))
+		.with("parties", DealStorage.partiesOf("a", "old", "b"))
+		.with("type", DealStorage.typeOf("old"))
+		.build();
 
 	/**
 	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock
@@ -57,33 +69,41 @@ public class DealWrites {
 	 * nothing would take no lock at all.
 	 */
 	private static final String LOCK = CypherText.of("""
-			MATCH ()-[r:{{types}} {id: $id}]->()
+			MATCH {{deal}}
 			SET r.writes = coalesce(r.writes, 0) + 1
 			RETURN count(r) AS found
-			""").with("types", DealStorage.allTypes()).build();
+			""").with("deal", DealStorage.byId("r", "$id")).build();
 
 	/** The deals with these ids, in the order given. */
 	private static final String FIND = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH (a:Organization)-[r:{{types}} {id: id}]->(b:Organization)
-			RETURN {{deal}} AS deal
-			""").with("types", DealStorage.allTypes()).with("deal", DealStorage.projection("r", "a", "b")).build();
+			MATCH {{deal}}, {{parties}}
+			RETURN {{projection}} AS deal
+			""")
+		.with("deal", DealStorage.byId("r", "id"))
+		.with("parties", DealStorage.partiesOf("a", "r", "b"))
+		.with("projection", DealStorage.projection("r", "a", "b"))
+		.build();
 
 	private static final String EXISTING = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH ()-[r:{{types}} {id: id}]->()
+			MATCH {{deal}}
 			RETURN r.id AS id
-			""").with("types", DealStorage.allTypes()).build();
+			""").with("deal", DealStorage.byId("r", "id")).build();
 
-	private static final String DELETE = CypherText.of("MATCH ()-[r:{{types}} {id: $id}]->() DELETE r")
-		.with("types", DealStorage.allTypes())
+	private static final String DELETE = CypherText.of("MATCH {{deal}} DETACH DELETE r")
+		.with("deal", DealStorage.byId("r", "$id"))
 		.build();
 
 	private static final String SET = CypherText.of("""
-			MATCH (a:Organization)-[r:{{types}} {id: $id}]->(b:Organization)
+			MATCH {{deal}}, {{parties}}
 			SET r += $properties
-			RETURN {{deal}} AS deal
-			""").with("types", DealStorage.allTypes()).with("deal", DealStorage.projection("r", "a", "b")).build();
+			RETURN {{projection}} AS deal
+			""")
+		.with("deal", DealStorage.byId("r", "$id"))
+		.with("parties", DealStorage.partiesOf("a", "r", "b"))
+		.with("projection", DealStorage.projection("r", "a", "b"))
+		.build();
 
 	/**
 	 * Upserts deals, one statement per deal type present; both parties must exist.
@@ -111,7 +131,7 @@ public class DealWrites {
 			if (!stored.isEmpty()) {
 				tx.run(REMOVE_MOVED, Map.of("rows", stored, "type", type.name()));
 			}
-			tx.run(UPSERT.with("type", type.name()).build(), Map.of("rows", rows)).forEach((row) -> {
+			tx.run(UPSERT.with("label", type.label()).build(), Map.of("rows", rows)).forEach((row) -> {
 				Deal deal = DealQueries.deal(row.get("deal"));
 				written.put(deal.id(), deal);
 			});
@@ -148,8 +168,8 @@ public class DealWrites {
 
 	/**
 	 * Replaces a deal with {@code draft} at {@code version}. When type or parties change
-	 * the relationship is recreated, since Neo4j cannot re-point one; the retraction, if
-	 * any, stays.
+	 * the deal is written again whole, as the upsert writes a moved deal; the retraction,
+	 * if any, stays.
 	 */
 	public Deal replace(CypherExecutor.Writer tx, Deal current, DealDraft draft, int version) {
 		Map<String, Object> properties = DealProperties.encode(draft);
@@ -160,7 +180,7 @@ public class DealWrites {
 			return set(tx, draft.id(), properties);
 		}
 		tx.run(DELETE, Map.of("id", draft.id()));
-		// The old relationship is gone, so the upsert has no moved deal to look for.
+		// The old deal is gone, so the upsert has no moved deal to look for.
 		Deal created = upsert(tx, List.of(draft), Set.of()).getFirst();
 		Map<String, Object> kept = new HashMap<>();
 		kept.put("version", version);

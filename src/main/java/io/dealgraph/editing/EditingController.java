@@ -38,10 +38,10 @@ class EditingController {
 	 * any filter.
 	 */
 	private static final CypherText MATCHES = CypherText.of("""
-			MATCH (a:Organization)-[r:{{types}} {id: $id}]->(b:Organization)
+			MATCH {{deal}}, {{parties}}
 			WHERE {{where}}
 			RETURN count(r) > 0 AS matches
-			""").with("types", DealStorage.allTypes());
+			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
 
 	private final Access access;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -89,8 +90,8 @@ public final class CypherFilter {
 	}
 
 	/**
-	 * The predicate for deal relationship {@code deal} between {@code from} and
-	 * {@code to}, including the as-of condition.
+	 * The predicate for deal {@code deal} between {@code from} and {@code to}, including
+	 * the as-of condition.
 	 */
 	public String deal(@Nullable DealWhere where, String deal, String from, String to) {
 		return and(List.of(standing(deal), deal(where, deal, from, to, 1)));
@@ -160,7 +161,7 @@ public final class CypherFilter {
 			// filters.
 			from = "f" + (++this.names);
 			to = "t" + (++this.names);
-			match += " MATCH (" + from + ")-[" + deal + "]->(" + to + ")";
+			match += " MATCH " + DealStorage.partiesOf(from, deal, to);
 		}
 		String predicate = and(List.of(standing(deal), organization(other, otherNode, depth + 1, true),
 				deal(other.via(), deal, from, to, depth + 1)));
@@ -174,10 +175,10 @@ public final class CypherFilter {
 		checkDepth(depth);
 		List<String> all = new ArrayList<>();
 		if (where.type() != null) {
-			all.add("type(" + deal + ") = " + parameter(where.type().name()));
+			all.add(DealStorage.isOfType(deal, Set.of(where.type())));
 		}
 		if (where.typeIn() != null) {
-			all.add("type(" + deal + ") IN " + parameter(where.typeIn().stream().map(Enum::name).toList()));
+			all.add(DealStorage.isOfType(deal, where.typeIn()));
 		}
 		if (where.status() != null) {
 			all.add(DealStorage.property(deal, DealStorage.STATUS) + " = " + parameter(where.status().name()));

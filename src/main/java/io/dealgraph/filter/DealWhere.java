@@ -18,9 +18,9 @@ public record DealWhere(@Nullable DealType type, @Nullable List<DealType> typeIn
 		@Nullable List<DealWhere> OR, @Nullable DealWhere NOT) {
 
 	/**
-	 * The relationship types a statement must match for this filter: only those its
-	 * {@code type} and {@code typeIn} allow, so that Neo4j scans those types alone. The
-	 * predicate still checks them, so an empty intersection matches nothing.
+	 * The deal types a statement must match for this filter: only those its {@code type}
+	 * and {@code typeIn} allow, so that Neo4j scans those labels alone. The predicate
+	 * still checks them, so an empty intersection matches nothing.
 	 */
 	public static Set<DealType> typesAllowedBy(@Nullable DealWhere where) {
 		Set<DealType> types = EnumSet.allOf(DealType.class);

@@ -8,9 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a deal is stored, and the named Cypher parts every statement builds on. A deal is a
- * relationship of its {@link DealType} from one {@code :Organization} to another; its
- * figures, sources and status history are properties of that relationship. The names
- * given to these parts are Cypher variables chosen by the statement, never user input.
+ * node labelled {@code Deal} and its {@link DealType#label() type's label}, holding its
+ * figures, sources and status history, with a {@code FROM} relationship to the party it
+ * comes from and a {@code TO} relationship to the other:
+ * {@code (a:Organization)<-[:FROM]-(d:Deal:Financing)-[:TO]->(b:Organization)}. A node,
+ * not a relationship, so that a deal can link to sites and to other deals, and a round
+ * can have several investors (BENCHMARKS.md, "How a deal is stored", has the decision and
+ * what it costs). The names given to these parts are Cypher variables chosen by the
+ * statement, never user input.
  *
  * <p>
  * A deal counts while it is <em>visible</em> (not retracted); an as-of view also needs it
@@ -20,6 +25,15 @@ public final class DealStorage {
 
 	/** The label of every party. */
 	public static final String ORGANIZATION = "Organization";
+
+	/** The label of every deal, beside its type's. */
+	public static final String DEAL = "Deal";
+
+	/** The relationship from a deal to the party it comes from. */
+	public static final String FROM = "FROM";
+
+	/** The relationship from a deal to the party it goes to. */
+	public static final String TO = "TO";
 
 	/** The deal's readable id. */
 	public static final String ID = "id";
@@ -49,39 +63,67 @@ public final class DealStorage {
 	}
 
 	/**
-	 * The relationship type expression for these types, such as
-	 * {@code PARTNERSHIP|SUPPLY}; every type when empty.
+	 * The label expression of deals of these types, such as {@code Partnership|Supply};
+	 * {@code Deal} when empty or all of them.
 	 */
-	public static String types(Collection<DealType> types) {
-		return (types.isEmpty() ? EnumSet.allOf(DealType.class) : types).stream()
-			.map(Enum::name)
-			.collect(Collectors.joining("|"));
-	}
-
-	/** The relationship type expression for every deal type. */
-	public static String allTypes() {
-		return types(EnumSet.allOf(DealType.class));
+	public static String labels(Collection<DealType> types) {
+		if (types.isEmpty() || types.containsAll(EnumSet.allOf(DealType.class))) {
+			return DEAL;
+		}
+		return EnumSet.copyOf(types).stream().map(DealType::label).collect(Collectors.joining("|"));
 	}
 
 	/**
-	 * {@code (subject)-[deal:TYPES]->(other)}, pointing the way the subject's end says:
-	 * away from the subject at {@link End#FROM}, towards it at {@link End#TO}, undirected
-	 * at {@link End#EITHER}. {@code subject} and {@code other} are node patterns such as
-	 * {@code o} or {@code x:Organization}.
+	 * {@code (subject)<-[:FROM]-(deal:Types)-[:TO]->(other)}, the deal read from the
+	 * subject's end: the subject is its from party at {@link End#FROM}, its to party at
+	 * {@link End#TO}, either at {@link End#EITHER}. {@code subject} and {@code other} are
+	 * node patterns such as {@code o} or {@code x:Organization}, or empty.
 	 */
 	public static String pattern(String subject, End subjectEnd, String deal, Collection<DealType> types,
 			String other) {
-		String relationship = "[" + deal + ":" + types(types) + "]";
+		String node = "(" + deal + ":" + labels(types) + ")";
 		return switch (subjectEnd) {
-			case FROM -> "(" + subject + ")-" + relationship + "->(" + other + ")";
-			case TO -> "(" + subject + ")<-" + relationship + "-(" + other + ")";
-			case EITHER -> "(" + subject + ")-" + relationship + "-(" + other + ")";
+			case FROM -> "(" + subject + ")<-[:" + FROM + "]-" + node + "-[:" + TO + "]->(" + other + ")";
+			case TO -> "(" + subject + ")<-[:" + TO + "]-" + node + "-[:" + FROM + "]->(" + other + ")";
+			case EITHER -> "(" + subject + ")<-[:" + FROM + "|" + TO + "]-" + node + "-[:" + FROM + "|" + TO + "]->("
+					+ other + ")";
 		};
 	}
 
 	/** The pattern of a relationship row, read from its subject. */
 	public static String pattern(String subject, Relationship relationship, String deal, String other) {
 		return pattern(subject, relationship.subject(), deal, relationship.types(), other);
+	}
+
+	/**
+	 * {@code (from)<-[:FROM]-(deal:Types)-[:TO]->(to)}: deals of these types (all when
+	 * empty) with both parties.
+	 */
+	public static String withParties(String from, String deal, Collection<DealType> types, String to) {
+		return pattern(from, End.FROM, deal, types, to);
+	}
+
+	/** The parties of a deal already bound to {@code deal}. */
+	public static String partiesOf(String from, String deal, String to) {
+		return "(" + from + ")<-[:" + FROM + "]-(" + deal + ")-[:" + TO + "]->(" + to + ")";
+	}
+
+	/** The deal with this id, an expression such as {@code $id}, whatever its type. */
+	public static String byId(String deal, String id) {
+		return "(" + deal + ":" + DEAL + " {" + ID + ": " + id + "})";
+	}
+
+	/** The deal is of one of these types; false when none is given. */
+	public static String isOfType(String deal, Collection<DealType> types) {
+		return types.isEmpty() ? "false" : deal + ":" + labels(types);
+	}
+
+	/** The name of the deal's type, such as {@code 'FINANCING'}, read from its labels. */
+	public static String typeOf(String deal) {
+		return EnumSet.allOf(DealType.class)
+			.stream()
+			.map((type) -> "WHEN " + deal + ":" + type.label() + " THEN '" + type.name() + "'")
+			.collect(Collectors.joining(" ", "CASE ", " END"));
 	}
 
 	/** The deal has not been retracted. */
@@ -123,16 +165,19 @@ public final class DealStorage {
 
 	/**
 	 * The deal as every statement returns it: its properties, its type, and both parties'
-	 * properties. {@code from} and {@code to} are node expressions, such as {@code a} or
-	 * {@code startNode(d)}.
+	 * properties. {@code from} and {@code to} are the parties' variables.
 	 */
 	public static String projection(String deal, String from, String to) {
-		return deal + " {.*, type: type(" + deal + "), from: properties(" + from + "), to: properties(" + to + ")}";
+		return deal + " {.*, type: " + typeOf(deal) + ", from: properties(" + from + "), to: properties(" + to + ")}";
 	}
 
 	/** The projection of a deal whose parties are not bound to variables. */
 	public static String projection(String deal) {
-		return projection(deal, "startNode(" + deal + ")", "endNode(" + deal + ")");
+		String from = deal + "From";
+		String to = deal + "To";
+		return deal + " {.*, type: " + typeOf(deal) + ", from: [(" + deal + ")-[:" + FROM + "]->(" + from
+				+ ") | properties(" + from + ")][0], to: [(" + deal + ")-[:" + TO + "]->(" + to + ") | properties(" + to
+				+ ")][0]}";
 	}
 
 	/** {@code deal.property}, for a property named here. */

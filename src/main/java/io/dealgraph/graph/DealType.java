@@ -1,9 +1,10 @@
 package io.dealgraph.graph;
 
 /**
- * The types of deal. Each is a Neo4j relationship type and a GraphQL object type; both
- * names come from here, never from user input. What each type means between its two
- * parties, read from either of them, is in {@link Relationship}.
+ * The types of deal. Each is a GraphQL object type and the label of its deal nodes, the
+ * same name for both, beside {@code Deal}; both come from here, never from user input.
+ * What each type means between its two parties, read from either of them, is in
+ * {@link Relationship}; how a deal is stored is in {@link DealStorage}.
  */
 public enum DealType {
 
@@ -18,6 +19,11 @@ public enum DealType {
 
 	/** The GraphQL object type of this deal type. */
 	public String typeName() {
+		return this.typeName;
+	}
+
+	/** The label its deal nodes carry beside {@code Deal}: the GraphQL type's name. */
+	public String label() {
 		return this.typeName;
 	}
 

@@ -15,6 +15,7 @@ import io.dealgraph.deal.DealProperties;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.End;
 import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.organization.Organization;
@@ -23,22 +24,22 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The traversals: each one bounded Cypher statement with a hop cap, never an unbounded
- * variable-length match. Relationship types, hop counts and path counts are spliced in
- * only from enums and checked integers.
+ * variable-length match. Deal patterns come from the graph model; hop counts and path
+ * counts are spliced in only as checked integers.
  */
 @Repository
 class NetworkQueries {
 
 	/**
-	 * The shortest paths between two organizations, every hop over an allowed deal; the
-	 * selector is {@code k} or {@code g GROUPS}. Counts and the hop cap are checked
-	 * integers: Cypher takes no parameter there.
+	 * The shortest paths between two organizations, every hop over an allowed deal, from
+	 * one party through the deal node to the other; the selector is {@code k} or
+	 * {@code g GROUPS}. Counts and the hop cap are checked integers: Cypher takes no
+	 * parameter there.
 	 */
-	private static final CypherText SHORTEST_PATHS = CypherText
-		.of("""
-				MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-				MATCH p = SHORTEST {{selector}} (a)(()-[r:{{types}}]-{{arrow}}(x:Organization) WHERE {{deal}} AND {{node}}){1,{{maxHops}}}(b)
-				""");
+	private static final CypherText SHORTEST_PATHS = CypherText.of("""
+			MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+			MATCH p = SHORTEST {{selector}} (a)({{hop}} WHERE {{deal}} AND {{node}}){1,{{maxHops}}}(b)
+			""");
 
 	/**
 	 * How many lengths the k shortest paths have: the groups of equal length the answer
@@ -58,13 +59,18 @@ class NetworkQueries {
 	 * lengths no answer needs: through a hub, thousands (4.8 s against 52 ms for SHORTEST
 	 * k at 10k deals).
 	 */
-	private static final CypherText CONNECTIONS = CypherText.of("""
-			{{paths}}WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [d IN relationships(p) | d.id]
-			LIMIT $first
-			RETURN length(p) AS length,
-			       [n IN nodes(p) | properties(n)] AS organizations,
-			       [d IN relationships(p) | {{projection}}] AS deals
-			""").with("projection", DealStorage.projection("d"));
+	private static final CypherText CONNECTIONS = CypherText
+		.of("""
+				{{paths}}WITH p, [n IN nodes(p) WHERE n:{{organization}}] AS organizations, [n IN nodes(p) WHERE n:{{deal}}] AS deals
+				ORDER BY size(deals), [o IN organizations | o.id], [d IN deals | d.id]
+				LIMIT $first
+				RETURN size(deals) AS length,
+				       [o IN organizations | properties(o)] AS organizations,
+				       [d IN deals | {{projection}}] AS deals
+				""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("deal", DealStorage.DEAL)
+		.with("projection", DealStorage.projection("d"));
 
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
@@ -75,7 +81,7 @@ class NetworkQueries {
 	private static final CypherText NETWORK = CypherText.of("""
 			MATCH (a:Organization {id: $around})
 			CALL (a) {
-			  OPTIONAL MATCH (a)(()-[r:{{types}}]-() WHERE {{deal}}){1,{{depth}}}()
+			  OPTIONAL MATCH (a)({{hop}} WHERE {{deal}}){1,{{depth}}}()
 			  WITH r LIMIT $maxPaths
 			  RETURN collect(r) AS paths
 			}
@@ -112,8 +118,9 @@ class NetworkQueries {
 		parameters.put("from", from);
 		parameters.put("to", to);
 		parameters.put("first", first);
-		CypherText paths = SHORTEST_PATHS.with("types", DealStorage.types(types))
-			.with("arrow", directed ? ">" : "")
+		String hop = DealStorage.pattern("", directed ? End.FROM : End.EITHER, "r", types,
+				"x:" + DealStorage.ORGANIZATION);
+		CypherText paths = SHORTEST_PATHS.with("hop", hop)
 			.with("deal", dealPredicate)
 			.with("node", nodePredicate)
 			.with("maxHops", Integer.toString(maxHops));
@@ -132,7 +139,7 @@ class NetworkQueries {
 		// The network's own conditions never name a party, so the party variables are
 		// never used.
 		String predicate = filter.deal(request.dealWhere(), "r", "a", "b");
-		String query = NETWORK.with("types", DealStorage.types(request.dealTypes()))
+		String query = NETWORK.with("hop", DealStorage.pattern("", End.EITHER, "r", request.dealTypes(), ""))
 			.with("deal", predicate)
 			.with("depth", Integer.toString(request.depth()))
 			.build();

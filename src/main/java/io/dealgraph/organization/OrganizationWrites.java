@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.DealStorage;
 import io.dealgraph.system.CypherExecutor;
 import org.springframework.stereotype.Component;
 
@@ -43,29 +43,17 @@ public class OrganizationWrites {
 	private static final String FIND = "MATCH (o:Organization {id: $id}) RETURN o {.*} AS organization";
 
 	/**
-	 * Moves the deals of one type from {@code merge} to {@code keep}. Neo4j cannot
-	 * re-point a relationship, so each is deleted and created again with the same
-	 * properties (its id among them); a deal between the two becomes one of {@code keep}
-	 * with itself, so nothing is lost. One statement per deal type, the relationship
-	 * type.
+	 * Moves one end of every deal of {@code merge} to {@code keep}: the deal node stays,
+	 * with its id and figures, and its party relationship now points at {@code keep}. A
+	 * deal between the two becomes one of {@code keep} with itself, so nothing is lost.
+	 * One statement per end, {@code FROM} and {@code TO}.
 	 */
-	private static final CypherText MOVE_OUTGOING = CypherText.of("""
-			MATCH (m:Organization {id: $merge})-[r:{{type}}]->(x)
+	private static final CypherText MOVE_DEALS = CypherText.of("""
+			MATCH (m:Organization {id: $merge})<-[old:{{end}}]-(d:{{deal}})
 			MATCH (k:Organization {id: $keep})
-			WITH k, CASE WHEN x = m THEN k ELSE x END AS other, r, properties(r) AS props
-			DELETE r
-			CREATE (k)-[n:{{type}}]->(other)
-			SET n = props
-			""");
-
-	private static final CypherText MOVE_INCOMING = CypherText.of("""
-			MATCH (x)-[r:{{type}}]->(m:Organization {id: $merge})
-			MATCH (k:Organization {id: $keep})
-			WITH k, CASE WHEN x = m THEN k ELSE x END AS other, r, properties(r) AS props
-			DELETE r
-			CREATE (other)-[n:{{type}}]->(k)
-			SET n = props
-			""");
+			CREATE (d)-[:{{end}}]->(k)
+			DELETE old
+			""").with("deal", DealStorage.DEAL);
 
 	/**
 	 * Facts move, names become aliases, blanks are filled, and the old id keeps
@@ -100,14 +88,12 @@ public class OrganizationWrites {
 
 	/**
 	 * Merges {@code merge} into {@code keep}: every deal, fact, name and id of it ends up
-	 * on {@code keep}. {@code dealTypes} are the deal relationship types, from the deal
-	 * feature's enum.
+	 * on {@code keep}.
 	 */
 	public void merge(CypherExecutor.Writer tx, String keep, String merge) {
 		Map<String, Object> ids = Map.of("keep", keep, "merge", merge);
-		for (DealType type : DealType.values()) {
-			tx.run(MOVE_OUTGOING.with("type", type.name()).build(), ids);
-			tx.run(MOVE_INCOMING.with("type", type.name()).build(), ids);
+		for (String end : List.of(DealStorage.FROM, DealStorage.TO)) {
+			tx.run(MOVE_DEALS.with("end", end).build(), ids);
 		}
 		tx.run(ABSORB, ids);
 	}

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * ({@code V001__what.cypher}, ...) in order, each once, and records each applied version
  * in the graph as a {@code DealgraphMigration} node, with the instance that applied it.
  * Statements are separated by a semicolon at the end of a line. Each statement is
- * idempotent by itself ({@code IF NOT EXISTS}), so a start interrupted half-way is
- * repaired by the next. The caller holds the {@link StartupLock}, so no two instances
- * apply them at once.
+ * idempotent by itself ({@code IF NOT EXISTS}, or a batched rewrite that leaves each row
+ * done or not done), so a start interrupted half-way is repaired by the next. The caller
+ * holds the {@link StartupLock}, so no two instances apply them at once.
  */
 @Component
 class SchemaMigrations {
@@ -34,6 +34,12 @@ class SchemaMigrations {
 	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
 	private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
+
+	/**
+	 * A statement that commits in batches of its own, to rewrite a large graph without
+	 * one huge transaction; it must be safe to run again after a stop half-way.
+	 */
+	private static final Pattern BATCHED = Pattern.compile("\\bIN\\s+TRANSACTIONS\\b");
 
 	private static final String APPLIED_VERSION = """
 			MATCH (m:DealgraphMigration)
@@ -70,7 +76,12 @@ class SchemaMigrations {
 				continue;
 			}
 			for (String statement : migration.statements()) {
-				this.cypher.write((tx) -> tx.run(statement, Map.of()));
+				if (BATCHED.matcher(statement).find()) {
+					this.cypher.runInBatches(statement, Map.of());
+				}
+				else {
+					this.cypher.write((tx) -> tx.run(statement, Map.of()));
+				}
 				afterEachStep.run();
 			}
 			this.cypher.write((tx) -> tx.run(RECORD_VERSION,

@@ -43,18 +43,19 @@ class DealStatsController {
 	}
 
 	/**
-	 * The slots: the deal types (only those the filter allows, so Neo4j scans those types
-	 * alone), the deal predicate, and the aggregation: {@link #COUNTS} or {@link #MONEY}.
-	 * Each key is set only when grouped by, so ungrouped keys merge. Deals only ever link
-	 * organizations, so the parties need no label check.
+	 * The slots: the deals with their parties (only the types the filter allows, so Neo4j
+	 * scans those labels alone), the deal's type name, the deal predicate, and the
+	 * aggregation: {@link #COUNTS} or {@link #MONEY}. Each key is set only when grouped
+	 * by, so ungrouped keys merge. Deals only ever link organizations, so the parties
+	 * need no label check.
 	 */
 	private static final CypherText STATS = CypherText.of("""
-			MATCH (a)-[r:{{types}}]->(b)
+			MATCH {{deals}}
 			WHERE {{where}}
 			UNWIND CASE WHEN $byInvestorType AND size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes
 			            ELSE [null] END AS investorType
 			WITH r,
-			  CASE WHEN $byType THEN type(r) END AS keyType,
+			  CASE WHEN $byType THEN {{type}} END AS keyType,
 			  CASE WHEN $byYear THEN toInteger(left(r.announcedOn, 4)) END AS keyYear,
 			  CASE WHEN $byInvestorType THEN investorType END AS keyInvestorType,
 			  CASE WHEN $byFromKind THEN a.kind END AS keyFromKind,
@@ -112,7 +113,8 @@ class DealStatsController {
 		parameters.put("byToKind", keys.contains(Key.TO_KIND));
 		parameters.put("byCurrency", keys.contains(Key.CURRENCY));
 		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
-		String query = STATS.with("types", DealStorage.types(DealWhere.typesAllowedBy(where)))
+		String query = STATS.with("deals", DealStorage.withParties("a", "r", DealWhere.typesAllowedBy(where), "b"))
+			.with("type", DealStorage.typeOf("r"))
 			.with("where", predicate)
 			.with("aggregation", money ? MONEY : COUNTS)
 			.build();

@@ -12,6 +12,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.RetryableException;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -173,6 +175,23 @@ public class CypherExecutor {
 				}
 			}
 		}));
+	}
+
+	/**
+	 * Runs one statement that commits in batches of its own, {@code CALL { ... } IN
+	 * TRANSACTIONS}, which Neo4j runs only outside an explicit transaction. It is neither
+	 * atomic nor retried, so the statement must be safe to run again after a stop
+	 * half-way: for the schema migrations that rewrite a large graph.
+	 */
+	public void runInBatches(String cypher, Map<String, Object> parameters) {
+		this.statements.incrementAndGet();
+		var session = SessionConfig.builder().withBookmarkManager(this.bookmarks).build();
+		var transaction = TransactionConfig.builder().withTimeout(this.timeout).build();
+		timed(cypher, () -> {
+			try (var batches = this.driver.session(session)) {
+				return batches.run(cypher, parameters, transaction).consume();
+			}
+		});
 	}
 
 	/** How many statements have run since start. */

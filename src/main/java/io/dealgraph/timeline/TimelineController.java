@@ -3,6 +3,7 @@ package io.dealgraph.timeline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
@@ -49,16 +50,16 @@ class TimelineController {
 		.with("dateKey", PartialDateKeys.sortKeyOrLastInCypher("on"))
 		.with("deal", DealStorage.projection("r", "a", "b"));
 
-	private static final String ALL_DEALS = CypherText
-		.of("MATCH (a:Organization)-[r:{{types}}]->(b:Organization) RETURN a, r, b")
-		.with("types", DealStorage.allTypes())
+	private static final String ALL_DEALS = CypherText.of("MATCH {{deals}} RETURN a, r, b")
+		.with("deals", DealStorage.withParties("a", "r", Set.of(), "b"))
 		.build();
 
 	private static final String DEALS_OF = CypherText.of("""
-			MATCH (a:Organization {id: $of})-[r:{{types}}]->(b:Organization) RETURN a, r, b
+			MATCH {{dealsFrom}} RETURN a, r, b
 			  UNION
-			  MATCH (a:Organization)-[r:{{types}}]->(b:Organization {id: $of}) RETURN a, r, b""")
-		.with("types", DealStorage.allTypes())
+			  MATCH {{dealsTo}} RETURN a, r, b""")
+		.with("dealsFrom", DealStorage.withParties("a:Organization {id: $of}", "r", Set.of(), "b"))
+		.with("dealsTo", DealStorage.withParties("a", "r", Set.of(), "b:Organization {id: $of}"))
 		.build();
 
 	private final CypherExecutor cypher;

@@ -225,7 +225,7 @@ final class Benchmark {
 		String small = driver
 			.executableQuery(
 					"""
-							MATCH (o:Organization) WITH o, COUNT { (o)--() } AS degree WHERE degree >= 3 AND degree <= 8 RETURN o.id AS id ORDER BY o.id LIMIT 1
+							MATCH (o:Organization) WITH o, COUNT { (o)<-[:FROM|TO]-(:Deal) } AS degree WHERE degree >= 3 AND degree <= 8 RETURN o.id AS id ORDER BY o.id LIMIT 1
 							""")
 			.execute()
 			.records()
@@ -235,9 +235,10 @@ final class Benchmark {
 		List<Operation> mix = new ArrayList<>();
 		// Each document asks what a page would show, and the raw Cypher returns the same
 		// fields: organizations with their name, kind and country; deals with their type,
-		// date, status, amount and parties.
+		// date, status, amount and parties. A deal is a node with a FROM relationship to
+		// the party it comes from and a TO relationship to the other.
 		String dealFields = "id type announcedOn status amount { amount currency } from { id name } to { id name }";
-		String dealProjection = "r {.id, type: type(r), .announcedOn, .status, .amount, .currency, "
+		String dealProjection = "r {.id, type: " + typeOf("r") + ", .announcedOn, .status, .amount, .currency, "
 				+ "from: a {.id, .name}, to: b {.id, .name}}";
 		mix.add(new Operation(
 				"single lookup", "{ organization(id: \"" + small
@@ -245,14 +246,14 @@ final class Benchmark {
 				(d) -> ids(d, "organization.deals.edges.node.id"), """
 						MATCH (o:Organization {id: $id})
 						CALL (o) {
-						  MATCH (o)-[r]-(:Organization) WHERE r.retractedAt IS NULL
+						  MATCH (o)<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
 						  WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10
-						  WITH r, startNode(r) AS a, endNode(r) AS b
+						  WITH r, [(r)-[:FROM]->(f) | f][0] AS a, [(r)-[:TO]->(t) | t][0] AS b
 						  RETURN collect(%s) AS deals
 						}
 						RETURN o {.id, .name, .kind, .country} AS organization, deals
 						""".formatted(dealProjection), "deals.id",
-				"MATCH (o:Organization {id: $id})-[r]-(:Organization) WHERE r.retractedAt IS NULL "
+				"MATCH (o:Organization {id: $id})<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL "
 						+ "RETURN r.id AS id ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10",
 				Map.of("id", small), NglQueries.singleLookup(small)));
 		mix.add(new Operation("filtered list page",
@@ -265,8 +266,8 @@ final class Benchmark {
 				NglQueries.filteredListPage()));
 		String mission = """
 				MATCH (ai:AIFirm)
-				WHERE EXISTS { MATCH (m:Miner)-[:PARTNERSHIP|SUPPLY]->(ai)
-				               WHERE EXISTS { MATCH (pe:Organization)-[:FINANCING]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
+				WHERE EXISTS { MATCH (m:Miner)<-[:FROM]-(:Partnership|Supply)-[:TO]->(ai)
+				               WHERE EXISTS { MATCH (pe:Organization)<-[:FROM]-(:Financing)-[:TO]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
 				WITH ai ORDER BY ai.name, ai.id LIMIT 50
 				""";
 		mix.add(new Operation("mission nested filter",
@@ -277,47 +278,59 @@ final class Benchmark {
 		String threeLevels = """
 				MATCH (m:Miner) WITH m ORDER BY m.name, m.id LIMIT 10
 				CALL (m) {
-				  MATCH (m)-[r]-(:Organization) WHERE r.retractedAt IS NULL
+				  MATCH (m)<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
 				  WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 5
-				  WITH r, startNode(r) AS f
+				  WITH r, [(r)-[:FROM]->(p) | p][0] AS f
 				  CALL (f) {
-				    MATCH (x:Organization)-[:FINANCING]->(f) WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100
+				    MATCH (x:Organization)<-[:FROM]-(:Financing)-[:TO]->(f)
+				    WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100
 				    RETURN collect(x {.id, .name}) AS financiers
 				  }
-				  RETURN collect(r {.id, type: type(r), .announcedOn, from: f {.id, .name, financiers: financiers}}) AS deals
+				  RETURN collect(r {.id, type: %s, .announcedOn, from: f {.id, .name, financiers: financiers}}) AS deals
 				}
-				""";
+				""".formatted(typeOf("r"));
 		mix.add(new Operation("3-level nested",
 				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { id name deals(first: 5) { edges { node { id type announcedOn from { id name financiers { id name } } } } } } } } }",
 				(d) -> ids(d, "organizations.edges.node.deals.edges.node.from.financiers.id"),
 				threeLevels + "RETURN m {.id, .name} AS miner, deals", "deals.from.financiers.id",
 				threeLevels + "UNWIND deals AS deal UNWIND deal.from.financiers AS x RETURN DISTINCT x.id AS id",
 				Map.of(), NglQueries.threeLevelNested()));
+		// A path of k deals is 2k relationships long: each deal is a node.
 		String paths = "MATCH (a:Organization {id: $a}), (b:Organization {id: $b}) "
-				+ "MATCH p = SHORTEST 5 (a)-[:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL]-{1,4}(b) ";
+				+ "MATCH p = SHORTEST 5 (a)(()<-[:FROM|TO]-(:Deal)-[:FROM|TO]->(:Organization)){1,4}(b) "
+				+ "WITH p, length(p) / 2 AS length ";
 		mix.add(new Operation("connections", "{ connections(from: \"" + small + "\", to: \"" + other
 				+ "\", maxHops: 4, first: 5) { length organizations { id name } deals { id type announcedOn } } }",
 				(d) -> ids(d, "connections.length"),
-				paths + "RETURN length(p) AS length, [n IN nodes(p) | n {.id, .name}] AS organizations, "
-						+ "[r IN relationships(p) | r {.id, type: type(r), .announcedOn}] AS deals",
-				"length", paths + "RETURN DISTINCT toString(length(p)) AS id", Map.of("a", small, "b", other), null));
-		String network = "MATCH (:Organization {id: $id})-[rs:PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL*1..2]-() "
-				+ "UNWIND rs AS r WITH DISTINCT r ";
+				paths + "RETURN length, [n IN nodes(p) WHERE n:Organization | n {.id, .name}] AS organizations, "
+						+ "[d IN nodes(p) WHERE d:Deal | d {.id, type: " + typeOf("d") + ", .announcedOn}] AS deals",
+				"length", paths + "RETURN DISTINCT toString(length) AS id", Map.of("a", small, "b", other), null));
+		String network = "MATCH (:Organization {id: $id})(()<-[:FROM|TO]-(d:Deal)-[:FROM|TO]->(:Organization)){1,2} "
+				+ "UNWIND d AS r WITH DISTINCT r ";
 		mix.add(new Operation("depth-2 network", "{ network(around: \"" + small
 				+ "\", depth: 2, limit: 1000) { truncated organizations { id name kind } deals { id type announcedOn from { id } to { id } } } }",
 				(d) -> ids(d, "network.deals.id"),
-				network + "WITH r, startNode(r) AS a, endNode(r) AS b "
-						+ "RETURN r {.id, type: type(r), .announcedOn, from: a {.id, .name, .kind}, "
+				network + "WITH r, [(r)-[:FROM]->(f) | f][0] AS a, [(r)-[:TO]->(t) | t][0] AS b "
+						+ "RETURN r {.id, type: " + typeOf("r") + ", .announcedOn, from: a {.id, .name, .kind}, "
 						+ "to: b {.id, .name, .kind}} AS deal",
 				"deal.id", network + "RETURN r.id AS id", Map.of("id", small), NglQueries.depthTwoNetwork(small)));
 		String stats = """
-				MATCH ()-[r:FINANCING]->() WHERE r.retractedAt IS NULL
+				MATCH (r:Financing) WHERE r.retractedAt IS NULL
 				WITH toInteger(left(r.announcedOn, 4)) AS year, count(r) AS count
 				""";
 		mix.add(new Operation("dealStats", "{ dealStats(where: {type: FINANCING}, groupBy: [YEAR]) { year count } }",
 				(d) -> ids(d, "dealStats.count"), stats + "RETURN year, count", "count",
 				stats + "RETURN toString(count) AS id", Map.of(), null));
 		return mix;
+	}
+
+	/** The API's name of the type of deal node {@code deal}, read from its labels. */
+	private static String typeOf(String deal) {
+		return """
+				CASE WHEN %1$s:Partnership THEN 'PARTNERSHIP' WHEN %1$s:Financing THEN 'FINANCING' \
+				WHEN %1$s:Supply THEN 'SUPPLY' WHEN %1$s:Acquisition THEN 'ACQUISITION' \
+				WHEN %1$s:RegulatoryAction THEN 'REGULATORY_ACTION' \
+				WHEN %1$s:Control THEN 'CONTROL' END""".formatted(deal);
 	}
 
 	/** A latency, or "none" for a path that completed no request in its time. */
@@ -442,7 +455,8 @@ final class Benchmark {
 
 	/**
 	 * The same number of deals written with plain UNWIND batches, the floor for an
-	 * import; removed after.
+	 * import: each a deal node labelled Deal and its type's label, with its FROM and TO
+	 * relationships to its parties. Removed after.
 	 */
 	private static double rawImport(Driver driver, SyntheticGraph graph, Path work) throws Exception {
 		Path rawFile = work.resolve("raw-deals.csv");
@@ -451,21 +465,20 @@ final class Benchmark {
 		long start = System.nanoTime();
 		for (int i = 0; i < rows.size(); i += 500) {
 			var batch = rows.subList(i, Math.min(rows.size(), i + 500));
-			driver
-				.executableQuery(
-						"""
-								UNWIND $rows AS row
-								MATCH (a:Organization {id: row.from}), (b:Organization {id: row.to})
-								CALL (a, b, row) { CREATE (a)-[r:$(row.type)]->(b) SET r.id = row.id, r.announcedOn = row.announcedOn, r.amount = row.amount }
-								""")
-				.withParameters(Map.of("rows", batch))
-				.execute();
+			driver.executableQuery("""
+					UNWIND $rows AS row
+					MATCH (a:Organization {id: row.from}), (b:Organization {id: row.to})
+					CALL (a, b, row) {
+					  CREATE (a)<-[:FROM]-(r:Deal:$(row.label))-[:TO]->(b)
+					  SET r.id = row.id, r.announcedOn = row.announcedOn, r.amount = row.amount
+					}
+					""").withParameters(Map.of("rows", batch)).execute();
 		}
 		double rate = rows.size() / ((System.nanoTime() - start) / 1e9);
 		// CALL ... IN TRANSACTIONS needs an auto-commit transaction.
 		try (var session = driver.session()) {
-			session
-				.run("MATCH ()-[r]->() WHERE r.id STARTS WITH 'R-' CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+			session.run(
+					"MATCH (r:Deal) WHERE r.id STARTS WITH 'R-' CALL (r) { DETACH DELETE r } IN TRANSACTIONS OF 10000 ROWS")
 				.consume();
 		}
 		return rate;

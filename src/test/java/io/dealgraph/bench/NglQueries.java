@@ -11,10 +11,14 @@ import java.util.stream.Collectors;
 
 /**
  * The mix's questions asked of the Neo4j GraphQL Library's generated API, as a user of it
- * would ask them, and each answer reduced to the same ids as Dealgraph's. The library has
- * one relationship field per deal type and direction, so "an organization's deals" is
- * twelve connection fields, merged and ordered by the client. It has no shortest paths
- * and no grouped aggregation: connections and dealStats have no equivalent here.
+ * would ask them, and each answer reduced to the same ids as Dealgraph's. The library
+ * maps each deal type to a node type and gives an organization two fields per type, the
+ * deals it is the from party of and those it is the to party of, so "an organization's
+ * deals" is twelve fields, merged and ordered by the client. An organization's financiers
+ * are two hops away, through financing deals, and the library orders and limits a field
+ * by the deals' own properties only: the client asks for every financing and keeps the
+ * first hundred financiers by name. It has no shortest paths and no grouped aggregation:
+ * connections and dealStats have no equivalent here.
  */
 final class NglQueries {
 
@@ -26,25 +30,31 @@ final class NglQueries {
 			"regulatoryAction", "control");
 
 	/** Dealgraph's order of an organization's deals: by date (unknown last), then id. */
-	private static final String BY_DATE = "sort: [{edge: {announcedKey: ASC}}, {edge: {id: ASC}}]";
+	private static final String BY_DATE = "sort: [{announcedKey: ASC}, {id: ASC}]";
 
 	private static final Comparator<Map<?, ?>> DATE_ORDER = Comparator.comparing(
 			(Map<?, ?> deal) -> (deal.get("announcedKey") != null) ? (String) deal.get("announcedKey") : "9999-99-99")
 		.thenComparing((deal) -> (String) deal.get("id"));
 
+	/** An organization's financiers as Dealgraph orders them: by name, then id. */
+	private static final Comparator<Map<?, ?>> NAME_ORDER = Comparator
+		.comparing((Map<?, ?> organization) -> (String) organization.get("name"))
+		.thenComparing((organization) -> (String) organization.get("id"));
+
+	/** Who financed an organization: the from parties of the financings it received. */
+	private static final String FINANCIERS = "financiers: financingTo { from { id name } }";
+
 	private NglQueries() {
 	}
 
 	static Ngl singleLookup(String id) {
-		String connections = connections((field) -> field + "Connection(first: 10, " + BY_DATE
-				+ ") { edges { properties { id announcedKey announcedOn status amount currency } node { id name } } }");
+		String dealFields = dealFields((field) -> field + "(limit: 10, " + BY_DATE
+				+ ") { id announcedKey announcedOn status amount currency " + other(field) + " { id name } }");
 		return new Ngl(
-				"{ organizations(where: {id: {eq: \"" + id + "\"}}) { id name kind country " + connections + " } }",
+				"{ organizations(where: {id: {eq: \"" + id + "\"}}) { id name kind country " + dealFields + " } }",
 				(answer) -> {
 					Map<?, ?> organization = (Map<?, ?>) organizations(answer).getFirst();
-					return firstByDate(edges(organization).stream()
-						.<Map<?, ?>>map((edge) -> (Map<?, ?>) edge.get("properties"))
-						.toList(), 10).stream()
+					return firstByDate(deals(organization), 10).stream()
 						.map((deal) -> (String) deal.get("id"))
 						.collect(Collectors.toCollection(TreeSet::new));
 				});
@@ -57,38 +67,35 @@ final class NglQueries {
 	}
 
 	static Ngl missionNestedFilter() {
-		String minerFinancedByPrivateEquity = "{kind: {eq: \"MINER\"}, financingIn: {some: {investorTypes: {includes: \"PRIVATE_EQUITY\"}}}}";
+		String fromMinerFinancedByPrivateEquity = "{from: {some: {kind: {eq: \"MINER\"}, financingTo: {some: {from: {some: {investorTypes: {includes: \"PRIVATE_EQUITY\"}}}}}}}}";
 		return new Ngl(
-				"{ organizations(where: {kind: {eq: \"AI_FIRM\"}, OR: [{partnershipIn: {some: "
-						+ minerFinancedByPrivateEquity + "}}, {supplyIn: {some: " + minerFinancedByPrivateEquity
+				"{ organizations(where: {kind: {eq: \"AI_FIRM\"}, OR: [{partnershipTo: {some: "
+						+ fromMinerFinancedByPrivateEquity + "}}, {supplyTo: {some: " + fromMinerFinancedByPrivateEquity
 						+ "}}]}, sort: [{name: ASC}, {id: ASC}], limit: 50) { id name kind country } }",
 				NglQueries::organizationIds);
 	}
 
 	/**
 	 * Ten miners, each one's first five deals, and who financed the party each deal comes
-	 * from: for an outgoing deal the miner itself, for an incoming one the other party.
+	 * from: for a deal the miner is the from party of, the miner itself; for one it is
+	 * the to party of, the deal's from party.
 	 */
 	static Ngl threeLevelNested() {
-		String financiers = "financingIn(sort: [{name: ASC}, {id: ASC}], limit: 100) { id name }";
-		String connections = connections((field) -> field + "Connection(first: 5, " + BY_DATE
-				+ ") { edges { properties { id announcedKey announcedOn } node { id name "
-				+ (field.endsWith("In") ? financiers : "") + " } } }");
+		String dealFields = dealFields((field) -> field + "(limit: 5, " + BY_DATE + ") { id announcedKey announcedOn "
+				+ (field.endsWith("To") ? "from { id name " + FINANCIERS + " }" : "") + " }");
 		return new Ngl(
 				"{ organizations(where: {kind: {eq: \"MINER\"}}, sort: [{name: ASC}, {id: ASC}], limit: 10) { id name "
-						+ financiers + " " + connections + " } }",
+						+ FINANCIERS + " " + dealFields + " } }",
 				(answer) -> {
 					TreeSet<String> ids = new TreeSet<>();
 					for (Object each : organizations(answer)) {
 						Map<?, ?> miner = (Map<?, ?>) each;
 						List<Map<?, ?>> deals = new ArrayList<>();
 						for (String field : fields()) {
-							for (Map<?, ?> edge : edgesOf(miner, field)) {
-								Map<String, Object> deal = new java.util.HashMap<>(
-										(Map<String, Object>) edge.get("properties"));
-								Object from = field.endsWith("In") ? ((Map<?, ?>) edge.get("node")).get("financingIn")
-										: miner.get("financingIn");
-								deal.put("financiers", from);
+							for (Map<?, ?> asked : dealsOf(miner, field)) {
+								Map<Object, Object> deal = new HashMap<>(asked);
+								Map<?, ?> from = field.endsWith("To") ? party(asked, "from") : miner;
+								deal.put("financiers", financiers(from));
 								deals.add(deal);
 							}
 						}
@@ -102,33 +109,45 @@ final class NglQueries {
 	}
 
 	static Ngl depthTwoNetwork(String id) {
-		String inner = connections(
-				(field) -> field + "Connection { edges { properties { id announcedOn } node { id name kind } } }");
-		String outer = connections((field) -> field
-				+ "Connection { edges { properties { id announcedOn } node { id name kind " + inner + " } } }");
+		String inner = dealFields((field) -> field + " { id announcedOn " + other(field) + " { id name kind } }");
+		String outer = dealFields(
+				(field) -> field + " { id announcedOn " + other(field) + " { id name kind " + inner + " } }");
 		return new Ngl("{ organizations(where: {id: {eq: \"" + id + "\"}}) { " + outer + " } }", (answer) -> {
 			TreeSet<String> ids = new TreeSet<>();
-			for (Map<?, ?> edge : edges((Map<?, ?>) organizations(answer).getFirst())) {
-				ids.add((String) ((Map<?, ?>) edge.get("properties")).get("id"));
-				for (Map<?, ?> second : edges((Map<?, ?>) edge.get("node"))) {
-					ids.add((String) ((Map<?, ?>) second.get("properties")).get("id"));
+			Map<?, ?> organization = (Map<?, ?>) organizations(answer).getFirst();
+			for (String field : fields()) {
+				for (Map<?, ?> deal : dealsOf(organization, field)) {
+					ids.add((String) deal.get("id"));
+					for (Map<?, ?> second : deals(party(deal, other(field)))) {
+						ids.add((String) second.get("id"));
+					}
 				}
 			}
 			return ids;
 		});
 	}
 
+	/**
+	 * An organization's deal fields, two per deal type: the deals it is the from party of
+	 * and those it is the to party of.
+	 */
 	private static List<String> fields() {
 		List<String> fields = new ArrayList<>();
 		DEAL_FIELDS.forEach((type) -> {
-			fields.add(type + "Out");
-			fields.add(type + "In");
+			fields.add(type + "From");
+			fields.add(type + "To");
 		});
 		return fields;
 	}
 
-	private static String connections(Function<String, String> connection) {
-		return fields().stream().map(connection).collect(Collectors.joining(" "));
+	/** The deal's party other than the organization whose field this is. */
+	private static String other(String field) {
+		return field.endsWith("From") ? "to" : "from";
+	}
+
+	/** The selection of every deal field, each given by {@code field} from its name. */
+	private static String dealFields(Function<String, String> field) {
+		return fields().stream().map(field).collect(Collectors.joining(" "));
 	}
 
 	private static List<?> organizations(Map<?, ?> answer) {
@@ -141,17 +160,32 @@ final class NglQueries {
 			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
-	private static List<Map<?, ?>> edges(Map<?, ?> organization) {
-		List<Map<?, ?>> edges = new ArrayList<>();
-		fields().forEach((field) -> edges.addAll(edgesOf(organization, field)));
-		return edges;
+	/** The organization's deals in every field asked for. */
+	private static List<Map<?, ?>> deals(Map<?, ?> organization) {
+		List<Map<?, ?>> deals = new ArrayList<>();
+		fields().forEach((field) -> deals.addAll(dealsOf(organization, field)));
+		return deals;
 	}
 
-	private static List<Map<?, ?>> edgesOf(Map<?, ?> organization, String field) {
-		Map<?, ?> connection = (Map<?, ?>) organization.get(field + "Connection");
-		return (connection != null)
-				? ((List<?>) connection.get("edges")).stream().<Map<?, ?>>map((e) -> (Map<?, ?>) e).toList()
-				: List.of();
+	private static List<Map<?, ?>> dealsOf(Map<?, ?> organization, String field) {
+		List<?> deals = (List<?>) organization.get(field);
+		return (deals != null) ? deals.stream().<Map<?, ?>>map((d) -> (Map<?, ?>) d).toList() : List.of();
+	}
+
+	/** A deal's {@code from} or {@code to} party: a list of one in the library's API. */
+	private static Map<?, ?> party(Map<?, ?> deal, String end) {
+		return (Map<?, ?>) ((List<?>) deal.get(end)).getFirst();
+	}
+
+	/** The organization's first hundred financiers by name, each once. */
+	private static List<Map<?, ?>> financiers(Map<?, ?> organization) {
+		Map<Object, Map<?, ?>> byId = new HashMap<>();
+		for (Map<?, ?> financing : dealsOf(organization, "financiers")) {
+			for (Object financier : (List<?>) financing.get("from")) {
+				byId.putIfAbsent(((Map<?, ?>) financier).get("id"), (Map<?, ?>) financier);
+			}
+		}
+		return byId.values().stream().sorted(NAME_ORDER).limit(100).toList();
 	}
 
 	private static List<Map<?, ?>> firstByDate(List<Map<?, ?>> deals, int count) {

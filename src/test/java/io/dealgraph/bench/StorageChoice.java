@@ -24,15 +24,17 @@ import org.springframework.util.FileSystemUtils;
  * benchmark's questions in plain Cypher, one after the other on one database, with the
  * answers checked equal across encodings before any timing:
  * <ul>
- * <li><b>relationships</b>: today's store, {@code (a)-[:FINANCING {…}]->(b)};</li>
+ * <li><b>relationships</b>: the former store, {@code (a)-[:FINANCING {…}]->(b)};</li>
  * <li><b>deal nodes, generic parties</b>: {@code (a)<-[:FROM]-(:Deal:FINANCING
  * {…})-[:TO]->(b)}, the deal type a label;</li>
  * <li><b>deal nodes, typed parties</b>:
  * {@code (a)<-[:FINANCING_FROM]-(:Deal:FINANCING)-[:FINANCING_TO]->(b)}, so that an
- * organization's deals of one type are one typed expansion, as they are today.</li>
+ * organization's deals of one type are one typed expansion, as with relationships.</li>
  * </ul>
  * All three are stored side by side, each in its own relationship types, and each
- * question is asked of the three in turns.
+ * question is asked of the three in turns. The graph is built here, not by the
+ * application, which now stores deals in the second encoding, with type labels such as
+ * Financing.
  */
 final class StorageChoice {
 
@@ -135,7 +137,10 @@ final class StorageChoice {
 		this.out.println("(ratio: the deal-node p50 over the relationship p50; higher is slower)");
 	}
 
-	/** Organizations and deals as today's code stores them, with today's indexes. */
+	/**
+	 * Organizations, and deals as relationships as they were stored before deal nodes,
+	 * with the indexes of every encoding.
+	 */
 	private void load(Driver driver, Path work) throws Exception {
 		for (String statement : List.of("CREATE CONSTRAINT FOR (o:Organization) REQUIRE o.id IS UNIQUE",
 				"CREATE CONSTRAINT FOR (d:Deal) REQUIRE d.id IS UNIQUE",

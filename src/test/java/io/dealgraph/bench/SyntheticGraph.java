@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.organization.OrganizationKind;
 
@@ -152,8 +153,8 @@ final class SyntheticGraph {
 	}
 
 	/**
-	 * The deals of a written deals file as rows for an UNWIND: id, type, from, to,
-	 * announcedOn with its sort key, amount, currency and status.
+	 * The deals of a written deals file as rows for an UNWIND: id, type and its label,
+	 * from, to, announcedOn with its sort key, amount, currency and status.
 	 */
 	static List<Map<String, Object>> dealRows(Path dealsFile) throws IOException {
 		List<Map<String, Object>> rows = new ArrayList<>();
@@ -162,6 +163,7 @@ final class SyntheticGraph {
 			Map<String, Object> row = new HashMap<>();
 			row.put("id", f[0]);
 			row.put("type", f[1]);
+			row.put("label", DealType.valueOf(f[1]).label());
 			row.put("from", f[2]);
 			row.put("to", f[3]);
 			row.put("announcedOn", f[4]);

@@ -45,7 +45,7 @@ class EditingTests {
 		String first = record("retry-1");
 		String second = record("retry-1");
 		assertThat(second).isEqualTo(first);
-		assertThat(this.cypher.read("MATCH ()-[r]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
+		assertThat(this.cypher.read("MATCH (r:Deal) WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
 			.getFirst()
 			.get("n")
 			.asInt()).isEqualTo(1);
@@ -65,10 +65,18 @@ class EditingTests {
 			.path("updateDeal.version")
 			.entity(Integer.class)
 			.isEqualTo(2);
-		var stored = this.cypher.read("MATCH (a)-[r {id: $id}]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to",
+		var stored = this.cypher.read(
+				"""
+						MATCH (a)<-[:FROM]-(r:Deal {id: $id})-[:TO]->(b)
+						RETURN CASE WHEN r:Partnership THEN 'PARTNERSHIP' WHEN r:Financing THEN 'FINANCING' WHEN r:Supply THEN 'SUPPLY'
+						            WHEN r:Acquisition THEN 'ACQUISITION' WHEN r:RegulatoryAction THEN 'REGULATORY_ACTION'
+						            WHEN r:Control THEN 'CONTROL' END AS type,
+						       size(labels(r)) AS labels, a.id AS from, b.id AS to
+						""",
 				Map.of("id", id));
 		assertThat(stored).singleElement().satisfies((row) -> {
 			assertThat(row.get("type").asString()).isEqualTo("PARTNERSHIP");
+			assertThat(row.get("labels").asInt()).as("Deal and one type label").isEqualTo(2);
 			assertThat(row.get("from").asString()).isEqualTo("hut-8");
 			assertThat(row.get("to").asString()).isEqualTo("anthropic");
 		});

@@ -127,7 +127,7 @@ class IdempotencyTests {
 
 	private int dealsBetweenNvidiaAndHut8() {
 		return this.cypher.read("""
-				MATCH (:Organization {id: 'nvidia'})-[r:SUPPLY]->(:Organization {id: 'hut-8'})
+				MATCH (:Organization {id: 'nvidia'})<-[:FROM]-(r:Supply)-[:TO]->(:Organization {id: 'hut-8'})
 				WHERE r.id STARTS WITH 'D-'
 				RETURN count(r) AS n
 				""", Map.of()).getFirst().get("n").asInt();

@@ -95,10 +95,17 @@ class ImportTests {
 		var summary = this.fileImport.run(second, "test", new PrintStream(new ByteArrayOutputStream()));
 		assertThat(summary.updated()).isEqualTo(1);
 		var stored = this.cypher.read(
-				"MATCH (a)-[r {id: 'D-TEST0000000077'}]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to",
+				"""
+						MATCH (a)<-[:FROM]-(r:Deal {id: 'D-TEST0000000077'})-[:TO]->(b)
+						RETURN CASE WHEN r:Partnership THEN 'PARTNERSHIP' WHEN r:Financing THEN 'FINANCING' WHEN r:Supply THEN 'SUPPLY'
+						            WHEN r:Acquisition THEN 'ACQUISITION' WHEN r:RegulatoryAction THEN 'REGULATORY_ACTION'
+						            WHEN r:Control THEN 'CONTROL' END AS type,
+						       size(labels(r)) AS labels, a.id AS from, b.id AS to
+						""",
 				Map.of());
 		assertThat(stored).singleElement().satisfies((row) -> {
 			assertThat(row.get("type").asString()).isEqualTo("PARTNERSHIP");
+			assertThat(row.get("labels").asInt()).as("Deal and one type label").isEqualTo(2);
 			assertThat(row.get("from").asString()).isEqualTo("hut-8");
 			assertThat(row.get("to").asString()).isEqualTo("anthropic");
 		});
@@ -144,7 +151,8 @@ class ImportTests {
 		assertThat(summary.rejected()).isEmpty();
 		assertThat(progress.toString()).contains("1200/1200 rows").contains("#");
 		assertThat(this.cypher
-			.read("MATCH ()-[r:PARTNERSHIP]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n", Map.of())
+			.read("MATCH ()<-[:FROM]-(r:Partnership)-[:TO]->() WHERE r.id STARTS WITH 'D-' RETURN count(r) AS n",
+					Map.of())
 			.getFirst()
 			.get("n")
 			.asInt()).isEqualTo(1200);

@@ -68,7 +68,8 @@ class KilledImportTests {
 			.build();
 		try {
 			long imported = neo4j.database("neo4j")
-				.executeTransactionally("MATCH ()-[r:SUPPLY]->() WHERE r.id STARTS WITH 'K-' RETURN count(r) AS n",
+				.executeTransactionally(
+						"MATCH ()<-[:FROM]-(r:Supply)-[:TO]->() WHERE r.id STARTS WITH 'K-' RETURN count(r) AS n",
 						Map.of(), (result) -> (Long) result.next().get("n"));
 			assertThat(imported).as("whole batches only").isPositive().isLessThan(ROWS);
 			assertThat(imported % DealFileImport.BATCH).isZero();

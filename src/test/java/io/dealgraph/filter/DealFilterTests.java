@@ -42,7 +42,7 @@ class DealFilterTests {
 			.satisfies((currencies) -> assertThat(currencies).containsOnly("USD"));
 		int total = response.path("deals.totalCount").entity(Integer.class).get();
 		assertThat(total).isEqualTo(this.graph.ids("""
-				MATCH ()-[d:FINANCING]->()
+				MATCH ()<-[:FROM]-(d:Financing)-[:TO]->()
 				WHERE d.announcedKey >= '2025-00-00' AND d.currency = 'USD' AND d.amount >= 1e9
 				RETURN d.id AS id
 				""").size());
@@ -63,11 +63,11 @@ class DealFilterTests {
 	void aPartialDateRangeCoversTheWholeYearOrMonth() {
 		TreeSet<String> in2024 = ids("{ announcedFrom: \"2024\", announcedTo: \"2024\" }");
 		assertThat(in2024).isNotEmpty().isEqualTo(this.graph.ids("""
-				MATCH ()-[d]->() WHERE d.announcedOn STARTS WITH '2024' RETURN d.id AS id
+				MATCH (d:Deal) WHERE d.announcedOn STARTS WITH '2024' RETURN d.id AS id
 				"""));
 		TreeSet<String> inJune = ids("{ announcedFrom: \"2024-06\", announcedTo: \"2024-06\" }");
 		assertThat(inJune).isNotEmpty().isEqualTo(this.graph.ids("""
-				MATCH ()-[d]->() WHERE d.announcedOn STARTS WITH '2024-06' RETURN d.id AS id
+				MATCH (d:Deal) WHERE d.announcedOn STARTS WITH '2024-06' RETURN d.id AS id
 				"""));
 	}
 
@@ -78,7 +78,7 @@ class DealFilterTests {
 				  sourceConfidence: HIGH, NOT: { status: TERMINATED } }
 				""");
 		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
-				MATCH (:Miner)-[d:PARTNERSHIP|SUPPLY]->(:AIFirm)
+				MATCH (:Miner)<-[:FROM]-(d:Partnership|Supply)-[:TO]->(:AIFirm)
 				WHERE 'HIGH' IN d.sourceConfidences AND d.status <> 'TERMINATED'
 				RETURN d.id AS id
 				"""));

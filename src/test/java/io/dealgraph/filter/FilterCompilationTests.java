@@ -28,9 +28,10 @@ class FilterCompilationTests {
 								organizationWhere(Map.of("kind", OrganizationKind.MINER, "financedBy",
 										organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY)))))),
 				"o");
-		assertThat(predicate).isEqualTo("(o:AIFirm AND EXISTS { MATCH (o)<-[d2:PARTNERSHIP|SUPPLY]-(o1:Organization) "
-				+ "WHERE (d2.retractedAt IS NULL AND (o1:Miner AND EXISTS { MATCH (o1)<-[d4:FINANCING]-(o3:Organization) "
-				+ "WHERE (d4.retractedAt IS NULL AND $p5 IN o3.investorTypes) })) })");
+		assertThat(predicate)
+			.isEqualTo("(o:AIFirm AND EXISTS { MATCH (o)<-[:TO]-(d2:Partnership|Supply)-[:FROM]->(o1:Organization) "
+					+ "WHERE (d2.retractedAt IS NULL AND (o1:Miner AND EXISTS { MATCH (o1)<-[:TO]-(d4:Financing)-[:FROM]->(o3:Organization) "
+					+ "WHERE (d4.retractedAt IS NULL AND $p5 IN o3.investorTypes) })) })");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p5", "PRIVATE_EQUITY"));
 	}
 
@@ -41,7 +42,8 @@ class FilterCompilationTests {
 		String predicate = filter.organization(
 				organizationWhere(Map.of("partnerOf", organizationWhere(Map.of("id", "iren", "via", fromTheOther)))),
 				"o");
-		assertThat(predicate).isEqualTo("EXISTS { MATCH (o)-[d2:PARTNERSHIP]-(o1:Organization) MATCH (f3)-[d2]->(t4) "
+		assertThat(predicate).isEqualTo("EXISTS { MATCH (o)<-[:FROM|TO]-(d2:Partnership)-[:FROM|TO]->(o1:Organization) "
+				+ "MATCH (f3)<-[:FROM]-(d2)-[:TO]->(t4) "
 				+ "WHERE (d2.retractedAt IS NULL AND o1.id = $p5 AND f3.id = $p6) }");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p5", "iren", "p6", "iren"));
 	}
@@ -51,7 +53,7 @@ class FilterCompilationTests {
 		var filter = new CypherFilter(View.asOf("2024"));
 		String predicate = filter
 			.organization(organizationWhere(Map.of("financedBy", organizationWhere(Map.of("id", "x")))), "o");
-		assertThat(predicate).isEqualTo("EXISTS { MATCH (o)<-[d2:FINANCING]-(o1:Organization) "
+		assertThat(predicate).isEqualTo("EXISTS { MATCH (o)<-[:TO]-(d2:Financing)-[:FROM]->(o1:Organization) "
 				+ "WHERE ((d2.retractedAt IS NULL AND d2.announcedKey <= $p3 AND (d2.endedKey IS NULL OR d2.endedKey > $p3)) "
 				+ "AND o1.id = $p4) }");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p3", "2024-99-99", "p4", "x"));

@@ -45,7 +45,8 @@ class OrganizationFilterTests {
 			.get());
 
 		assertThat(answer).isEqualTo(this.graph.ids("""
-				MATCH (pe:Organization)-[:FINANCING]->(m:Miner)-[:PARTNERSHIP|SUPPLY]->(ai:AIFirm)
+				MATCH (pe:Organization)<-[:FROM]-(:Financing)-[:TO]->(m:Miner),
+				      (m)<-[:FROM]-(:Partnership|Supply)-[:TO]->(ai:AIFirm)
 				WHERE 'PRIVATE_EQUITY' IN pe.investorTypes
 				RETURN DISTINCT ai.id AS id
 				"""));
@@ -79,7 +80,8 @@ class OrganizationFilterTests {
 		assertThat(answer).isNotEmpty()
 			.isEqualTo(this.graph
 				.ids("""
-						MATCH (i:Investor)-[:FINANCING]->(:Miner)-[:PARTNERSHIP|SUPPLY]->(ai:AIFirm)<-[:FINANCING]-(:Organization {id: 'nvidia'})
+						MATCH (i:Investor)<-[:FROM]-(:Financing)-[:TO]->(:Miner)<-[:FROM]-(:Partnership|Supply)-[:TO]->(ai:AIFirm),
+						      (ai)<-[:TO]-(:Financing)-[:FROM]->(:Organization {id: 'nvidia'})
 						RETURN DISTINCT i.id AS id
 						"""))
 			.contains("two-seas-capital");
@@ -92,7 +94,7 @@ class OrganizationFilterTests {
 						{ financedBy: { kind: INVESTOR, via: { announcedFrom: "2024-06", amountUsdMin: 100000000, status: COMPLETED } } }
 						""");
 		assertThat(answer).isNotEmpty().isEqualTo(this.graph.ids("""
-				MATCH (:Investor)-[d:FINANCING]->(o:Organization)
+				MATCH (:Investor)<-[:FROM]-(d:Financing)-[:TO]->(o:Organization)
 				WHERE d.announcedKey >= '2024-06-00' AND d.amountUsd >= 100000000 AND d.status = 'COMPLETED'
 				RETURN DISTINCT o.id AS id
 				"""));

@@ -26,9 +26,8 @@ class AsOfViewTests {
 	private static final String MID_2024 = "2024-06";
 
 	private static final String STANDING_MID_2024 = """
-			MATCH ()-[r]->()
-			WHERE type(r) IN ['PARTNERSHIP', 'FINANCING', 'SUPPLY', 'ACQUISITION', 'REGULATORY_ACTION', 'CONTROL']
-			  AND r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
+			MATCH (r:Deal)
+			WHERE r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
 			  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
 			RETURN r.id AS id
 			""";
@@ -70,7 +69,7 @@ class AsOfViewTests {
 			.get());
 
 		assertThat(then).isNotEmpty().isEqualTo(this.graph.ids("""
-				MATCH (:Organization {id: 'hut-8'})-[r]-()
+				MATCH (:Organization {id: 'hut-8'})<-[:FROM|TO]-(r:Deal)-[:FROM|TO]->()
 				WHERE r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
 				  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
 				RETURN r.id AS id
@@ -87,7 +86,7 @@ class AsOfViewTests {
 			.path("organizations.edges[0].node.customers[*].id")
 			.entityList(String.class)
 			.satisfies((customers) -> assertThat(strings(customers)).isEqualTo(this.graph.ids("""
-					MATCH (:Organization {id: 'hut-8'})-[r:PARTNERSHIP|SUPPLY]->(x)
+					MATCH (:Organization {id: 'hut-8'})<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x)
 					WHERE r.retractedAt IS NULL AND r.announcedKey <= '2024-06-99'
 					  AND (r.endedKey IS NULL OR r.endedKey > '2024-06-99')
 					RETURN DISTINCT x.id AS id

@@ -13,21 +13,38 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class DealStorageTests {
 
 	@Test
-	void aPatternPointsTheWayTheSubjectsEndSays() {
+	void aDealIsANodeBetweenItsPartiesReadFromTheSubjectsEnd() {
 		Set<DealType> provision = EnumSet.of(DealType.PARTNERSHIP, DealType.SUPPLY);
 		assertThat(DealStorage.pattern("o", End.FROM, "r", provision, "x:Organization"))
-			.isEqualTo("(o)-[r:PARTNERSHIP|SUPPLY]->(x:Organization)");
+			.isEqualTo("(o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x:Organization)");
 		assertThat(DealStorage.pattern("o", End.TO, "r", provision, "x:Organization"))
-			.isEqualTo("(o)<-[r:PARTNERSHIP|SUPPLY]-(x:Organization)");
+			.isEqualTo("(o)<-[:TO]-(r:Partnership|Supply)-[:FROM]->(x:Organization)");
 		assertThat(DealStorage.pattern("o", End.EITHER, "r", provision, "x:Organization"))
-			.isEqualTo("(o)-[r:PARTNERSHIP|SUPPLY]-(x:Organization)");
+			.isEqualTo("(o)<-[:FROM|TO]-(r:Partnership|Supply)-[:FROM|TO]->(x:Organization)");
+		assertThat(DealStorage.withParties("a", "r", Set.of(DealType.FINANCING), "b"))
+			.isEqualTo("(a)<-[:FROM]-(r:Financing)-[:TO]->(b)");
+		assertThat(DealStorage.partiesOf("a", "r", "b")).isEqualTo("(a)<-[:FROM]-(r)-[:TO]->(b)");
+		assertThat(DealStorage.byId("r", "$id")).isEqualTo("(r:Deal {id: $id})");
 	}
 
 	@Test
-	void noTypesMeansEveryType() {
-		assertThat(DealStorage.types(Set.of()))
-			.isEqualTo("PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL")
-			.isEqualTo(DealStorage.allTypes());
+	void noTypesOrEveryTypeMeansEveryDeal() {
+		assertThat(DealStorage.labels(Set.of())).isEqualTo("Deal")
+			.isEqualTo(DealStorage.labels(EnumSet.allOf(DealType.class)));
+		assertThat(DealStorage.labels(EnumSet.of(DealType.CONTROL, DealType.REGULATORY_ACTION)))
+			.isEqualTo("RegulatoryAction|Control");
+		assertThat(DealStorage.isOfType("r", Set.of())).isEqualTo("false");
+		assertThat(DealStorage.isOfType("r", Set.of(DealType.SUPPLY))).isEqualTo("r:Supply");
+	}
+
+	@Test
+	void aDealsTypeIsReadFromItsLabel() {
+		assertThat(DealStorage.typeOf("r")).isEqualTo("CASE WHEN r:Partnership THEN 'PARTNERSHIP' "
+				+ "WHEN r:Financing THEN 'FINANCING' WHEN r:Supply THEN 'SUPPLY' WHEN r:Acquisition THEN 'ACQUISITION' "
+				+ "WHEN r:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r:Control THEN 'CONTROL' END");
+		for (DealType type : DealType.values()) {
+			assertThat(type.label()).isEqualTo(type.typeName());
+		}
 	}
 
 	@Test
@@ -39,10 +56,11 @@ class DealStorageTests {
 
 	@Test
 	void everyStatementReturnsADealTheSameWay() {
+		String type = DealStorage.typeOf("r");
 		assertThat(DealStorage.projection("r", "a", "b"))
-			.isEqualTo("r {.*, type: type(r), from: properties(a), to: properties(b)}");
-		assertThat(DealStorage.projection("d"))
-			.isEqualTo("d {.*, type: type(d), from: properties(startNode(d)), to: properties(endNode(d))}");
+			.isEqualTo("r {.*, type: " + type + ", from: properties(a), to: properties(b)}");
+		assertThat(DealStorage.projection("r")).isEqualTo("r {.*, type: " + type
+				+ ", from: [(r)-[:FROM]->(rFrom) | properties(rFrom)][0], to: [(r)-[:TO]->(rTo) | properties(rTo)][0]}");
 	}
 
 	@Test

@@ -39,16 +39,34 @@ class ModelOwnershipTests {
 
 	@Test
 	void onlyTheModelProjectsADeal() {
-		assertThat(sourcesMatching(Pattern.compile("type: type\\("), true))
+		assertThat(sourcesMatching(Pattern.compile("type: (type\\(|CASE)"), true))
 			.as("files that project a deal themselves; use DealStorage.projection")
 			.isEmpty();
 	}
 
 	@Test
-	void onlyTheModelJoinsDealTypesIntoARelationshipPattern() {
+	void onlyTheModelJoinsDealTypesIntoAPattern() {
+		assertThat(sourcesMatching(Pattern.compile(
+				"(PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL|Partnership|Financing|Supply|Acquisition|RegulatoryAction|Control)\\|"),
+				true))
+			.as("files that list deal types in a pattern; use DealStorage.labels or a Relationship row")
+			.isEmpty();
+	}
+
+	@Test
+	void onlyTheModelSpellsADealsPartiesAndLabel() {
+		assertThat(sourcesMatching(Pattern.compile("\\[\\w*:(FROM|TO)\\b|\\(\\w*:Deal\\b"), true))
+			.as("files that spell a deal's party relationships or its label in Cypher; use DealStorage")
+			.isEmpty();
+	}
+
+	@Test
+	void noStatementReadsADealAsARelationship() {
 		assertThat(sourcesMatching(
-				Pattern.compile("(PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL)\\|"), true))
-			.as("files that list deal types in a pattern; use DealStorage.types or a Relationship row")
+				Pattern.compile(
+						"\\[\\w*:(PARTNERSHIP|FINANCING|SUPPLY|ACQUISITION|REGULATORY_ACTION|CONTROL)\\b|type\\(r\\)"),
+				false))
+			.as("files that read deals as relationships, as they were stored before migration V005")
 			.isEmpty();
 	}
 

@@ -164,7 +164,7 @@ class IdArgumentsTests {
 	}
 
 	private long deals() {
-		return this.cypher.read("MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN count(r)", Map.of())
+		return this.cypher.read("MATCH (r:Deal) WHERE r.id IS NOT NULL RETURN count(r)", Map.of())
 			.getFirst()
 			.get(0)
 			.asLong();

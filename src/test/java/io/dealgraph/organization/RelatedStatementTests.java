@@ -20,7 +20,7 @@ class RelatedStatementTests {
 		assertThat(OrganizationQueries.relatedStatement(Relationship.CUSTOMERS, new CypherFilter())).isEqualTo("""
 				MATCH (o:Organization) WHERE o.id IN $ids
 				CALL (o) {
-				  MATCH (o)-[r:PARTNERSHIP|SUPPLY]->(x:Organization) WHERE r.retractedAt IS NULL
+				  MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x:Organization) WHERE r.retractedAt IS NULL
 				  WITH DISTINCT x ORDER BY x.name, x.id LIMIT $limit
 				  RETURN collect(x {.*}) AS related
 				}
@@ -29,14 +29,15 @@ class RelatedStatementTests {
 
 	@Test
 	void theAcquirerIsThePartyOfTheLatestCompletedAcquisition() {
-		assertThat(OrganizationQueries.relatedStatement(Relationship.ACQUIRER, new CypherFilter())).isEqualTo("""
-				MATCH (o:Organization) WHERE o.id IN $ids
-				CALL (o) {
-				  MATCH (o)<-[r:ACQUISITION]-(x:Organization) WHERE r.retractedAt IS NULL AND r.status = 'COMPLETED'
-				  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
-				  RETURN collect(x {.*}) AS related
-				}
-				RETURN o.id AS id, related""");
+		assertThat(OrganizationQueries.relatedStatement(Relationship.ACQUIRER, new CypherFilter())).isEqualTo(
+				"""
+						MATCH (o:Organization) WHERE o.id IN $ids
+						CALL (o) {
+						  MATCH (o)<-[:TO]-(r:Acquisition)-[:FROM]->(x:Organization) WHERE r.retractedAt IS NULL AND r.status = 'COMPLETED'
+						  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
+						  RETURN collect(x {.*}) AS related
+						}
+						RETURN o.id AS id, related""");
 	}
 
 	@Test
@@ -46,7 +47,7 @@ class RelatedStatementTests {
 					"""
 							MATCH (o:Organization) WHERE o.id IN $ids
 							CALL (o) {
-							  MATCH (o)<-[r:CONTROL]-(x:Organization) WHERE (r.retractedAt IS NULL AND r.announcedKey <= $p1 AND (r.endedKey IS NULL OR r.endedKey > $p1)) AND (r.endedKey IS NULL OR r.endedKey > $p2)
+							  MATCH (o)<-[:TO]-(r:Control)-[:FROM]->(x:Organization) WHERE (r.retractedAt IS NULL AND r.announcedKey <= $p1 AND (r.endedKey IS NULL OR r.endedKey > $p1)) AND (r.endedKey IS NULL OR r.endedKey > $p2)
 							  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
 							  RETURN collect(x {.*}) AS related
 							}

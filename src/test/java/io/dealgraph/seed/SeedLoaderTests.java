@@ -80,16 +80,21 @@ class SeedLoaderTests {
 	}
 
 	GraphCounts counts() {
-		var row = this.cypher.read("""
-				MATCH (o:Organization)
-				WITH count(o) AS organizations
-				MATCH ()-[r]->()
-				WITH organizations, count(r) AS relationships,
-				     sum(size(keys(r))) AS properties,
-				     count(CASE WHEN type(r) <> 'HAS_FACT' THEN 1 END) AS deals
-				MATCH (f:Fact)
-				RETURN organizations, deals, count(f) AS facts, properties
-				""", Map.of()).getFirst();
+		var row = this.cypher
+			.read("""
+					CALL () {
+					  MATCH (n) WHERE n:Organization OR n:Deal OR n:Fact
+					  RETURN sum(size(keys(n))) AS nodeProperties
+					}
+					CALL () {
+					  MATCH ()-[x]->()
+					  RETURN sum(size(keys(x))) AS relationshipProperties
+					}
+					RETURN COUNT { (:Organization) } AS organizations, COUNT { (:Deal) } AS deals, COUNT { (:Fact) } AS facts,
+					       nodeProperties + relationshipProperties AS properties
+					""",
+					Map.of())
+			.getFirst();
 		return new GraphCounts(row.get("organizations").asLong(), row.get("deals").asLong(), row.get("facts").asLong(),
 				row.get("properties").asLong());
 	}

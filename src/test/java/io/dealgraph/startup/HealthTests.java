@@ -50,7 +50,7 @@ class HealthTests {
 		Map<String, Object> components = (Map<String, Object>) json(response).get("components");
 		assertThat(components).containsKeys("neo4j", "diskSpace", "graphStartup");
 		Map<?, ?> startup = (Map<?, ?>) ((Map<?, ?>) components.get("graphStartup")).get("details");
-		assertThat(startup.get("schemaVersion")).isEqualTo(4);
+		assertThat(startup.get("schemaVersion")).isEqualTo(5);
 		assertThat((String) startup.get("seed")).startsWith("loaded");
 	}
 
