@@ -191,7 +191,7 @@ public class DealQueries {
 			case INCOMING -> End.TO;
 			case ANY -> End.EITHER;
 		};
-		return DealStorage.pattern("o", end, "r", types, ":" + DealStorage.ORGANIZATION);
+		return DealStorage.dealsAt("o", end, "r", types);
 	}
 
 }

@@ -90,6 +90,20 @@ public final class DealStorage {
 		};
 	}
 
+	/**
+	 * {@code (subject)<-[:FROM]-(deal:Types)}: the subject's deals from its end, without
+	 * the other party, for a statement that projects the deal (its parties come with the
+	 * projection) or only counts.
+	 */
+	public static String dealsAt(String subject, End subjectEnd, String deal, Collection<DealType> types) {
+		String party = switch (subjectEnd) {
+			case FROM -> FROM;
+			case TO -> TO;
+			case EITHER -> FROM + "|" + TO;
+		};
+		return "(" + subject + ")<-[:" + party + "]-(" + deal + ":" + labels(types) + ")";
+	}
+
 	/** The pattern of a relationship row, read from its subject. */
 	public static String pattern(String subject, Relationship relationship, String deal, String other) {
 		return pattern(subject, relationship.subject(), deal, relationship.types(), other);

@@ -24,6 +24,9 @@ class DealStorageTests {
 		assertThat(DealStorage.withParties("a", "r", Set.of(DealType.FINANCING), "b"))
 			.isEqualTo("(a)<-[:FROM]-(r:Financing)-[:TO]->(b)");
 		assertThat(DealStorage.partiesOf("a", "r", "b")).isEqualTo("(a)<-[:FROM]-(r)-[:TO]->(b)");
+		assertThat(DealStorage.dealsAt("o", End.TO, "r", Set.of())).isEqualTo("(o)<-[:TO]-(r:Deal)");
+		assertThat(DealStorage.dealsAt("o", End.EITHER, "r", provision))
+			.isEqualTo("(o)<-[:FROM|TO]-(r:Partnership|Supply)");
 		assertThat(DealStorage.byId("r", "$id")).isEqualTo("(r:Deal {id: $id})");
 	}
 
