@@ -25,18 +25,41 @@ public final class Keyset {
 
 	private final String name;
 
+	private final boolean backward;
+
 	/**
 	 * @param keys the sort keys, most significant first
 	 * @param idExpression the row's id, the final tiebreak that makes the order total
 	 * @param idDescending whether ids run descending
 	 */
 	public Keyset(List<SortKey> keys, String idExpression, boolean idDescending) {
+		this(keys, idExpression, idDescending, false);
+	}
+
+	private Keyset(List<SortKey> keys, String idExpression, boolean idDescending, boolean backward) {
 		this.keys = List.copyOf(keys);
 		this.idExpression = idExpression;
 		this.idDescending = idDescending;
+		this.backward = backward;
 		this.name = keys.stream()
 			.map((k) -> k.name() + (k.descending() ? "-desc" : ""))
 			.collect(Collectors.joining(",")) + (idDescending ? ",id-desc" : ",id");
+	}
+
+	/**
+	 * The same ordering run backwards, for {@code last} and {@code before}: the page
+	 * before a cursor is this keyset's page after it, its rows then read in reverse.
+	 * Every row, null keys included, sits exactly where the forward order puts it, and
+	 * cursors are those of the forward order, so a client can page either way from any
+	 * cursor.
+	 */
+	public Keyset backward() {
+		return new Keyset(this.keys, this.idExpression, this.idDescending, !this.backward);
+	}
+
+	/** Whether the key runs descending in the direction this keyset reads. */
+	private boolean descending(SortKey key) {
+		return key.descending() != this.backward;
 	}
 
 	/**
@@ -60,9 +83,9 @@ public final class Keyset {
 	public String orderBy(Function<Object, String> parameter) {
 		List<String> items = new ArrayList<>();
 		for (SortKey key : this.keys) {
-			items.add(value(key, parameter) + (key.descending() ? " DESC" : ""));
+			items.add(value(key, parameter) + (descending(key) ? " DESC" : ""));
 		}
-		items.add(this.idExpression + (this.idDescending ? " DESC" : ""));
+		items.add(this.idExpression + ((this.idDescending != this.backward) ? " DESC" : ""));
 		return String.join(", ", items);
 	}
 
@@ -94,7 +117,7 @@ public final class Keyset {
 		// leading key and is not after it on the rest. Written so, with no OR at the top,
 		// the planner seeks the index from the bound in order instead of splitting the
 		// alternatives into a union that it must sort again.
-		String bound = expressions.getFirst() + (leading.descending() ? " <= " : " >= ") + values.getFirst();
+		String bound = expressions.getFirst() + (descending(leading) ? " <= " : " >= ") + values.getFirst();
 		return "(" + bound + " AND NOT (" + expressions.getFirst() + " = " + values.getFirst() + " AND NOT "
 				+ strictlyAfter(expressions, values, 1) + "))";
 	}
@@ -110,7 +133,8 @@ public final class Keyset {
 			for (int j = from; j < i; j++) {
 				terms.add(expressions.get(j) + " = " + values.get(j));
 			}
-			boolean descending = (i < this.keys.size()) ? this.keys.get(i).descending() : this.idDescending;
+			boolean descending = (i < this.keys.size()) ? descending(this.keys.get(i))
+					: (this.idDescending != this.backward);
 			terms.add(expressions.get(i) + (descending ? " < " : " > ") + values.get(i));
 			alternatives.add(String.join(" AND ", terms));
 		}

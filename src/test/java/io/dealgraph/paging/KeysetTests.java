@@ -56,6 +56,27 @@ class KeysetTests {
 	}
 
 	@Test
+	void backwardReadsTheSameOrderingInReverseFromTheSameCursors() {
+		Keyset byNameBackward = BY_NAME.backward();
+		assertThat(byNameBackward.orderBy(this.parameter)).isEqualTo("o.name DESC, o.id DESC");
+		String before = Cursor.of("name,id", "Hut 8", "hut-8").encode();
+		assertThat(byNameBackward.after(before, this.parameter))
+			.isEqualTo("(o.name <= $p1 AND NOT (o.name = $p1 AND NOT ((o.id < $p2))))");
+		assertThat(byNameBackward.backward().orderBy(this.parameter)).isEqualTo(BY_NAME.orderBy(this.parameter));
+	}
+
+	@Test
+	void backwardKeepsNullKeysWhereTheForwardOrderPutsThem() {
+		Keyset earliestFirst = LATEST_FIRST.backward();
+		// The stand-in for null is the forward order's last value, now read first.
+		assertThat(earliestFirst.orderBy(this.parameter)).isEqualTo("coalesce(r.announcedKey, $p1), r.id");
+		assertThat(this.values).containsExactly("");
+		String before = Cursor.of("announced-desc,id-desc", "2024-06-99", "E011").encode();
+		assertThat(earliestFirst.after(before, this.parameter)).isEqualTo(
+				"((coalesce(r.announcedKey, $p3) > $p2) OR (coalesce(r.announcedKey, $p3) = $p2 AND r.id > $p4))");
+	}
+
+	@Test
 	void aCursorOfAnotherOrderingIsRefused() {
 		String byName = Cursor.of("name,id", "Hut 8", "hut-8").encode();
 		assertThat(catchThrowable(() -> LATEST_FIRST.after(byName, this.parameter))).hasMessageContaining("cursor");
