@@ -3,7 +3,6 @@ package io.dealgraph.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,8 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * The bean runs request work; {@link #forWork} gives the same executor for bulk or
- * start-up work. It counts statements, so a test can prove that a request costs a number
- * of round trips that depends on its shape and not on the size of its result.
+ * start-up work. It reads the statement count kept at the driver
+ * ({@link DriverStatements}), so a test can prove that a request costs a number of round
+ * trips that depends on its shape and not on the size of its result.
  */
 @Component
 public class CypherExecutor {
@@ -74,7 +74,7 @@ public class CypherExecutor {
 
 	private final TransactionTemplate writeTransaction;
 
-	private final AtomicLong statements;
+	private final DriverStatements statements;
 
 	private final Timer reads;
 
@@ -87,15 +87,16 @@ public class CypherExecutor {
 	@Autowired
 	public CypherExecutor(Driver driver, Neo4jClient client, PlatformTransactionManager transactions,
 			BookmarkManager bookmarks, TransactionTimeouts timeouts,
-			@Value("${spring.neo4j.max-transaction-retry-time:3s}") Duration retryBudget, MeterRegistry meters) {
-		this(driver, client, transactions, bookmarks, timeouts, retryBudget, Workload.REQUEST, new AtomicLong(),
+			@Value("${spring.neo4j.max-transaction-retry-time:3s}") Duration retryBudget, DriverStatements statements,
+			MeterRegistry meters) {
+		this(driver, client, transactions, bookmarks, timeouts, retryBudget, Workload.REQUEST, statements,
 				Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "read").register(meters),
 				Timer.builder("dealgraph.cypher").description("Time in Cypher").tag("kind", "write").register(meters));
 	}
 
 	private CypherExecutor(Driver driver, Neo4jClient client, PlatformTransactionManager transactions,
 			BookmarkManager bookmarks, TransactionTimeouts timeouts, Duration retryBudget, Workload workload,
-			AtomicLong statements, Timer reads, Timer writes) {
+			DriverStatements statements, Timer reads, Timer writes) {
 		this.driver = driver;
 		this.client = client;
 		this.transactions = transactions;
@@ -133,7 +134,6 @@ public class CypherExecutor {
 
 	/** Runs one read statement and returns all its records. */
 	public List<Record> read(String cypher, Map<String, Object> parameters) {
-		this.statements.incrementAndGet();
 		if (log.isDebugEnabled()) {
 			log.debug("Read: {} {}", cypher.lines().findFirst().orElse(""), parameters.keySet());
 		}
@@ -184,7 +184,6 @@ public class CypherExecutor {
 	 * half-way: for the schema migrations that rewrite a large graph.
 	 */
 	public void runInBatches(String cypher, Map<String, Object> parameters) {
-		this.statements.incrementAndGet();
 		var session = SessionConfig.builder().withBookmarkManager(this.bookmarks).build();
 		var transaction = TransactionConfig.builder().withTimeout(this.timeout).build();
 		timed(cypher, () -> {
@@ -194,9 +193,9 @@ public class CypherExecutor {
 		});
 	}
 
-	/** How many statements have run since start. */
+	/** How many statements have been sent to Neo4j since start, counted at the driver. */
 	public long statementCount() {
-		return this.statements.get();
+		return this.statements.count();
 	}
 
 	/** One statement in the write transaction under way. */
@@ -264,7 +263,6 @@ public class CypherExecutor {
 		}
 
 		public List<Record> run(String cypher, Map<String, Object> parameters) {
-			CypherExecutor.this.statements.incrementAndGet();
 			return records(cypher, parameters);
 		}
 

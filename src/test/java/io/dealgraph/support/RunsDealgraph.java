@@ -21,10 +21,11 @@ import org.springframework.test.context.ContextConfiguration;
 // Tests share one client address; only RateLimitTests, with its own limit, exercises the
 // rate limit. Tests check answers, not speed: a request's timeout is generous here, so a
 // busy machine slows the suite down without failing it (TransactionTests checks the
-// timeout itself).
+// timeout itself). No scheduled job sends statements while RoundTripTests counts those of
+// one request: expired idempotency keys are pruned once a day here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dealgraph.rate-limit.capacity=1000000000", "logging.level.dealgraph.requests=WARN",
-				"dealgraph.timeouts.request=30s" })
+				"dealgraph.timeouts.request=30s", "dealgraph.idempotency.prune-every=1d" })
 @AutoConfigureHttpGraphQlTester
 @ContextConfiguration(initializers = { TestNeo4j.class, TestCredentials.class })
 @ExtendWith(Neo4jBackend.class)

@@ -61,7 +61,7 @@ class ReadYourWritesTests {
 					.withDatabaseSelectionProvider(this.databases)
 					.withBookmarkManager(store)
 					.build(),
-				reads, TransactionTimeouts.all(Duration.ofSeconds(30)), Duration.ofSeconds(3),
+				reads, TransactionTimeouts.all(Duration.ofSeconds(30)), Duration.ofSeconds(3), new DriverStatements(),
 				new SimpleMeterRegistry());
 
 		executor.write((tx) -> tx.run("CREATE (:ReadYourWritesProbe {at: datetime()})", Map.of()));

@@ -107,7 +107,8 @@ class TransactionTests {
 	/** The application's executor, with a timeout of one second for every workload. */
 	private CypherExecutor impatient() {
 		return new CypherExecutor(this.driver, this.client, this.transactions, this.bookmarks,
-				TransactionTimeouts.all(Duration.ofSeconds(1)), Duration.ofSeconds(3), new SimpleMeterRegistry());
+				TransactionTimeouts.all(Duration.ofSeconds(1)), Duration.ofSeconds(3), new DriverStatements(),
+				new SimpleMeterRegistry());
 	}
 
 	private static void sleep(long millis) {
