@@ -4,7 +4,8 @@
 // relationships: a deal is a node labelled Deal and its type's label, with a FROM relationship to
 // the party it comes from and a TO relationship to the other. So there is one Organization type
 // with two fields per deal type, the deals it is the from party of and those it is the to party
-// of, and one node type per deal type, with the deal's properties and its two parties.
+// of, and one node type per deal type, with the deal's properties and its two parties; an
+// organization's financiers, two hops away, are a @cypher field.
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
@@ -43,6 +44,17 @@ type Organization @node {
   country: String
   investorTypes: [String!]
   ${dealFields}
+  # Two hops away, through financing deals, so a derived field: what a user of the library
+  # writes for it, ordered and capped as Dealgraph's financiers are.
+  financiers: [Organization!]!
+    @cypher(
+      statement: """
+      MATCH (this)<-[:TO]-(:Financing)-[:FROM]->(x:Organization)
+      WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100
+      RETURN x
+      """
+      columnName: "x"
+    )
 }
 ${dealTypes}
 `;

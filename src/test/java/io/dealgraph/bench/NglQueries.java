@@ -15,10 +15,9 @@ import java.util.stream.Collectors;
  * maps each deal type to a node type and gives an organization two fields per type, the
  * deals it is the from party of and those it is the to party of, so "an organization's
  * deals" is twelve fields, merged and ordered by the client. An organization's financiers
- * are two hops away, through financing deals, and the library orders and limits a field
- * by the deals' own properties only: the client asks for every financing and keeps the
- * first hundred financiers by name. It has no shortest paths and no grouped aggregation:
- * connections and dealStats have no equivalent here.
+ * are two hops away, through financing deals: a {@code @cypher} field of the type
+ * definitions, as a user of the library would write one. It has no shortest paths and no
+ * grouped aggregation: connections and dealStats have no equivalent here.
  */
 final class NglQueries {
 
@@ -36,13 +35,11 @@ final class NglQueries {
 			(Map<?, ?> deal) -> (deal.get("announcedKey") != null) ? (String) deal.get("announcedKey") : "9999-99-99")
 		.thenComparing((deal) -> (String) deal.get("id"));
 
-	/** An organization's financiers as Dealgraph orders them: by name, then id. */
-	private static final Comparator<Map<?, ?>> NAME_ORDER = Comparator
-		.comparing((Map<?, ?> organization) -> (String) organization.get("name"))
-		.thenComparing((organization) -> (String) organization.get("id"));
-
-	/** Who financed an organization: the from parties of the financings it received. */
-	private static final String FINANCIERS = "financiers: financingTo { from { id name } }";
+	/**
+	 * Who financed an organization: the from parties of the financings it received, a
+	 * {@code @cypher} field of the type definitions, first hundred by name.
+	 */
+	private static final String FINANCIERS = "financiers { id name }";
 
 	private NglQueries() {
 	}
@@ -177,15 +174,11 @@ final class NglQueries {
 		return (Map<?, ?>) ((List<?>) deal.get(end)).getFirst();
 	}
 
-	/** The organization's first hundred financiers by name, each once. */
+	/**
+	 * The organization's financiers, as the library's {@code @cypher} field lists them.
+	 */
 	private static List<Map<?, ?>> financiers(Map<?, ?> organization) {
-		Map<Object, Map<?, ?>> byId = new HashMap<>();
-		for (Map<?, ?> financing : dealsOf(organization, "financiers")) {
-			for (Object financier : (List<?>) financing.get("from")) {
-				byId.putIfAbsent(((Map<?, ?>) financier).get("id"), (Map<?, ?>) financier);
-			}
-		}
-		return byId.values().stream().sorted(NAME_ORDER).limit(100).toList();
+		return dealsOf(organization, "financiers");
 	}
 
 	private static List<Map<?, ?>> firstByDate(List<Map<?, ?>> deals, int count) {
