@@ -24,4 +24,9 @@ class DealEvents {
 		return this.sink.asFlux();
 	}
 
+	/** How many subscriptions are listening now. */
+	int subscribers() {
+		return this.sink.currentSubscriberCount();
+	}
+
 }

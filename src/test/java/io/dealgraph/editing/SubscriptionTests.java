@@ -37,6 +37,9 @@ class SubscriptionTests {
 	@Autowired
 	CypherExecutor cypher;
 
+	@Autowired
+	DealEvents dealEvents;
+
 	@AfterEach
 	void removeWrites() {
 		TestWrites.remove(this.cypher);
@@ -54,10 +57,15 @@ class SubscriptionTests {
 							""")
 			.retrieveSubscription("dealRecorded")
 			.toEntity(Map.class);
+		int listening = this.dealEvents.subscribers();
 		var first = events.next().timeout(Duration.ofSeconds(20)).toFuture();
-		// The subscription is live once the server acknowledged it; a short wait covers
-		// the handshake.
-		Thread.sleep(1000);
+		// The subscription is live once the server listens to recorded deals for it;
+		// recording before then would go unseen.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (this.dealEvents.subscribers() <= listening) {
+			assertThat(System.nanoTime()).as("the server subscribed within 20 s").isLessThan(deadline);
+			Thread.sleep(20);
+		}
 		record(Editors.supplyDeal("dell", "iren"), "FINANCING");
 		record(Editors.supplyDeal("nvidia", "hut-8"), null);
 		Map<?, ?> deal = first.get(25, TimeUnit.SECONDS);
