@@ -3,6 +3,7 @@ package io.dealgraph.filter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,22 @@ public record DealWhere(@Nullable DealType type, @Nullable List<DealType> typeIn
 			types.retainAll(where.typeIn());
 		}
 		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
+	}
+
+	/**
+	 * Whether the filter tests a deal's parties, at any depth of {@code AND}, {@code OR}
+	 * and {@code NOT}: a statement that needs nothing else of them need not match them.
+	 */
+	public static boolean testsParties(@Nullable DealWhere where) {
+		if (where == null) {
+			return false;
+		}
+		if (where.from() != null || where.to() != null || testsParties(where.NOT())) {
+			return true;
+		}
+		return Stream.concat(Stream.ofNullable(where.AND()), Stream.ofNullable(where.OR()))
+			.flatMap(List::stream)
+			.anyMatch(DealWhere::testsParties);
 	}
 
 }

@@ -117,6 +117,13 @@ public final class DealStorage {
 		return pattern(from, End.FROM, deal, types, to);
 	}
 
+	/**
+	 * {@code (deal:Types)}: the deals of these types, all when empty, without parties.
+	 */
+	public static String dealsOf(String deal, Collection<DealType> types) {
+		return "(" + deal + ":" + labels(types) + ")";
+	}
+
 	/** The parties of a deal already bound to {@code deal}. */
 	public static String partiesOf(String from, String deal, String to) {
 		return "(" + from + ")<-[:" + FROM + "]-(" + deal + ")-[:" + TO + "]->(" + to + ")";

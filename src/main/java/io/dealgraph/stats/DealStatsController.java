@@ -43,14 +43,15 @@ class DealStatsController {
 	}
 
 	/**
-	 * The slots: the deals with their parties (only the types the filter allows, so Neo4j
-	 * scans those labels alone), the deal's type name, the deal predicate, and the
-	 * aggregation: {@link #COUNTS} or {@link #MONEY}. Each key is set only when grouped
-	 * by, so ungrouped keys merge. Deals only ever link organizations, so the parties
-	 * need no label check.
+	 * The slots: the deals {@code r} (only the types the filter allows, so Neo4j scans
+	 * those labels alone) with their parties {@code a} and {@code b} when the filter or
+	 * the grouping reads them, and null for both otherwise; the deal's type name, the
+	 * deal predicate, and the aggregation: {@link #COUNTS} or {@link #MONEY}. Each key is
+	 * set only when grouped by, so ungrouped keys merge. Deals only ever link
+	 * organizations, so the parties need no label check.
 	 */
 	private static final CypherText STATS = CypherText.of("""
-			MATCH {{deals}}
+			{{deals}}
 			WHERE {{where}}
 			UNWIND CASE WHEN $byInvestorType AND size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes
 			            ELSE [null] END AS investorType
@@ -113,7 +114,12 @@ class DealStatsController {
 		parameters.put("byToKind", keys.contains(Key.TO_KIND));
 		parameters.put("byCurrency", keys.contains(Key.CURRENCY));
 		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
-		String query = STATS.with("deals", DealStorage.withParties("a", "r", DealWhere.typesAllowedBy(where), "b"))
+		Set<DealType> types = DealWhere.typesAllowedBy(where);
+		boolean parties = DealWhere.testsParties(where)
+				|| keys.stream().anyMatch(EnumSet.of(Key.INVESTOR_TYPE, Key.FROM_KIND, Key.TO_KIND)::contains);
+		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
+				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
+		String query = STATS.with("deals", deals)
 			.with("type", DealStorage.typeOf("r"))
 			.with("where", predicate)
 			.with("aggregation", money ? MONEY : COUNTS)

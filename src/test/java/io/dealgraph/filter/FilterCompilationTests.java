@@ -2,10 +2,12 @@ package io.dealgraph.filter;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
 import io.dealgraph.organization.InvestorType;
@@ -57,6 +59,16 @@ class FilterCompilationTests {
 				+ "WHERE ((d2.retractedAt IS NULL AND d2.announcedKey <= $p3 AND (d2.endedKey IS NULL OR d2.endedKey > $p3)) "
 				+ "AND o1.id = $p4) }");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p3", "2024-99-99", "p4", "x"));
+	}
+
+	@Test
+	void aDealFilterTestsPartiesWhenFromOrToIsAnywhereInIt() {
+		DealWhere byParty = dealWhere(Map.of("from", organizationWhere(Map.of("id", "coatue"))));
+		assertThat(DealWhere.testsParties(null)).isFalse();
+		assertThat(DealWhere.testsParties(dealWhere(Map.of("type", DealType.FINANCING)))).isFalse();
+		assertThat(DealWhere.testsParties(byParty)).isTrue();
+		assertThat(DealWhere.testsParties(dealWhere(Map.of("OR", List.of(dealWhere(Map.of()), byParty))))).isTrue();
+		assertThat(DealWhere.testsParties(dealWhere(Map.of("NOT", byParty)))).isTrue();
 	}
 
 	@Test
