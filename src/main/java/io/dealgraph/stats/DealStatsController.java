@@ -1,10 +1,12 @@
 package io.dealgraph.stats;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -35,33 +37,56 @@ import org.springframework.stereotype.Controller;
 @Controller
 class DealStatsController {
 
-	/** What deal statistics can be grouped by. */
+	/**
+	 * What deal statistics can be grouped by: each key's expression over the deal
+	 * {@code r}, its parties {@code a} and {@code b}, and the from party's
+	 * {@code investorType}, and the column the statement returns it in.
+	 */
 	enum Key {
 
-		TYPE, YEAR, INVESTOR_TYPE, FROM_KIND, TO_KIND, CURRENCY
+		TYPE(DealStorage.typeOf("r"), "keyType"), YEAR("toInteger(left(r.announcedOn, 4))", "keyYear"),
+		INVESTOR_TYPE("investorType", "keyInvestorType"), FROM_KIND("a.kind", "keyFromKind"),
+		TO_KIND("b.kind", "keyToKind"), CURRENCY("r.currency", "keyCurrency");
+
+		private final String expression;
+
+		private final String column;
+
+		Key(String expression, String column) {
+			this.expression = expression;
+			this.column = column;
+		}
+
+		String expression() {
+			return this.expression;
+		}
+
+		String column() {
+			return this.column;
+		}
 
 	}
+
+	/**
+	 * One row per investor type of the from party, or one row with none, so a deal counts
+	 * once under each type its financier has.
+	 */
+	private static final String BY_INVESTOR_TYPE = """
+			UNWIND CASE WHEN size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes ELSE [null] END AS investorType""";
 
 	/**
 	 * The slots: the deals {@code r} (only the types the filter allows, so Neo4j scans
 	 * those labels alone) with their parties {@code a} and {@code b} when the filter or
 	 * the grouping reads them, and null for both otherwise; the deal's type name, the
-	 * deal predicate, and the aggregation: {@link #COUNTS} or {@link #MONEY}. Each key is
-	 * set only when grouped by, so ungrouped keys merge. Deals only ever link
+	 * deal predicate, one row per investor type of the from party when grouped by it, the
+	 * keys, and the aggregation: {@link #COUNTS} or {@link #MONEY}. A key not grouped by
+	 * is null, so it merges every row and costs nothing per deal. Deals only ever link
 	 * organizations, so the parties need no label check.
 	 */
 	private static final CypherText STATS = CypherText.of("""
 			{{deals}}
-			WHERE {{where}}
-			UNWIND CASE WHEN $byInvestorType AND size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes
-			            ELSE [null] END AS investorType
-			WITH r,
-			  CASE WHEN $byType THEN {{type}} END AS keyType,
-			  CASE WHEN $byYear THEN toInteger(left(r.announcedOn, 4)) END AS keyYear,
-			  CASE WHEN $byInvestorType THEN investorType END AS keyInvestorType,
-			  CASE WHEN $byFromKind THEN a.kind END AS keyFromKind,
-			  CASE WHEN $byToKind THEN b.kind END AS keyToKind,
-			  CASE WHEN $byCurrency THEN r.currency END AS keyCurrency
+			WHERE {{where}}{{investorTypes}}
+			WITH r, {{keys}}
 			{{aggregation}}
 			ORDER BY keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency
 			""");
@@ -107,12 +132,6 @@ class DealStatsController {
 		var filter = new CypherFilter(View.asOf(asOf));
 		String predicate = filter.deal(where, "r", "a", "b");
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		parameters.put("byType", keys.contains(Key.TYPE));
-		parameters.put("byYear", keys.contains(Key.YEAR));
-		parameters.put("byInvestorType", keys.contains(Key.INVESTOR_TYPE));
-		parameters.put("byFromKind", keys.contains(Key.FROM_KIND));
-		parameters.put("byToKind", keys.contains(Key.TO_KIND));
-		parameters.put("byCurrency", keys.contains(Key.CURRENCY));
 		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
 		Set<DealType> types = DealWhere.typesAllowedBy(where);
 		boolean parties = DealWhere.testsParties(where)
@@ -120,8 +139,12 @@ class DealStatsController {
 		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
 				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
 		String query = STATS.with("deals", deals)
-			.with("type", DealStorage.typeOf("r"))
 			.with("where", predicate)
+			.with("investorTypes", keys.contains(Key.INVESTOR_TYPE) ? "\n" + BY_INVESTOR_TYPE : "")
+			.with("keys",
+					Arrays.stream(Key.values())
+						.map((key) -> (keys.contains(key) ? key.expression() : "null") + " AS " + key.column())
+						.collect(Collectors.joining(", ")))
 			.with("aggregation", money ? MONEY : COUNTS)
 			.build();
 		List<DealStatsBucket> buckets = this.cypher.read(query, parameters, DealStatsController::bucket);

@@ -1,5 +1,6 @@
 package io.dealgraph.stats;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,24 @@ class DealStatsTests {
 			assertThat(t.get("currency")).isEqualTo("USD");
 			assertThat(((Number) t.get("amount")).doubleValue()).isEqualTo(expected.get("usd").asDouble());
 		});
+	}
+
+	@Test
+	void dealsCountedByTheKindsOfTheirPartiesAreEveryStandingDealOnce() {
+		Map<String, Integer> answered = new HashMap<>();
+		this.graphQl.document("{ dealStats(groupBy: [FROM_KIND, TO_KIND]) { fromKind toKind count } }")
+			.execute()
+			.path("dealStats")
+			.entityList(Map.class)
+			.get()
+			.forEach((bucket) -> answered.put(bucket.get("fromKind") + "->" + bucket.get("toKind"),
+					(Integer) bucket.get("count")));
+		Map<String, Integer> expected = new HashMap<>();
+		this.cypher.read("""
+				MATCH (a:Organization)<-[:FROM]-(r:Deal)-[:TO]->(b:Organization) WHERE r.retractedAt IS NULL
+				RETURN a.kind + '->' + b.kind AS kinds, count(r) AS count
+				""", Map.of()).forEach((row) -> expected.put(row.get("kinds").asString(), row.get("count").asInt()));
+		assertThat(answered).isEqualTo(expected).isNotEmpty();
 	}
 
 	@Test
