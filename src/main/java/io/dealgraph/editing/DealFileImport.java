@@ -27,6 +27,8 @@ import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealStatus;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.GlobalId;
+import io.dealgraph.graph.GlobalId.Interface;
 import io.dealgraph.deal.FinancingInstrument;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.MoneyInput;
@@ -167,15 +169,21 @@ public class DealFileImport {
 				var source = new SourceInput(row.text("source_url"), row.text("source_title"),
 						row.text("source_publisher"), row.requiredEnum("source_confidence", Confidence.class),
 						row.text("source_note"));
-				var input = new DealInput(row.requiredEnum("type", DealType.class), row.required("from"),
-						row.required("to"), row.text("announced_on"), money, row.number("capacity_mw"),
-						row.number("term_years"), row.enumValue("instrument", FinancingInstrument.class),
-						row.number("stake_percent"), row.requiredEnum("status", DealStatus.class),
-						row.text("status_on"), row.text("description"), List.of(source));
-				rows.add(new Parsed(row.line(), new DealEditor.Row(row.text("id"), input), null));
+				var input = new DealInput(row.requiredEnum("type", DealType.class),
+						key(Interface.Organization, "from", row.required("from")),
+						key(Interface.Organization, "to", row.required("to")), row.text("announced_on"), money,
+						row.number("capacity_mw"), row.number("term_years"),
+						row.enumValue("instrument", FinancingInstrument.class), row.number("stake_percent"),
+						row.requiredEnum("status", DealStatus.class), row.text("status_on"), row.text("description"),
+						List.of(source));
+				rows.add(new Parsed(row.line(), new DealEditor.Row(key(Interface.Deal, "id", row.text("id")), input),
+						null));
 			}
 			catch (DataFileException ex) {
 				rows.add(new Parsed(row.line(), null, ex.getMessage().replaceFirst("^.* line \\d+: ", "")));
+			}
+			catch (WrongId ex) {
+				rows.add(new Parsed(row.line(), null, ex.getMessage()));
 			}
 		}
 		return rows;
@@ -197,9 +205,14 @@ public class DealFileImport {
 			JsonNode node = root.get(i);
 			int number = i + 1;
 			try {
-				String id = node.hasNonNull("id") ? node.get("id").asString() : null;
+				String id = key(Interface.Deal, "id", node.hasNonNull("id") ? node.get("id").asString() : null);
 				ObjectNode input = ((ObjectNode) node).deepCopy();
 				input.remove("id");
+				for (String party : List.of("from", "to")) {
+					if (input.hasNonNull(party) && input.get(party).isString()) {
+						input.put(party, key(Interface.Organization, party, input.get(party).asString()));
+					}
+				}
 				rows.add(new Parsed(number, new DealEditor.Row(id, this.json.treeToValue(input, DealInput.class)),
 						null));
 			}
@@ -207,8 +220,36 @@ public class DealFileImport {
 				rows.add(new Parsed(number, null, "not a deal: " + ((ex instanceof JacksonException jackson)
 						? jackson.getOriginalMessage() : "expected an object")));
 			}
+			catch (WrongId ex) {
+				rows.add(new Parsed(number, null, ex.getMessage()));
+			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The key an id column names, in either form, as the API reads ids: a global id of
+	 * another interface rejects the row.
+	 */
+	private static @Nullable String key(Interface expected, String column, @Nullable String id) {
+		if (id == null) {
+			return null;
+		}
+		String key = GlobalId.keyOf(expected, id);
+		if (key == null) {
+			throw new WrongId("'" + column + "' takes " + expected + " ids: a key, or a global id " + expected
+					+ ":<key>; '" + id + "' is neither");
+		}
+		return key;
+	}
+
+	/** A row whose id column names another kind of thing. */
+	private static final class WrongId extends RuntimeException {
+
+		WrongId(String message) {
+			super(message);
+		}
+
 	}
 
 	private static void drawBar(boolean bar, PrintStream out, int done, int total) {

@@ -134,6 +134,31 @@ class ImportTests {
 	}
 
 	@Test
+	void idColumnsTakeGlobalIdsAsTheApiDoesAndRefuseAnotherKindOfThing(@TempDir Path folder) throws Exception {
+		Path csv = Files.writeString(folder.resolve("deals.csv"), String.join(",", DealFileImport.CSV_COLUMNS) + "\n"
+				+ "Deal:D-TEST0000000088,SUPPLY,Organization:nvidia,Organization:hut-8,2026-02,,,,,,,,,ANNOUNCED,,GPUs,https://example.org/88,,,HIGH,\n"
+				+ ",SUPPLY,Deal:E011,hut-8,2026-02,,,,,,,,,ANNOUNCED,,bad,https://example.org/89,,,HIGH,\n");
+		var fromCsv = this.fileImport.run(csv, "test", new PrintStream(new ByteArrayOutputStream()));
+		assertThat(fromCsv.created()).isEqualTo(1);
+		assertThat(fromCsv.rejected()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.line()).isEqualTo(3);
+			assertThat(rejection.reason()).contains("'from' takes Organization ids").contains("Deal:E011");
+		});
+		Path json = Files.writeString(folder.resolve("deals.json"), """
+				[{"id": "Deal:D-TEST0000000090", "type": "PARTNERSHIP", "from": "Organization:iren", "to": "microsoft",
+				  "announcedOn": "2026", "status": "CONTRACTED", "description": "hosting",
+				  "sources": [{"url": "https://example.org/90", "confidence": "LOW"}]}]
+				""");
+		assertThat(this.fileImport.run(json, "test", new PrintStream(new ByteArrayOutputStream())).created())
+			.isEqualTo(1);
+		assertThat(this.cypher.read("""
+				MATCH (a)<-[:FROM]-(r:Deal)-[:TO]->(b) WHERE r.id IN ['D-TEST0000000088', 'D-TEST0000000090']
+				RETURN r.id + ' ' + a.id + ' ' + b.id AS stored ORDER BY stored
+				""", Map.of())).extracting((row) -> row.get("stored").asString())
+			.containsExactly("D-TEST0000000088 nvidia hut-8", "D-TEST0000000090 iren microsoft");
+	}
+
+	@Test
 	void aJsonFileOfManyDealsShowsProgressAndAllArrive(@TempDir Path folder) throws Exception {
 		StringBuilder json = new StringBuilder("[");
 		for (int i = 0; i < 1200; i++) {
