@@ -81,7 +81,7 @@ public final class DealStorage {
 	 */
 	public static String pattern(String subject, End subjectEnd, String deal, Collection<DealType> types,
 			String other) {
-		String node = "(" + deal + ":" + labels(types) + ")";
+		String node = dealsOf(deal, types);
 		return switch (subjectEnd) {
 			case FROM -> "(" + subject + ")<-[:" + FROM + "]-" + node + "-[:" + TO + "]->(" + other + ")";
 			case TO -> "(" + subject + ")<-[:" + TO + "]-" + node + "-[:" + FROM + "]->(" + other + ")";
@@ -101,7 +101,7 @@ public final class DealStorage {
 			case TO -> TO;
 			case EITHER -> FROM + "|" + TO;
 		};
-		return "(" + subject + ")<-[:" + party + "]-(" + deal + ":" + labels(types) + ")";
+		return "(" + subject + ")<-[:" + party + "]-" + dealsOf(deal, types);
 	}
 
 	/** The pattern of a relationship row, read from its subject. */

@@ -61,8 +61,23 @@ public class DriverStatements implements BeanPostProcessor, MeterBinder {
 	}
 
 	private <T> T wrap(T target, Class<T> type) {
-		InvocationHandler handler = (proxy, method, arguments) -> invoke(target, method, arguments);
-		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler));
+		return type.cast(proxy(target, type));
+	}
+
+	/**
+	 * A counting view of {@code target} as these types. It is equal only to itself, as
+	 * the driver's own objects are, so that Spring's transaction resources keyed by it
+	 * match.
+	 */
+	private Object proxy(Object target, Class<?>... types) {
+		InvocationHandler handler = (proxy, method, arguments) -> switch (method.getName()) {
+			case "equals" ->
+				(method.getParameterCount() == 1) ? proxy == arguments[0] : invoke(target, method, arguments);
+			case "hashCode" ->
+				(method.getParameterCount() == 0) ? System.identityHashCode(proxy) : invoke(target, method, arguments);
+			default -> invoke(target, method, arguments);
+		};
+		return Proxy.newProxyInstance(Driver.class.getClassLoader(), types, handler);
 	}
 
 	private @Nullable Object invoke(Object target, Method method, Object @Nullable [] arguments) throws Throwable {
@@ -112,11 +127,7 @@ public class DriverStatements implements BeanPostProcessor, MeterBinder {
 			return result;
 		}
 		Class<?>[] types = WRAPPED.stream().filter((type) -> type.isInstance(result)).toArray(Class<?>[]::new);
-		if (types.length == 0) {
-			return result;
-		}
-		InvocationHandler handler = (proxy, method, arguments) -> invoke(result, method, arguments);
-		return Proxy.newProxyInstance(Driver.class.getClassLoader(), types, handler);
+		return (types.length == 0) ? result : proxy(result, types);
 	}
 
 }
