@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
@@ -16,15 +15,14 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.dealgraph.graph.DealType;
-import io.dealgraph.filter.DealWhere;
 import io.dealgraph.filter.Views;
 import io.dealgraph.graph.View;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
+import io.dealgraph.selection.Prefetched;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -44,22 +42,6 @@ class DealController {
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
 	}
 
-	@QueryMapping
-	@Nullable Deal deal(@Argument String id, @Argument @Nullable Boolean includeRetracted) {
-		return this.queries.byId(id, Boolean.TRUE.equals(includeRetracted)).orElse(null);
-	}
-
-	/** The deals, and everything beneath them, see the graph as of {@code asOf}. */
-	@QueryMapping
-	DataFetcherResult<Connection<Deal>> deals(@Argument @Nullable DealWhere where,
-			@Argument @Nullable List<DealOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf,
-			DataFetchingFieldSelectionSet selection) {
-		View view = View.asOf(asOf);
-		return Views.seenAs(view, this.queries.page(where, (orderBy != null) ? orderBy : List.of(),
-				Page.of(first, after), selection.contains("totalCount"), view));
-	}
-
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<Connection<Deal>> deals(Organization organization, @Argument @Nullable List<DealType> types,
 			@Argument @Nullable DealDirection direction, @Argument @Nullable Integer first,
@@ -69,7 +51,8 @@ class DealController {
 				: EnumSet.copyOf(types);
 		var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
 				Page.of(first, after), fields.contains("totalCount"), Views.of(environment));
-		return loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection);
+		return Prefetched.orLoad(environment,
+				() -> loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection));
 	}
 
 	private Map<OrganizationDeals, DealPage> load(Set<OrganizationDeals> keys) {

@@ -5,16 +5,16 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.paging.OrderDirection;
 
 /** The {@code DealOrder} input. */
-record DealOrder(Field field, @Nullable OrderDirection direction) {
+public record DealOrder(Field field, @Nullable OrderDirection direction) {
 
 	/** What deals can be ordered by. */
-	enum Field {
+	public enum Field {
 
 		ANNOUNCED_ON, AMOUNT, ID
 
 	}
 
-	boolean descending() {
+	public boolean descending() {
 		return this.direction == OrderDirection.DESC;
 	}
 

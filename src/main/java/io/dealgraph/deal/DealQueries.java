@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
+import io.dealgraph.graph.Answered;
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
@@ -38,31 +40,29 @@ public class DealQueries {
 
 	/**
 	 * One page of deals for each of many organizations, with each one's total when asked
-	 * for, in one statement. {@code standing} is the view's rule for which deals count.
+	 * for, in one statement.
 	 */
 	private static final CypherText DEALS_OF_ORGANIZATIONS = CypherText.of("""
 			UNWIND $ids AS organizationId
 			MATCH (o:Organization {id: organizationId})
-			{{total}}
 			CALL (o) {
-			  MATCH {{deals}}
-			  WHERE {{standing}} AND {{after}}
-			  WITH r ORDER BY {{orderBy}} LIMIT $limit
+			  {{page}}
+			  MATCH {{parties}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
-			RETURN organizationId, total, rows
-			""").with("deal", DealStorage.projection("r"));
-
-	private static final CypherText TOTAL = CypherText
-		.of("CALL (o) { RETURN COUNT { {{deals}} WHERE {{standing}} } AS total }");
-
-	private static final String NO_TOTAL = "WITH o, organizationId, -1 AS total";
+			RETURN organizationId, {{total}} AS total, rows
+			""");
 
 	/**
-	 * An organization's deals are ordered as the top-level {@code deals} are by default:
-	 * by announcement date, partial dates before the days inside them, then id.
+	 * The lines of a subquery that read one page of organization {@code o}'s deals into
+	 * {@code r}, in order; {@code standing} is the view's rule for which deals count.
 	 */
-	private static final Keyset BY_ANNOUNCEMENT = keyset(List.of());
+	private static final CypherText PAGE_AT = CypherText.of("""
+			MATCH {{deals}}
+			  WHERE {{standing}} AND {{after}}
+			  WITH {{r}} ORDER BY {{orderBy}} LIMIT {{limit}}""");
+
+	private static final CypherText TOTAL_AT = CypherText.of("COUNT { {{deals}} WHERE {{standing}} }");
 
 	/** One page of deals and, when asked for, their total, in one statement. */
 	private static final CypherText PAGE = CypherText.of("""
@@ -70,7 +70,9 @@ public class DealQueries {
 			CALL () {
 			  MATCH {{deals}} WHERE {{where}} AND {{after}}
 			  WITH a, r, b ORDER BY {{orderBy}} LIMIT $limit
-			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
+			  WITH a, r, b, {{sortValues}} AS sortValues
+			  {{calls}}
+			  RETURN collect({deal: {{deal}}, sortValues: sortValues, beneath: {{answers}}}) AS rows
 			}
 			RETURN total, rows
 			""").with("deal", DealStorage.projection("r", "a", "b"));
@@ -90,6 +92,17 @@ public class DealQueries {
 		.with("projection", DealStorage.projection("r", "a", "b"))
 		.build();
 
+	/** A deal by id, with what a response reads beneath it. */
+	private static final CypherText BY_ID = CypherText.of("""
+			MATCH {{deal}}, {{parties}}
+			WHERE {{visible}} OR {{includeRetracted}}
+			{{calls}}
+			RETURN {{projection}} AS deal, {{answers}} AS beneath
+			""")
+		.with("parties", DealStorage.partiesOf("a", "r", "b"))
+		.with("visible", DealStorage.visible("r"))
+		.with("projection", DealStorage.projection("r", "a", "b"));
+
 	private final CypherExecutor cypher;
 
 	DealQueries(CypherExecutor cypher) {
@@ -99,28 +112,65 @@ public class DealQueries {
 	/** A page of each organization's deals, keyed by organization id. */
 	Map<String, Connection<Deal>> dealsOf(Collection<String> organizationIds, DealSelection selection) {
 		Page page = selection.page();
-		var parameters = new CypherFilter(selection.view());
-		String deals = pattern(selection.types(), selection.direction());
-		String standing = parameters.standing("r");
+		var filter = new CypherFilter(selection.view());
 		String query = DEALS_OF_ORGANIZATIONS
+			.with("page", pageAt("o", "r", selection.types(), selection.direction(), page, filter))
+			.with("parties", DealStorage.partiesOf("a", "r", "b"))
+			.with("deal", DealStorage.projection("r", "a", "b"))
+			.with("sortValues", sortValuesAt("r", filter))
 			.with("total",
-					selection.withTotal() ? TOTAL.with("deals", deals).with("standing", standing).build() : NO_TOTAL)
-			.with("deals", deals)
-			.with("standing", standing)
-			.with("sortValues", BY_ANNOUNCEMENT.sortValues(parameters::parameter))
-			.with("after", BY_ANNOUNCEMENT.after(page.after(), parameters::parameter))
-			.with("orderBy", BY_ANNOUNCEMENT.orderBy(parameters::parameter))
+					selection.withTotal() ? totalAt("o", selection.types(), selection.direction(), filter) : "-1")
 			.build();
-		Map<String, Object> values = new HashMap<>(parameters.parameters());
+		Map<String, Object> values = new HashMap<>(filter.parameters());
 		values.put("ids", List.copyOf(organizationIds));
-		values.put("limit", page.fetchSize());
 		Map<String, Connection<Deal>> pages = new HashMap<>();
 		for (Record row : this.cypher.read(query, values)) {
-			List<Edge<Deal>> edges = row.get("rows")
-				.asList((r) -> new Edge<>(BY_ANNOUNCEMENT.cursor(r.get("sortValues")).encode(), deal(r.get("deal"))));
-			pages.put(row.get("organizationId").asString(), Connection.of(edges, page, row.get("total").asInt()));
+			pages.put(row.get("organizationId").asString(),
+					connectionAt(row.get("rows"), page, row.get("total").asInt()).map(Answered::value));
 		}
 		return pages;
+	}
+
+	/**
+	 * The lines of a subquery that read one page of organization {@code o}'s deals of
+	 * these types (all when none), at the end {@code direction} says, into {@code r}:
+	 * standing in the filter's view, by announcement date as the top-level {@code deals}
+	 * are by default, partial dates before the days inside them, then id.
+	 * @throws io.dealgraph.errors.ApiException BAD_REQUEST for a cursor of another
+	 * ordering
+	 */
+	public static String pageAt(String o, String r, Set<DealType> types, DealDirection direction, Page page,
+			CypherFilter filter) {
+		Keyset keyset = keyset(List.of(), r);
+		return PAGE_AT.with("deals", pattern(o, r, types, direction))
+			.with("standing", filter.standing(r))
+			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("r", r)
+			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("limit", filter.parameter(page.fetchSize()))
+			.build();
+	}
+
+	/** The sort values of a deal {@code r} read by {@link #pageAt}, for its cursor. */
+	public static String sortValuesAt(String r, CypherFilter filter) {
+		return keyset(List.of(), r).sortValues(filter::parameter);
+	}
+
+	/** How many deals {@link #pageAt} pages through, as an expression. */
+	public static String totalAt(String o, Set<DealType> types, DealDirection direction, CypherFilter filter) {
+		String r = filter.variable("r");
+		return TOTAL_AT.with("deals", pattern(o, r, types, direction)).with("standing", filter.standing(r)).build();
+	}
+
+	/**
+	 * Reads the rows {@code {deal, sortValues, beneath}} of a page read by
+	 * {@link #pageAt}; {@code beneath} is null when the rows have none.
+	 */
+	public static Connection<Answered<Deal>> connectionAt(Value rows, Page page, int total) {
+		Keyset keyset = keyset(List.of(), "r");
+		List<Edge<Answered<Deal>>> edges = rows.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
+				new Answered<>(deal(r.get("deal")), r.get("beneath"))));
+		return Connection.of(edges, page, total);
 	}
 
 	public Optional<Deal> byId(String id, boolean includeRetracted) {
@@ -133,10 +183,37 @@ public class DealQueries {
 				(r) -> deal(r.get("deal")));
 	}
 
-	Connection<Deal> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page, boolean withTotal, View view) {
-		var filter = new CypherFilter(view);
+	/**
+	 * The deal with this id, retracted ones only when asked for, with what
+	 * {@code beneath} reads beneath it.
+	 * @param filter the statement's names and parameters, shared with {@code beneath}
+	 */
+	public Optional<Answered<Deal>> byId(String id, boolean includeRetracted, CypherFilter filter,
+			DealBeneath beneath) {
+		String deal = DealStorage.byId("r", filter.parameter(id));
+		String retracted = filter.parameter(includeRetracted);
+		Beneath parts = beneath.of("r", "a", "b");
+		String query = BY_ID.with("deal", deal)
+			.with("includeRetracted", retracted)
+			.with("calls", parts.calls())
+			.with("answers", parts.answers())
+			.build();
+		return this.cypher
+			.read(query, filter.parameters(), (r) -> new Answered<>(deal(r.get("deal")), r.get("beneath")))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * One page of deals, each with what {@code beneath} reads beneath it.
+	 * @param filter the statement's view, names and parameters, shared with
+	 * {@code beneath}
+	 */
+	public Connection<Answered<Deal>> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page,
+			boolean withTotal, CypherFilter filter, DealBeneath beneath) {
 		String predicate = filter.deal(where, "r", "a", "b");
-		Keyset keyset = keyset(orderBy);
+		Keyset keyset = keyset(orderBy, "r");
+		Beneath parts = beneath.of("r", "a", "b");
 		String deals = DealStorage.withParties("a:" + DealStorage.ORGANIZATION, "r", DealWhere.typesAllowedBy(where),
 				"b:" + DealStorage.ORGANIZATION);
 		// The total costs a second pass over the filter: only when asked for.
@@ -148,33 +225,37 @@ public class DealQueries {
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("calls", parts.calls())
+			.with("answers", parts.answers())
 			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
 		Record row = this.cypher.read(query, parameters).getFirst();
-		List<Edge<Deal>> edges = row.get("rows")
-			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(), deal(r.get("deal"))));
+		List<Edge<Answered<Deal>>> edges = row.get("rows")
+			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
+					new Answered<>(deal(r.get("deal")), r.get("beneath"))));
 		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
 	}
 
-	private static Keyset keyset(List<DealOrder> orderBy) {
+	/** The keyset of an ordering of deals {@code r}. */
+	private static Keyset keyset(List<DealOrder> orderBy, String r) {
 		List<DealOrder> orders = orderBy.isEmpty() ? List.of(new DealOrder(DealOrder.Field.ANNOUNCED_ON, null))
 				: orderBy;
 		List<SortKey> keys = new ArrayList<>();
 		for (DealOrder order : orders) {
 			switch (order.field()) {
 				case ANNOUNCED_ON -> keys.add(new SortKey("announced",
-						DealStorage.property("r", DealStorage.ANNOUNCED_KEY), false, order.descending(), false));
-				case AMOUNT -> keys.add(new SortKey("amountUsd", DealStorage.property("r", DealStorage.AMOUNT_USD),
-						true, order.descending(), false));
+						DealStorage.property(r, DealStorage.ANNOUNCED_KEY), false, order.descending(), false));
+				case AMOUNT -> keys.add(new SortKey("amountUsd", DealStorage.property(r, DealStorage.AMOUNT_USD), true,
+						order.descending(), false));
 				case ID -> {
 					// The id ends every ordering; keys after it could never decide
 					// anything.
-					return new Keyset(keys, DealStorage.property("r", DealStorage.ID), order.descending());
+					return new Keyset(keys, DealStorage.property(r, DealStorage.ID), order.descending());
 				}
 			}
 		}
-		return new Keyset(keys, DealStorage.property("r", DealStorage.ID), false);
+		return new Keyset(keys, DealStorage.property(r, DealStorage.ID), false);
 	}
 
 	static Deal deal(Value r) {
@@ -185,13 +266,21 @@ public class DealQueries {
 	 * The deals {@code r} of organization {@code o} of the given types, all when none are
 	 * given, with {@code o} at the end {@code direction} says.
 	 */
-	static String pattern(Set<DealType> types, DealDirection direction) {
+	private static String pattern(String o, String r, Set<DealType> types, DealDirection direction) {
 		End end = switch (direction) {
 			case OUTGOING -> End.FROM;
 			case INCOMING -> End.TO;
 			case ANY -> End.EITHER;
 		};
-		return DealStorage.dealsAt("o", end, "r", types);
+		return DealStorage.dealsAt(o, end, r, types);
+	}
+
+	/** What a response reads beneath a deal bound with both its parties. */
+	@FunctionalInterface
+	public interface DealBeneath {
+
+		Beneath of(String deal, String from, String to);
+
 	}
 
 }

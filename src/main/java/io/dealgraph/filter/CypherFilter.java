@@ -82,6 +82,14 @@ public final class CypherFilter {
 	}
 
 	/**
+	 * A fresh Cypher variable such as {@code r7}, unique in the statement, for parts
+	 * built beside the filter's own.
+	 */
+	public String variable(String stem) {
+		return stem + (++this.names);
+	}
+
+	/**
 	 * The predicate for organization variable {@code node}; {@code true} when there is no
 	 * filter.
 	 */

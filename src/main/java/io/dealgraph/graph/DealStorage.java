@@ -129,6 +129,17 @@ public final class DealStorage {
 		return "(" + from + ")<-[:" + FROM + "]-(" + deal + ")-[:" + TO + "]->(" + to + ")";
 	}
 
+	/**
+	 * {@code (deal)-[:FROM]->(party)}: the party at one end of a deal already bound to
+	 * {@code deal}; {@code end} is FROM or TO.
+	 */
+	public static String party(String deal, End end, String party) {
+		if (end == End.EITHER) {
+			throw new IllegalArgumentException("A deal has one party at each end, not at either.");
+		}
+		return "(" + deal + ")-[:" + ((end == End.FROM) ? FROM : TO) + "]->(" + party + ")";
+	}
+
 	/** The deal with this id, an expression such as {@code $id}, whatever its type. */
 	public static String byId(String deal, String id) {
 		return "(" + deal + ":" + DEAL + " {" + ID + ": " + id + "})";

@@ -8,19 +8,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.filter.Views;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
-import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
+import io.dealgraph.selection.Prefetched;
 import io.dealgraph.errors.ApiException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -32,9 +29,11 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 /**
- * Organizations: the top-level queries, and the nested fields, each loaded for a whole
- * level of the response at once, so a request costs one statement per level whatever the
- * number of organizations.
+ * Organizations: search, and the nested fields. Beneath the top-level reads
+ * ({@code io.dealgraph.read}) a nested field takes the answer their statement read;
+ * elsewhere (beneath search, the network or a mutation) each is loaded for a whole level
+ * of the response at once, so a request costs one statement per level whatever the number
+ * of organizations.
  */
 @Controller
 class OrganizationController {
@@ -57,24 +56,6 @@ class OrganizationController {
 	}
 
 	@QueryMapping
-	@Nullable Organization organization(@Argument String id) {
-		return this.queries.byId(id).orElse(null);
-	}
-
-	/**
-	 * The organizations, and everything beneath them, see the graph as of {@code asOf}.
-	 */
-	@QueryMapping
-	DataFetcherResult<Connection<Organization>> organizations(@Argument @Nullable OrganizationWhere where,
-			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf,
-			DataFetchingFieldSelectionSet selection) {
-		View view = View.asOf(asOf);
-		return Views.seenAs(view, this.queries.page(where, (orderBy != null) ? orderBy : List.of(),
-				Page.of(first, after), selection.contains("totalCount"), view));
-	}
-
-	@QueryMapping
 	List<Organization> search(@Argument String text, @Argument @Nullable Integer first) {
 		int size = (first != null) ? first : 10;
 		if (size < 0 || size > Page.MAX_SIZE) {
@@ -84,8 +65,10 @@ class OrganizationController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<List<Fact>> facts(Organization organization, DataLoader<FactsOf, Facts> loader) {
-		return loader.load(new FactsOf(organization.id())).thenApply(Facts::facts);
+	CompletableFuture<List<Fact>> facts(Organization organization, DataLoader<FactsOf, Facts> loader,
+			DataFetchingEnvironment environment) {
+		return Prefetched.orLoad(environment,
+				() -> loader.load(new FactsOf(organization.id())).thenApply(Facts::facts));
 	}
 
 	private static @Nullable Organization firstOrNull(List<Organization> organizations) {
@@ -153,6 +136,10 @@ class OrganizationController {
 
 	/** The other parties: a list, or the one of the latest deal for a single field. */
 	private static CompletableFuture<?> related(Relationship relationship, DataFetchingEnvironment environment) {
+		return Prefetched.orLoad(environment, () -> load(relationship, environment));
+	}
+
+	private static CompletableFuture<?> load(Relationship relationship, DataFetchingEnvironment environment) {
 		Organization organization = environment.getSource();
 		DataLoader<Related, Neighbourhood> loader = environment.getDataLoader(RELATED);
 		CompletableFuture<List<Organization>> others = loader

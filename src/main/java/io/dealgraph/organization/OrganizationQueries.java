@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,8 @@ import org.neo4j.driver.exceptions.ClientException;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.Answered;
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.Relationship;
@@ -39,35 +42,42 @@ import org.springframework.stereotype.Repository;
 
 /** Every Cypher statement that reads organizations and their facts. */
 @Repository
-class OrganizationQueries {
+public class OrganizationQueries {
 
 	/**
 	 * An id merged into another organization keeps answering, with the organization it
 	 * became.
 	 */
-	private static final String BY_ID = """
-			OPTIONAL MATCH (o:Organization {id: $id})
-			OPTIONAL MATCH (:MergedId {id: $id})-[:MERGED_INTO]->(k:Organization)
+	private static final CypherText BY_ID = CypherText.of("""
+			OPTIONAL MATCH (o:Organization {id: {{id}}})
+			OPTIONAL MATCH (:MergedId {id: {{id}}})-[:MERGED_INTO]->(k:Organization)
 			WITH coalesce(o, k) AS found
 			WHERE found IS NOT NULL
-			RETURN found {.*} AS organization
-			""";
+			{{calls}}
+			RETURN found {.*} AS organization, {{answers}} AS beneath
+			""");
 
 	/**
 	 * The facts of many organizations, at most {@link #MAX_FACTS} each, as the schema's
 	 * {@code @listSize} states.
 	 */
-	private static final String FACTS_OF = """
+	private static final CypherText FACTS_OF = CypherText.of("""
 			UNWIND $ids AS organizationId
 			MATCH (o:Organization {id: organizationId})
-			CALL (o) {
-			  MATCH (o)-[:HAS_FACT]->(f:Fact)
-			  WITH f ORDER BY f.attribute, f.asOf, f.value, f.key
-			  LIMIT $limit
-			  RETURN collect(f {.*}) AS facts
-			}
+			{{facts}}
 			RETURN organizationId, facts
-			""";
+			""");
+
+	/**
+	 * The facts of organization {@code o} into column {@code facts}, in a stable order.
+	 */
+	private static final CypherText FACTS = CypherText.of("""
+			CALL ({{o}}) {
+			  MATCH ({{o}})-[:HAS_FACT]->({{f}}:Fact)
+			  WITH {{f}} ORDER BY {{f}}.attribute, {{f}}.asOf, {{f}}.value, {{f}}.key
+			  LIMIT {{limit}}
+			  RETURN collect({{f}} {.*}) AS {{facts}}
+			}""");
 
 	static final int MAX_FACTS = 100;
 
@@ -81,7 +91,9 @@ class OrganizationQueries {
 			CALL () {
 			  MATCH (o:Organization) WHERE {{where}} AND {{after}}
 			  WITH o ORDER BY {{orderBy}} LIMIT $limit
-			  RETURN collect({organization: o {.*}, sortValues: {{sortValues}}}) AS rows
+			  WITH o, {{sortValues}} AS sortValues
+			  {{calls}}
+			  RETURN collect({organization: o {.*}, sortValues: sortValues, beneath: {{answers}}}) AS rows
 			}
 			RETURN total, rows
 			""");
@@ -116,17 +128,35 @@ class OrganizationQueries {
 		this.cypher = cypher;
 	}
 
-	Optional<Organization> byId(String id) {
-		return this.cypher.read(BY_ID, Map.of("id", id), (r) -> Organization.from(r.get("organization")))
+	/**
+	 * The organization with this id, or the one it was merged into, with what
+	 * {@code beneath} reads beneath it.
+	 * @param filter the statement's names and parameters, shared with {@code beneath}
+	 */
+	public Optional<Answered<Organization>> byId(String id, CypherFilter filter, Function<String, Beneath> beneath) {
+		String idParameter = filter.parameter(id);
+		Beneath parts = beneath.apply("found");
+		String query = BY_ID.with("id", idParameter)
+			.with("calls", parts.calls())
+			.with("answers", parts.answers())
+			.build();
+		return this.cypher
+			.read(query, filter.parameters(),
+					(r) -> new Answered<>(Organization.from(r.get("organization")), r.get("beneath")))
 			.stream()
 			.findFirst();
 	}
 
-	Connection<Organization> page(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy, Page page,
-			boolean withTotal, View view) {
-		var filter = new CypherFilter(view);
+	/**
+	 * One page of organizations, each with what {@code beneath} reads beneath it.
+	 * @param filter the statement's view, names and parameters, shared with
+	 * {@code beneath}
+	 */
+	public Connection<Answered<Organization>> page(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
+			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
 		String predicate = filter.organization(where, "o");
 		Keyset keyset = keyset(orderBy);
+		Beneath parts = beneath.apply("o");
 		// The total costs a second pass over the filter: only when asked for.
 		String total = withTotal ? "CALL () { MATCH (o:Organization) WHERE " + predicate + " RETURN count(o) AS total }"
 				: "WITH -1 AS total";
@@ -135,13 +165,15 @@ class OrganizationQueries {
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("calls", parts.calls())
+			.with("answers", parts.answers())
 			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
 		Record row = this.cypher.read(query, parameters).getFirst();
-		List<Edge<Organization>> edges = row.get("rows")
+		List<Edge<Answered<Organization>>> edges = row.get("rows")
 			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
-					Organization.from(r.get("organization"))));
+					new Answered<>(Organization.from(r.get("organization")), r.get("beneath"))));
 		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
 	}
 
@@ -234,7 +266,6 @@ class OrganizationQueries {
 		String statement = relatedStatement(relationship, filter);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("ids", List.copyOf(ids));
-		parameters.put("limit", Relationship.LIST_LIMIT);
 		Map<String, List<Organization>> related = new HashMap<>();
 		for (Record row : this.cypher.read(statement, parameters)) {
 			related.put(row.get("id").asString(), row.get("related").asList(Organization::from));
@@ -249,28 +280,57 @@ class OrganizationQueries {
 	 * field's condition.
 	 */
 	static String relatedStatement(Relationship relationship, CypherFilter filter) {
-		Relationship.Field field = relationship.field().orElseThrow();
-		String standing = filter.standing("r");
-		String condition = filter.condition(field.condition(), "r");
-		String deals = "MATCH " + DealStorage.pattern("o", relationship, "r", "x:" + DealStorage.ORGANIZATION)
-				+ " WHERE " + standing + (condition.equals("true") ? "" : " AND " + condition);
-		String chosen = field.latest() ? "WITH x ORDER BY " + DealStorage.latestFirst("r") + " LIMIT 1"
-				: "WITH DISTINCT x ORDER BY x.name, x.id LIMIT $limit";
 		return String.join("\n", "MATCH (o:" + DealStorage.ORGANIZATION + ") WHERE o.id IN $ids", "CALL (o) {",
-				"  " + deals, "  " + chosen, "  RETURN collect(x {.*}) AS related", "}", "RETURN o.id AS id, related");
+				"  " + related("o", relationship, "r", "x", filter), "  RETURN collect(x {.*}) AS related", "}",
+				"RETURN o.id AS id, related");
+	}
+
+	/**
+	 * The other parties {@code x} of organization {@code o}'s deals {@code r} that make
+	 * the relationship field, in the filter's view: each once by name for a list, at most
+	 * {@link Relationship#LIST_LIMIT}, or the party of the latest deal that meets the
+	 * field's condition. The lines of a subquery, ending on a {@code WITH x}.
+	 */
+	public static String related(String o, Relationship relationship, String r, String x, CypherFilter filter) {
+		Relationship.Field field = relationship.field().orElseThrow();
+		String standing = filter.standing(r);
+		String condition = filter.condition(field.condition(), r);
+		String deals = "MATCH " + DealStorage.pattern(o, relationship, r, x + ":" + DealStorage.ORGANIZATION)
+				+ " WHERE " + standing + (condition.equals("true") ? "" : " AND " + condition);
+		String chosen = field.latest() ? "WITH " + x + " ORDER BY " + DealStorage.latestFirst(r) + " LIMIT 1"
+				: "WITH DISTINCT " + x + " ORDER BY " + x + ".name, " + x + ".id LIMIT "
+						+ filter.parameter(Relationship.LIST_LIMIT);
+		return deals + "\n  " + chosen;
+	}
+
+	/**
+	 * A subquery that reads the facts of organization {@code o} into the column
+	 * {@code column}, at most {@link #MAX_FACTS}.
+	 */
+	public static String facts(String o, String column, CypherFilter filter) {
+		return FACTS.with("o", o)
+			.with("f", filter.variable("f"))
+			.with("limit", filter.parameter(MAX_FACTS))
+			.with("facts", column)
+			.build();
 	}
 
 	/** The facts of many organizations in one statement, keyed by organization id. */
 	Map<String, List<Fact>> factsOf(Collection<String> ids) {
 		Map<String, List<Fact>> facts = new LinkedHashMap<>();
 		ids.forEach((id) -> facts.put(id, new ArrayList<>()));
-		for (Record row : this.cypher.read(FACTS_OF, Map.of("ids", List.copyOf(ids), "limit", MAX_FACTS))) {
+		var filter = new CypherFilter();
+		String query = FACTS_OF.with("facts", facts("o", "facts", filter)).build();
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("ids", List.copyOf(ids));
+		for (Record row : this.cypher.read(query, parameters)) {
 			facts.get(row.get("organizationId").asString()).addAll(row.get("facts").asList(OrganizationQueries::fact));
 		}
 		return facts;
 	}
 
-	private static Fact fact(Value f) {
+	/** Reads a fact as {@link #facts} returns it. */
+	public static Fact fact(Value f) {
 		var source = new Source(f.get("sourceUrl").asString(null), f.get("sourceTitle").asString(null),
 				f.get("sourcePublisher").asString(null), Confidence.valueOf(f.get("confidence").asString()),
 				f.get("sourceNote").asString(null));

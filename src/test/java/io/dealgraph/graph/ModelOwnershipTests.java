@@ -71,16 +71,18 @@ class ModelOwnershipTests {
 	}
 
 	/**
-	 * Issue 14 wants statements only in the model and the statement builder. Until issue
-	 * 15's compiler writes the reads, they stay in these files (under
-	 * {@code io/dealgraph/}) and go into no other; the list only shrinks.
+	 * Issue 14 wants statements only in the model and the statement builder. The read
+	 * compiler ({@code read/ReadCypher}) is that builder for the top-level reads; the
+	 * other statements stay in these files (under {@code io/dealgraph/}) until they move
+	 * into it, and go into no other: the list only shrinks.
 	 */
 	private static final List<String> FILES_WITH_STATEMENTS = List.of("audit/AuditLog.java",
 			"audit/ChangesController.java", "deal/DealQueries.java", "deal/DealWrites.java", "editing/DealEditor.java",
 			"editing/EditingController.java", "editing/Idempotency.java", "filter/CypherFilter.java",
 			"network/NetworkQueries.java", "organization/OrganizationQueries.java",
-			"organization/OrganizationWrites.java", "seed/SeedLoader.java", "startup/SchemaMigrations.java",
-			"startup/StartupLock.java", "stats/DealStatsController.java", "timeline/TimelineController.java");
+			"organization/OrganizationWrites.java", "read/ReadCypher.java", "seed/SeedLoader.java",
+			"startup/SchemaMigrations.java", "startup/StartupLock.java", "stats/DealStatsController.java",
+			"timeline/TimelineController.java");
 
 	@Test
 	void statementsGoIntoNoNewFile() {

@@ -21,7 +21,7 @@ class RelatedStatementTests {
 				MATCH (o:Organization) WHERE o.id IN $ids
 				CALL (o) {
 				  MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x:Organization) WHERE r.retractedAt IS NULL
-				  WITH DISTINCT x ORDER BY x.name, x.id LIMIT $limit
+				  WITH DISTINCT x ORDER BY x.name, x.id LIMIT $p1
 				  RETURN collect(x {.*}) AS related
 				}
 				RETURN o.id AS id, related""");

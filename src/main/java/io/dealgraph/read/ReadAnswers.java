@@ -1,0 +1,101 @@
+package io.dealgraph.read;
+
+import java.util.List;
+
+import graphql.GraphQLContext;
+import graphql.execution.ResultPath;
+import org.neo4j.driver.Value;
+
+import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealQueries;
+import io.dealgraph.graph.Answered;
+import io.dealgraph.organization.Organization;
+import io.dealgraph.organization.OrganizationQueries;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.read.Reads.DealReads;
+import io.dealgraph.read.Reads.DealsRead;
+import io.dealgraph.read.Reads.FactsRead;
+import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.PartyRead;
+import io.dealgraph.read.Reads.Place;
+import io.dealgraph.read.Reads.RelatedRead;
+import io.dealgraph.selection.Prefetched;
+
+/**
+ * Reads the answers that {@link ReadCypher}'s subqueries returned, in the order of the
+ * reads, and keeps each for its nested field at its place in the response
+ * ({@link io.dealgraph.selection.Prefetched}), so that no nested field sends a statement
+ * of its own.
+ */
+final class ReadAnswers {
+
+	private final GraphQLContext context;
+
+	ReadAnswers(GraphQLContext context) {
+		this.context = context;
+	}
+
+	/** Keeps what was read beneath the organization at {@code at}. */
+	void organization(ResultPath at, Value beneath, OrganizationReads reads) {
+		for (int i = 0; i < reads.fields().size(); i++) {
+			Value answer = beneath.get("r" + i);
+			switch (reads.fields().get(i)) {
+				case DealsRead deals -> deals(at.segment(deals.key()), answer, deals);
+				case RelatedRead related -> related(at.segment(related.key()), answer, related);
+				case FactsRead facts ->
+					Prefetched.put(this.context, at.segment(facts.key()), answer.asList(OrganizationQueries::fact));
+			}
+		}
+	}
+
+	/** Keeps what was read beneath the deal at {@code at}. */
+	void deal(ResultPath at, Value beneath, DealReads reads) {
+		for (int i = 0; i < reads.parties().size(); i++) {
+			PartyRead party = reads.parties().get(i);
+			organization(at.segment(party.key()), beneath.get("r" + i), party.beneath());
+		}
+	}
+
+	/**
+	 * Keeps what was read beneath each node of a connection, at each place its nodes
+	 * stand.
+	 */
+	<T> void nodes(ResultPath connection, Connection<Answered<T>> page, List<Place> places, NodeAnswers<T> beneath) {
+		for (Place place : places) {
+			for (int i = 0; i < page.edges().size(); i++) {
+				ResultPath node = connection.segment(place.edges()).segment(i).segment(place.node());
+				beneath.keep(node, page.edges().get(i).node());
+			}
+		}
+	}
+
+	private void deals(ResultPath at, Value answer, DealsRead read) {
+		Connection<Answered<Deal>> page = DealQueries.connectionAt(answer.get("rows"), read.page(),
+				answer.get("total").asInt());
+		Prefetched.put(this.context, at, page.map(Answered::value));
+		nodes(at, page, read.places(), (node, deal) -> deal(node, deal.beneath(), read.beneath()));
+	}
+
+	private void related(ResultPath at, Value answer, RelatedRead read) {
+		List<Answered<Organization>> others = answer
+			.asList((x) -> new Answered<>(Organization.from(x.get("organization")), x.get("beneath")));
+		if (read.relationship().field().orElseThrow().latest()) {
+			Prefetched.put(this.context, at, others.isEmpty() ? null : others.getFirst().value());
+			others.stream().findFirst().ifPresent((other) -> organization(at, other.beneath(), read.beneath()));
+			return;
+		}
+		Prefetched.put(this.context, at, others.stream().map(Answered::value).toList());
+		for (int i = 0; i < others.size(); i++) {
+			organization(at.segment(i), others.get(i).beneath(), read.beneath());
+		}
+	}
+
+	/** What to keep for one node of a connection, at its place. */
+	@FunctionalInterface
+	interface NodeAnswers<T> {
+
+		void keep(ResultPath node, Answered<T> answered);
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.dealgraph.read;
+
+import java.util.List;
+import java.util.Optional;
+
+import graphql.execution.DataFetcherResult;
+import graphql.execution.ResultPath;
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealOrder;
+import io.dealgraph.deal.DealQueries;
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.filter.DealWhere;
+import io.dealgraph.filter.OrganizationWhere;
+import io.dealgraph.filter.Views;
+import io.dealgraph.graph.Answered;
+import io.dealgraph.graph.View;
+import io.dealgraph.organization.Organization;
+import io.dealgraph.organization.OrganizationOrder;
+import io.dealgraph.organization.OrganizationQueries;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Page;
+import io.dealgraph.read.Reads.ConnectionSelection;
+import io.dealgraph.read.Reads.DealReads;
+import io.dealgraph.read.Reads.OrganizationReads;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The top-level reads of organizations and deals, each answered with one Cypher
+ * statement: the field's own read, and beneath it every nested field of the selection
+ * ({@link Reads}), as subqueries ({@link ReadCypher}). The nested fields then take their
+ * answers from what was read ({@link ReadAnswers}) instead of loading them.
+ */
+@Controller
+class ReadController {
+
+	private final OrganizationQueries organizations;
+
+	private final DealQueries deals;
+
+	ReadController(OrganizationQueries organizations, DealQueries deals) {
+		this.organizations = organizations;
+		this.deals = deals;
+	}
+
+	@QueryMapping
+	@Nullable Organization organization(@Argument String id, DataFetchingEnvironment environment) {
+		OrganizationReads reads = Reads.organization(environment.getSelectionSet().getImmediateFields());
+		var filter = new CypherFilter();
+		var cypher = new ReadCypher(filter);
+		Optional<Answered<Organization>> found = this.organizations.byId(id, filter,
+				(o) -> cypher.organization(o, reads));
+		found.ifPresent((it) -> answers(environment).organization(path(environment), it.beneath(), reads));
+		return found.map(Answered::value).orElse(null);
+	}
+
+	/**
+	 * The organizations, and everything beneath them, see the graph as of {@code asOf}.
+	 */
+	@QueryMapping
+	DataFetcherResult<Connection<Organization>> organizations(@Argument @Nullable OrganizationWhere where,
+			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable String asOf, DataFetchingEnvironment environment) {
+		View view = View.asOf(asOf);
+		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
+		OrganizationReads reads = Reads.organization(connection.nodeFields());
+		var filter = new CypherFilter(view);
+		var cypher = new ReadCypher(filter);
+		Connection<Answered<Organization>> page = this.organizations.page(where,
+				(orderBy != null) ? orderBy : List.of(), Page.of(first, after), connection.withTotal(), filter,
+				(o) -> cypher.organization(o, reads));
+		ReadAnswers answers = answers(environment);
+		answers.nodes(path(environment), page, connection.places(),
+				(node, organization) -> answers.organization(node, organization.beneath(), reads));
+		return Views.seenAs(view, page.map(Answered::value));
+	}
+
+	@QueryMapping
+	@Nullable Deal deal(@Argument String id, @Argument @Nullable Boolean includeRetracted, DataFetchingEnvironment environment) {
+		DealReads reads = Reads.deal(environment.getSelectionSet().getImmediateFields());
+		var filter = new CypherFilter();
+		var cypher = new ReadCypher(filter);
+		Optional<Answered<Deal>> found = this.deals.byId(id, Boolean.TRUE.equals(includeRetracted), filter,
+				(r, a, b) -> cypher.deal(r, a, b, reads));
+		found.ifPresent((it) -> answers(environment).deal(path(environment), it.beneath(), reads));
+		return found.map(Answered::value).orElse(null);
+	}
+
+	/** The deals, and everything beneath them, see the graph as of {@code asOf}. */
+	@QueryMapping
+	DataFetcherResult<Connection<Deal>> deals(@Argument @Nullable DealWhere where,
+			@Argument @Nullable List<DealOrder> orderBy, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable String asOf, DataFetchingEnvironment environment) {
+		View view = View.asOf(asOf);
+		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
+		DealReads reads = Reads.deal(connection.nodeFields());
+		var filter = new CypherFilter(view);
+		var cypher = new ReadCypher(filter);
+		Connection<Answered<Deal>> page = this.deals.page(where, (orderBy != null) ? orderBy : List.of(),
+				Page.of(first, after), connection.withTotal(), filter, (r, a, b) -> cypher.deal(r, a, b, reads));
+		ReadAnswers answers = answers(environment);
+		answers.nodes(path(environment), page, connection.places(),
+				(node, deal) -> answers.deal(node, deal.beneath(), reads));
+		return Views.seenAs(view, page.map(Answered::value));
+	}
+
+	private static ResultPath path(DataFetchingEnvironment environment) {
+		return environment.getExecutionStepInfo().getPath();
+	}
+
+	private static ReadAnswers answers(DataFetchingEnvironment environment) {
+		return new ReadAnswers(environment.getGraphQlContext());
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.dealgraph.read;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dealgraph.deal.DealQueries;
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.Beneath;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.End;
+import io.dealgraph.organization.OrganizationQueries;
+import io.dealgraph.read.Reads.DealReads;
+import io.dealgraph.read.Reads.DealsRead;
+import io.dealgraph.read.Reads.FactsRead;
+import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.PartyRead;
+import io.dealgraph.read.Reads.RelatedRead;
+
+/**
+ * Builds the subqueries that read everything beneath a bound organization or deal, as
+ * {@link Reads} lists it, nested as deep as the selection is: one {@code CALL} per nested
+ * field, each returning one row, so the statement of the top-level field reads the whole
+ * response. The answers come back as a map keyed {@code r0, r1, ...} in the order of the
+ * reads, which {@link ReadAnswers} walks in the same order.
+ *
+ * <p>
+ * Each subquery is built from the same parts as the field's own fetcher ({@code
+ * DealQueries.pageAt}, {@code OrganizationQueries.related} and {@code facts}), so the two
+ * cannot drift apart. Names and parameters come from the statement's one
+ * {@link CypherFilter}, which also carries its view.
+ */
+final class ReadCypher {
+
+	/**
+	 * A page of organization {@code o}'s deals, each with what is read beneath it. The
+	 * sort values are read before the nested calls: Neo4j 2026's planner fails ("should
+	 * not appear non-cached") on a property that a filter cached and a projection reads
+	 * after a subquery.
+	 */
+	private static final CypherText DEALS = CypherText.of("""
+			CALL ({{o}}) {
+			  {{page}}
+			  MATCH {{parties}}
+			  WITH {{r}}, {{from}}, {{to}}, {{sortValues}} AS {{sorted}}
+			  {{calls}}
+			  RETURN collect({deal: {{deal}}, sortValues: {{sorted}}, beneath: {{answers}}}) AS {{column}}
+			}""");
+
+	/** The other parties of a relationship field, each with what is read beneath it. */
+	private static final CypherText RELATED = CypherText.of("""
+			CALL ({{o}}) {
+			  {{related}}
+			  {{calls}}
+			  RETURN collect({organization: {{x}} {.*}, beneath: {{answers}}}) AS {{column}}
+			}""");
+
+	private final CypherFilter names;
+
+	/**
+	 * @param names the statement's filter, which hands out its variable and parameter
+	 * names and holds its view
+	 */
+	ReadCypher(CypherFilter names) {
+		this.names = names;
+	}
+
+	/**
+	 * The subqueries that read what {@code reads} lists beneath organization {@code o}.
+	 */
+	Beneath organization(String o, OrganizationReads reads) {
+		List<String> calls = new ArrayList<>();
+		List<String> answers = new ArrayList<>();
+		for (int i = 0; i < reads.fields().size(); i++) {
+			String column = this.names.variable("c");
+			switch (reads.fields().get(i)) {
+				case DealsRead deals -> {
+					calls.add(deals(o, deals, column));
+					String total = deals.withTotal()
+							? DealQueries.totalAt(o, deals.types(), deals.direction(), this.names) : "-1";
+					answers.add("r" + i + ": {rows: " + column + ", total: " + total + "}");
+				}
+				case RelatedRead related -> {
+					calls.add(related(o, related, column));
+					answers.add("r" + i + ": " + column);
+				}
+				case FactsRead facts -> {
+					calls.add(OrganizationQueries.facts(o, column, this.names));
+					answers.add("r" + i + ": " + column);
+				}
+			}
+		}
+		return beneath(calls, answers);
+	}
+
+	/**
+	 * The subqueries that read what {@code reads} lists beneath deal {@code r}, whose
+	 * parties are bound to {@code from} and {@code to}.
+	 */
+	Beneath deal(String r, String from, String to, DealReads reads) {
+		List<String> calls = new ArrayList<>();
+		List<String> answers = new ArrayList<>();
+		for (int i = 0; i < reads.parties().size(); i++) {
+			PartyRead party = reads.parties().get(i);
+			Beneath beneath = organization((party.end() == End.FROM) ? from : to, party.beneath());
+			calls.add(beneath.calls());
+			answers.add("r" + i + ": " + beneath.answers());
+		}
+		return beneath(calls, answers);
+	}
+
+	private String deals(String o, DealsRead read, String column) {
+		String r = this.names.variable("r");
+		String page = DealQueries.pageAt(o, r, read.types(), read.direction(), read.page(), this.names);
+		String from = this.names.variable("a");
+		String to = this.names.variable("b");
+		Beneath beneath = deal(r, from, to, read.beneath());
+		return DEALS.with("o", o)
+			.with("page", page)
+			.with("parties", DealStorage.partiesOf(from, r, to))
+			.with("r", r)
+			.with("from", from)
+			.with("to", to)
+			.with("sorted", this.names.variable("s"))
+			.with("calls", indented(beneath.calls()))
+			.with("deal", DealStorage.projection(r, from, to))
+			.with("sortValues", DealQueries.sortValuesAt(r, this.names))
+			.with("answers", beneath.answers())
+			.with("column", column)
+			.build();
+	}
+
+	private String related(String o, RelatedRead read, String column) {
+		String r = this.names.variable("r");
+		String x = this.names.variable("x");
+		String related = OrganizationQueries.related(o, read.relationship(), r, x, this.names);
+		Beneath beneath = organization(x, read.beneath());
+		return RELATED.with("o", o)
+			.with("related", related)
+			.with("calls", indented(beneath.calls()))
+			.with("x", x)
+			.with("answers", beneath.answers())
+			.with("column", column)
+			.build();
+	}
+
+	/** The calls, without the blank lines that empty slots leave, and the answer map. */
+	private static Beneath beneath(List<String> calls, List<String> answers) {
+		return new Beneath(String.join("\n", calls).replaceAll("\n\\s*\n", "\n"),
+				"{" + String.join(", ", answers) + "}");
+	}
+
+	/** Nested subqueries, indented one level further in the statement's text. */
+	private static String indented(String calls) {
+		return calls.replace("\n", "\n  ");
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.dealgraph.read;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.schema.SelectedField;
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.DealDirection;
+import io.dealgraph.deal.DealQueries;
+import io.dealgraph.errors.ApiException;
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.End;
+import io.dealgraph.graph.Relationship;
+import io.dealgraph.paging.Page;
+
+/**
+ * What a response reads beneath a top-level field, taken from its GraphQL selection: the
+ * nested fields that need the database (an organization's deals, relationship fields and
+ * facts, and those of a deal's parties), with their arguments and their places in the
+ * response. Plain fields of an organization or deal are not here: the projection of the
+ * object carries them.
+ *
+ * <p>
+ * A field is left out, to be loaded by its own fetcher, when reading it here could change
+ * the answer: a page argument the API refuses (so the error lands on the field itself),
+ * or two selections under one response key (aliased edges, or fragments with different
+ * arguments).
+ */
+final class Reads {
+
+	private static final Map<String, Relationship> RELATIONSHIP_FIELDS = Arrays.stream(Relationship.values())
+		.filter((relationship) -> relationship.field().isPresent())
+		.collect(Collectors.toMap((relationship) -> relationship.field().orElseThrow().name(), Function.identity()));
+
+	private Reads() {
+	}
+
+	/** What is read beneath an organization, field by field. */
+	record OrganizationReads(List<Read> fields) {
+
+		static final OrganizationReads NONE = new OrganizationReads(List.of());
+
+	}
+
+	/** What is read beneath a deal: the nested fields of its parties. */
+	record DealReads(List<PartyRead> parties) {
+
+	}
+
+	/** A nested field read beneath an organization, by its response key. */
+	sealed interface Read permits DealsRead, RelatedRead, FactsRead {
+
+		String key();
+
+	}
+
+	/**
+	 * {@code Organization.deals}: a page of deals, and where in the connection its deals
+	 * stand, each with what is read beneath it.
+	 */
+	record DealsRead(String key, Set<DealType> types, DealDirection direction, Page page, boolean withTotal,
+			List<Place> places, DealReads beneath) implements Read {
+	}
+
+	/** A relationship field such as {@code financiers}, or {@code acquirer}. */
+	record RelatedRead(String key, Relationship relationship, OrganizationReads beneath) implements Read {
+	}
+
+	/** {@code Organization.facts}. */
+	record FactsRead(String key) implements Read {
+	}
+
+	/** {@code Deal.from} or {@code Deal.to}, with what is read beneath that party. */
+	record PartyRead(String key, End end, OrganizationReads beneath) {
+	}
+
+	/**
+	 * Where a connection's nodes stand in the response: {@code edges[i].node} under these
+	 * response keys.
+	 */
+	record Place(String edges, String node) {
+	}
+
+	/** A connection's selection: where its nodes stand, their fields, and the total. */
+	record ConnectionSelection(List<Place> places, List<SelectedField> nodeFields, boolean withTotal) {
+
+		static ConnectionSelection of(List<SelectedField> fields) {
+			List<Place> places = new ArrayList<>();
+			List<SelectedField> nodeFields = new ArrayList<>();
+			boolean withTotal = false;
+			for (SelectedField field : fields) {
+				switch (field.getName()) {
+					case "totalCount" -> withTotal = true;
+					case "edges" -> {
+						for (SelectedField edge : children(field)) {
+							if (edge.getName().equals("node")) {
+								places.add(new Place(field.getResultKey(), edge.getResultKey()));
+								nodeFields.addAll(children(edge));
+							}
+						}
+					}
+					default -> {
+					}
+				}
+			}
+			return new ConnectionSelection(places, nodeFields, withTotal);
+		}
+
+	}
+
+	/** What is read beneath an organization with these selected fields. */
+	static OrganizationReads organization(Collection<SelectedField> fields) {
+		List<Read> reads = new ArrayList<>();
+		for (SelectedField field : fields) {
+			Relationship relationship = RELATIONSHIP_FIELDS.get(field.getName());
+			if (relationship != null) {
+				reads.add(new RelatedRead(field.getResultKey(), relationship, organization(children(field))));
+			}
+			else if (field.getName().equals("facts")) {
+				reads.add(new FactsRead(field.getResultKey()));
+			}
+			else if (field.getName().equals("deals")) {
+				deals(field).ifPresent(reads::add);
+			}
+		}
+		return new OrganizationReads(onePerKey(reads, Read::key));
+	}
+
+	/** What is read beneath a deal with these selected fields. */
+	static DealReads deal(Collection<SelectedField> fields) {
+		List<PartyRead> parties = new ArrayList<>();
+		for (SelectedField field : fields) {
+			End end = switch (field.getName()) {
+				case "from" -> End.FROM;
+				case "to" -> End.TO;
+				default -> null;
+			};
+			if (end != null) {
+				OrganizationReads beneath = organization(children(field));
+				if (!beneath.fields().isEmpty()) {
+					parties.add(new PartyRead(field.getResultKey(), end, beneath));
+				}
+			}
+		}
+		return new DealReads(onePerKey(parties, PartyRead::key));
+	}
+
+	private static Optional<Read> deals(SelectedField field) {
+		Map<String, Object> arguments = field.getArguments();
+		Set<DealType> types = EnumSet.noneOf(DealType.class);
+		if (arguments.get("types") instanceof List<?> list) {
+			list.forEach((type) -> types.add(DealType.valueOf(name(type))));
+		}
+		DealDirection direction = (arguments.get("direction") != null)
+				? DealDirection.valueOf(name(arguments.get("direction"))) : DealDirection.ANY;
+		Page page;
+		try {
+			page = Page.of((Integer) arguments.get("first"), (String) arguments.get("after"));
+			// Only to learn whether the cursor fits; the statement is built later.
+			DealQueries.pageAt("o", "r", types, direction, page, new CypherFilter());
+		}
+		catch (ApiException refused) {
+			return Optional.empty();
+		}
+		ConnectionSelection connection = ConnectionSelection.of(children(field));
+		return Optional.of(new DealsRead(field.getResultKey(), types, direction, page, connection.withTotal(),
+				connection.places(), deal(connection.nodeFields())));
+	}
+
+	/** An enum argument's value, as graphql-java hands it: a name or a Java enum. */
+	private static String name(@Nullable Object value) {
+		return (value instanceof Enum<?> constant) ? constant.name() : String.valueOf(value);
+	}
+
+	static List<SelectedField> children(SelectedField field) {
+		return field.getSelectionSet().getImmediateFields();
+	}
+
+	/**
+	 * The reads whose response key no other read has: two under one key would need two
+	 * answers at one place, so both are left to their fields' own fetchers.
+	 */
+	private static <T> List<T> onePerKey(List<T> reads, Function<T, String> key) {
+		Map<String, Long> counts = reads.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
+		return reads.stream().filter((read) -> counts.get(key.apply(read)) == 1).toList();
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.dealgraph.read;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.RunsDealgraph;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The top-level reads answer a whole selection from one statement; search and the other
+ * fields load each nested level on its own. Asked the same selection, the two paths must
+ * give the same answer, to the last cursor.
+ */
+@RunsDealgraph
+class CompiledReadsTests {
+
+	/** Every nested field the read compiler reads, at three levels, with aliases. */
+	private static final String EVERYTHING_BENEATH = """
+			fragment Beneath on Organization {
+			  id name
+			  deals(first: 8, types: [FINANCING, PARTNERSHIP, SUPPLY]) {
+			    totalCount
+			    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+			    edges { cursor node {
+			      id type announcedOn status sources { url confidence }
+			      from { id financiers { id } acquirer { id } older: deals(first: 2, direction: INCOMING) { edges { node { id } } } }
+			      to { id parent { id } facts { attribute value asOf } }
+			    } }
+			  }
+			  incoming: deals(direction: INCOMING, first: 3) { edges { node { id } } }
+			  customers { id kind }
+			  financiers { id financed { id } }
+			  acquirer { id }
+			  parent { id }
+			  facts { attribute value unit asOf source { url confidence } }
+			}
+			""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void anOrganizationReadInOneStatementIsTheOneSearchLoadsLevelByLevel() {
+		for (String id : List.of("core-scientific", "hut-8", "coreweave", "northern-data")) {
+			Map<?, ?> compiled = this.graphQl
+				.document("query($id: ID!) { organization(id: $id) { ...Beneath } }" + EVERYTHING_BENEATH)
+				.variable("id", id)
+				.execute()
+				.path("organization")
+				.entity(Map.class)
+				.get();
+			String name = (String) compiled.get("name");
+			Map<?, ?> loaded = this.graphQl
+				.document("query($name: String!) { search(text: $name, first: 1) { ...Beneath } }" + EVERYTHING_BENEATH)
+				.variable("name", name)
+				.execute()
+				.path("search[0]")
+				.entity(Map.class)
+				.get();
+			assertThat(compiled).as(id).isEqualTo(loaded);
+			assertThat(((Map<?, ?>) compiled.get("incoming")).get("edges")).as(id).asList().isNotEmpty();
+		}
+	}
+
+	@Test
+	void anAsOfViewReachesEveryLevelOfTheStatement() {
+		String document = """
+				query($id: ID!, $asOf: PartialDate) {
+				  organizations(where: {id: $id}, asOf: $asOf) { edges { node {
+				    deals(first: 100) { totalCount edges { node { id to { id financiers { id } } } } }
+				    customers { id }
+				    financiers { id }
+				  } } }
+				}
+				""";
+		Map<?, ?> now = node(document, "core-scientific", null);
+		Map<?, ?> then = node(document, "core-scientific", "2024-06");
+		int dealsNow = (Integer) ((Map<?, ?>) now.get("deals")).get("totalCount");
+		int dealsThen = (Integer) ((Map<?, ?>) then.get("deals")).get("totalCount");
+		assertThat(dealsThen).isPositive().isLessThan(dealsNow);
+		assertThat(list(now.get("customers"))).containsAll(list(then.get("customers")));
+		// Three levels down, each party's financiers are those the view gives it at the
+		// top level.
+		for (Object edge : list(((Map<?, ?>) then.get("deals")).get("edges"))) {
+			Map<?, ?> to = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get("to");
+			Map<?, ?> same = node(document, (String) to.get("id"), "2024-06");
+			assertThat(to.get("financiers")).as((String) to.get("id")).isEqualTo(same.get("financiers"));
+		}
+	}
+
+	@Test
+	void aRefusedNestedPageIsRefusedOnItsOwnField() {
+		this.graphQl.document("""
+				{ organization(id: "hut-8") { name deals(first: 5, after: "not a cursor") { totalCount } } }
+				""").execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.getFirst().getPath()).isEqualTo("organization.deals");
+			assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_REQUEST");
+		}).path("organization").valueIsNull();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> list(Object value) {
+		return (List<Object>) value;
+	}
+
+	private Map<?, ?> node(String document, String id, String asOf) {
+		return this.graphQl.document(document)
+			.variable("id", id)
+			.variable("asOf", asOf)
+			.execute()
+			.path("organizations.edges[0].node")
+			.entity(Map.class)
+			.get();
+	}
+
+}

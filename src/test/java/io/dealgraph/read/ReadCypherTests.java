@@ -1,0 +1,98 @@
+package io.dealgraph.read;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.deal.DealDirection;
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.Beneath;
+import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.End;
+import io.dealgraph.graph.Relationship;
+import io.dealgraph.graph.View;
+import io.dealgraph.paging.Page;
+import io.dealgraph.read.Reads.DealReads;
+import io.dealgraph.read.Reads.DealsRead;
+import io.dealgraph.read.Reads.FactsRead;
+import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.PartyRead;
+import io.dealgraph.read.Reads.Place;
+import io.dealgraph.read.Reads.RelatedRead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The subqueries the read compiler nests beneath a top-level field, pinned as text: no
+ * database. {@code CompiledReadsTests} checks their answers against the fields' own
+ * fetchers, and {@code RoundTripTests} that a whole selection is one statement.
+ */
+class ReadCypherTests {
+
+	@Test
+	void anOrganizationsDealsWithTheFinanciersOfEachDealsFromPartyAreNestedSubqueries() {
+		var financiers = new RelatedRead("financiers", Relationship.FINANCIERS, OrganizationReads.NONE);
+		var from = new PartyRead("from", End.FROM, new OrganizationReads(List.of(financiers)));
+		var deals = new DealsRead("deals", Set.of(), DealDirection.ANY, Page.of(5, null), false,
+				List.of(new Place("edges", "node")), new DealReads(List.of(from)));
+		var filter = new CypherFilter();
+		Beneath beneath = new ReadCypher(filter).organization("o", new OrganizationReads(List.of(deals)));
+		assertThat(beneath.calls()).isEqualTo(
+				"""
+						CALL (o) {
+						  MATCH (o)<-[:FROM|TO]-(r2:Deal)
+						  WHERE r2.retractedAt IS NULL AND true
+						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p3), r2.id LIMIT $p4
+						  MATCH (a5)<-[:FROM]-(r2)-[:TO]->(b6)
+						  WITH r2, a5, b6, [coalesce(r2.announcedKey, $p12), r2.id] AS s11
+						  CALL (a5) {
+						    MATCH (a5)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL
+						    WITH DISTINCT x9 ORDER BY x9.name, x9.id LIMIT $p10
+						    RETURN collect({organization: x9 {.*}, beneath: {}}) AS c7
+						  }
+						  RETURN collect({deal: r2 {.*, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: properties(a5), to: properties(b6)}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
+						}""");
+		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: -1}}");
+		// the page's size plus one, to learn whether a next page exists; the list cap;
+		// the null stand-in that sorts undated deals last
+		assertThat(filter.parameters()).isEqualTo(Map.of("p3", "\uffff", "p4", 6, "p10", 100, "p12", "\uffff"));
+	}
+
+	@Test
+	void anAsOfViewReachesEveryNestedSubqueryAndTotalsAreCountedOnlyWhenAsked() {
+		var facts = new FactsRead("facts");
+		var parent = new RelatedRead("parent", Relationship.PARENT, new OrganizationReads(List.of(facts)));
+		var deals = new DealsRead("financing", Set.of(DealType.FINANCING), DealDirection.INCOMING, Page.of(3, null),
+				true, List.of(), new DealReads(List.of()));
+		var filter = new CypherFilter(View.asOf("2024"));
+		Beneath beneath = new ReadCypher(filter).organization("o", new OrganizationReads(List.of(deals, parent)));
+		assertThat(beneath.calls()).isEqualTo(
+				"""
+						CALL (o) {
+						  MATCH (o)<-[:TO]-(r2:Financing)
+						  WHERE (r2.retractedAt IS NULL AND r2.announcedKey <= $p3 AND (r2.endedKey IS NULL OR r2.endedKey > $p3)) AND true
+						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p4), r2.id LIMIT $p5
+						  MATCH (a6)<-[:FROM]-(r2)-[:TO]->(b7)
+						  WITH r2, a6, b7, [coalesce(r2.announcedKey, $p9), r2.id] AS s8
+						  RETURN collect({deal: r2 {.*, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: properties(a6), to: properties(b7)}, sortValues: s8, beneath: {}}) AS c1
+						}
+						CALL (o) {
+						  MATCH (o)<-[:TO]-(r13:Control)-[:FROM]->(x14:Organization) WHERE (r13.retractedAt IS NULL AND r13.announcedKey <= $p15 AND (r13.endedKey IS NULL OR r13.endedKey > $p15)) AND (r13.endedKey IS NULL OR r13.endedKey > $p16)
+						  WITH x14 ORDER BY coalesce(r13.announcedKey, '') DESC, r13.id DESC LIMIT 1
+						  CALL (x14) {
+						    MATCH (x14)-[:HAS_FACT]->(f18:Fact)
+						    WITH f18 ORDER BY f18.attribute, f18.asOf, f18.value, f18.key
+						    LIMIT $p19
+						    RETURN collect(f18 {.*}) AS c17
+						  }
+						  RETURN collect({organization: x14 {.*}, beneath: {r0: c17}}) AS c12
+						}""");
+		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: COUNT { (o)<-[:TO]-(r10:Financing) WHERE "
+				+ "(r10.retractedAt IS NULL AND r10.announcedKey <= $p11 AND (r10.endedKey IS NULL OR r10.endedKey > $p11)) }}, "
+				+ "r1: c12}");
+		assertThat(filter.parameters()).containsEntry("p3", "2024-99-99").containsEntry("p5", 4);
+	}
+
+}
