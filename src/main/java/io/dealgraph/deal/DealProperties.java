@@ -1,7 +1,10 @@
 package io.dealgraph.deal;
 
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -27,7 +30,45 @@ public final class DealProperties {
 
 	private static final String UNKNOWN = "";
 
+	/**
+	 * The stored properties each {@code Deal} field is read from. {@code type} comes from
+	 * the labels and the parties from their own nodes, so they need none here.
+	 */
+	private static final Map<String, List<String>> STORED_BY_FIELD = Map.ofEntries(
+			Map.entry("id", List.of(DealStorage.ID)), Map.entry("key", List.of(DealStorage.ID)),
+			Map.entry("type", List.of()), Map.entry("from", List.of()), Map.entry("to", List.of()),
+			Map.entry("__typename", List.of()), Map.entry("announcedOn", List.of("announcedOn")),
+			Map.entry("amount", List.of("amount", "currency", "amountQualifier", "amountPeriod")),
+			Map.entry("capacityMw", List.of("capacityMw")), Map.entry("termYears", List.of("termYears")),
+			Map.entry("instrument", List.of("instrument")), Map.entry("stakePercent", List.of("stakePercent")),
+			Map.entry("status", List.of(DealStorage.STATUS)), Map.entry("version", List.of("version")),
+			Map.entry("description", List.of("description")),
+			Map.entry("statusHistory", List.of("statusHistory", "statusDates", "statusNotes")),
+			Map.entry("sources",
+					List.of("sourceUrls", "sourceTitles", "sourcePublishers", DealStorage.SOURCE_CONFIDENCES,
+							"sourceNotes")),
+			Map.entry("retraction", List.of(DealStorage.RETRACTED_AT, "retractedBy", "retractionReason")));
+
+	/** What {@link #decode} needs whatever is selected: the id and the status. */
+	private static final List<String> ALWAYS_STORED = List.of(DealStorage.ID, DealStorage.STATUS);
+
 	private DealProperties() {
+	}
+
+	/**
+	 * The stored properties a response with these {@code Deal} fields needs, in a stable
+	 * order; null, meaning all of them, when a field is not known here.
+	 */
+	public static @Nullable List<String> storedFor(Collection<String> fields) {
+		Set<String> stored = new TreeSet<>(ALWAYS_STORED);
+		for (String field : fields) {
+			List<String> properties = STORED_BY_FIELD.get(field);
+			if (properties == null) {
+				return null;
+			}
+			stored.addAll(properties);
+		}
+		return List.copyOf(stored);
 	}
 
 	public static Map<String, Object> encode(DealDraft deal) {

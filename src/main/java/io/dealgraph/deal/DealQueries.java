@@ -75,7 +75,7 @@ public class DealQueries {
 			  RETURN collect({deal: {{deal}}, sortValues: sortValues, beneath: {{answers}}}) AS rows
 			}
 			RETURN total, rows
-			""").with("deal", DealStorage.projection("r", "a", "b"));
+			""");
 
 	private static final CypherText PAGE_TOTAL = CypherText
 		.of("CALL () { MATCH {{deals}} WHERE {{where}} RETURN count(r) AS total }");
@@ -98,10 +98,7 @@ public class DealQueries {
 			WHERE {{visible}} OR {{includeRetracted}}
 			{{calls}}
 			RETURN {{projection}} AS deal, {{answers}} AS beneath
-			""")
-		.with("parties", DealStorage.partiesOf("a", "r", "b"))
-		.with("visible", DealStorage.visible("r"))
-		.with("projection", DealStorage.projection("r", "a", "b"));
+			""").with("parties", DealStorage.partiesOf("a", "r", "b")).with("visible", DealStorage.visible("r"));
 
 	private final CypherExecutor cypher;
 
@@ -195,6 +192,7 @@ public class DealQueries {
 		Beneath parts = beneath.of("r", "a", "b");
 		String query = BY_ID.with("deal", deal)
 			.with("includeRetracted", retracted)
+			.with("projection", parts.projection())
 			.with("calls", parts.calls())
 			.with("answers", parts.answers())
 			.build();
@@ -225,6 +223,7 @@ public class DealQueries {
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("deal", parts.projection())
 			.with("calls", parts.calls())
 			.with("answers", parts.answers())
 			.build();

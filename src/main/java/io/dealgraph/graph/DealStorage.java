@@ -203,6 +203,17 @@ public final class DealStorage {
 		return deal + " {.*, type: " + typeOf(deal) + ", from: properties(" + from + "), to: properties(" + to + ")}";
 	}
 
+	/**
+	 * The deal with only these stored properties (all when null), its type, and its
+	 * parties as the map expressions {@code from} and {@code to}, such as {@code a {.id,
+	 * .name}}: what a response that selected fewer fields needs.
+	 */
+	public static String projection(String deal, @Nullable Collection<String> properties, String from, String to) {
+		String own = (properties != null)
+				? properties.stream().map((property) -> "." + property).collect(Collectors.joining(", ")) : ".*";
+		return deal + " {" + own + ", type: " + typeOf(deal) + ", from: " + from + ", to: " + to + "}";
+	}
+
 	/** The projection of a deal whose parties are not bound to variables. */
 	public static String projection(String deal) {
 		String from = deal + "From";

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,7 +56,7 @@ public class OrganizationQueries {
 			WITH coalesce(o, k) AS found
 			WHERE found IS NOT NULL
 			{{calls}}
-			RETURN found {.*} AS organization, {{answers}} AS beneath
+			RETURN {{projection}} AS organization, {{answers}} AS beneath
 			""");
 
 	/**
@@ -82,6 +84,16 @@ public class OrganizationQueries {
 	static final int MAX_FACTS = 100;
 
 	/**
+	 * The stored properties of an organization, each the {@code Organization} field of
+	 * the same name ({@code key} reads {@code id}).
+	 */
+	private static final Set<String> STORED = Set.of("id", "name", "kind", "category", "aliases", "country", "ticker",
+			"investorTypes", "undisclosed");
+
+	/** What {@link Organization#from} needs whatever is selected. */
+	private static final List<String> ALWAYS_STORED = List.of("id", "name", "kind");
+
+	/**
 	 * One page of organizations and, when asked for, their total, in one statement.
 	 * Filled in by {@link #page}: the predicate from {@link CypherFilter}, then the
 	 * keyset's sort values, order and continuation.
@@ -93,7 +105,7 @@ public class OrganizationQueries {
 			  WITH o ORDER BY {{orderBy}} LIMIT $limit
 			  WITH o, {{sortValues}} AS sortValues
 			  {{calls}}
-			  RETURN collect({organization: o {.*}, sortValues: sortValues, beneath: {{answers}}}) AS rows
+			  RETURN collect({organization: {{projection}}, sortValues: sortValues, beneath: {{answers}}}) AS rows
 			}
 			RETURN total, rows
 			""");
@@ -137,6 +149,7 @@ public class OrganizationQueries {
 		String idParameter = filter.parameter(id);
 		Beneath parts = beneath.apply("found");
 		String query = BY_ID.with("id", idParameter)
+			.with("projection", parts.projection())
 			.with("calls", parts.calls())
 			.with("answers", parts.answers())
 			.build();
@@ -165,6 +178,7 @@ public class OrganizationQueries {
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("projection", parts.projection())
 			.with("calls", parts.calls())
 			.with("answers", parts.answers())
 			.build();
@@ -301,6 +315,22 @@ public class OrganizationQueries {
 				: "WITH DISTINCT " + x + " ORDER BY " + x + ".name, " + x + ".id LIMIT "
 						+ filter.parameter(Relationship.LIST_LIMIT);
 		return deals + "\n  " + chosen;
+	}
+
+	/**
+	 * Organization {@code o} as a map with the stored properties that these selected
+	 * fields need, or all of them when {@code fields} is null.
+	 */
+	public static String projection(String o, @Nullable Collection<String> fields) {
+		if (fields == null) {
+			return o + " {.*}";
+		}
+		Set<String> properties = new TreeSet<>(ALWAYS_STORED);
+		fields.stream()
+			.map((field) -> field.equals("key") ? "id" : field)
+			.filter(STORED::contains)
+			.forEach(properties::add);
+		return properties.stream().map((property) -> "." + property).collect(Collectors.joining(", ", o + " {", "}"));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.dealgraph.read;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dealgraph.deal.DealProperties;
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.graph.Beneath;
@@ -52,7 +53,7 @@ final class ReadCypher {
 			CALL ({{o}}) {
 			  {{related}}
 			  {{calls}}
-			  RETURN collect({organization: {{x}} {.*}, beneath: {{answers}}}) AS {{column}}
+			  RETURN collect({organization: {{projection}}, beneath: {{answers}}}) AS {{column}}
 			}""");
 
 	private final CypherFilter names;
@@ -90,7 +91,7 @@ final class ReadCypher {
 				}
 			}
 		}
-		return beneath(calls, answers);
+		return beneath(OrganizationQueries.projection(o, reads.selected()), calls, answers);
 	}
 
 	/**
@@ -106,7 +107,10 @@ final class ReadCypher {
 			calls.add(beneath.calls());
 			answers.add("r" + i + ": " + beneath.answers());
 		}
-		return beneath(calls, answers);
+		String projection = DealStorage.projection(r, DealProperties.storedFor(reads.selected()),
+				OrganizationQueries.projection(from, reads.fromSelected()),
+				OrganizationQueries.projection(to, reads.toSelected()));
+		return beneath(projection, calls, answers);
 	}
 
 	private String deals(String o, DealsRead read, String column) {
@@ -123,7 +127,7 @@ final class ReadCypher {
 			.with("to", to)
 			.with("sorted", this.names.variable("s"))
 			.with("calls", indented(beneath.calls()))
-			.with("deal", DealStorage.projection(r, from, to))
+			.with("deal", beneath.projection())
 			.with("sortValues", DealQueries.sortValuesAt(r, this.names))
 			.with("answers", beneath.answers())
 			.with("column", column)
@@ -138,15 +142,15 @@ final class ReadCypher {
 		return RELATED.with("o", o)
 			.with("related", related)
 			.with("calls", indented(beneath.calls()))
-			.with("x", x)
+			.with("projection", beneath.projection())
 			.with("answers", beneath.answers())
 			.with("column", column)
 			.build();
 	}
 
 	/** The calls, without the blank lines that empty slots leave, and the answer map. */
-	private static Beneath beneath(List<String> calls, List<String> answers) {
-		return new Beneath(String.join("\n", calls).replaceAll("\n\\s*\n", "\n"),
+	private static Beneath beneath(String projection, List<String> calls, List<String> answers) {
+		return new Beneath(projection, String.join("\n", calls).replaceAll("\n\\s*\n", "\n"),
 				"{" + String.join(", ", answers) + "}");
 	}
 

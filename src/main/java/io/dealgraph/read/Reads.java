@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,15 +46,22 @@ final class Reads {
 	private Reads() {
 	}
 
-	/** What is read beneath an organization, field by field. */
-	record OrganizationReads(List<Read> fields) {
+	/**
+	 * What is read of an organization: the names of its selected fields, for its
+	 * projection, and beneath it, field by field.
+	 */
+	record OrganizationReads(Set<String> selected, List<Read> fields) {
 
-		static final OrganizationReads NONE = new OrganizationReads(List.of());
+		/** Nothing beneath, and no field beyond what every organization read returns. */
+		static final OrganizationReads NONE = new OrganizationReads(Set.of(), List.of());
 
 	}
 
-	/** What is read beneath a deal: the nested fields of its parties. */
-	record DealReads(List<PartyRead> parties) {
+	/**
+	 * What is read of a deal: the names of its selected fields and of its parties', for
+	 * their projections, and beneath it, the nested fields of its parties.
+	 */
+	record DealReads(Set<String> selected, Set<String> fromSelected, Set<String> toSelected, List<PartyRead> parties) {
 
 	}
 
@@ -133,12 +141,14 @@ final class Reads {
 				deals(field).ifPresent(reads::add);
 			}
 		}
-		return new OrganizationReads(onePerKey(reads, Read::key));
+		return new OrganizationReads(names(fields), onePerKey(reads, Read::key));
 	}
 
 	/** What is read beneath a deal with these selected fields. */
 	static DealReads deal(Collection<SelectedField> fields) {
 		List<PartyRead> parties = new ArrayList<>();
+		Set<String> fromSelected = new TreeSet<>();
+		Set<String> toSelected = new TreeSet<>();
 		for (SelectedField field : fields) {
 			End end = switch (field.getName()) {
 				case "from" -> End.FROM;
@@ -146,13 +156,14 @@ final class Reads {
 				default -> null;
 			};
 			if (end != null) {
+				((end == End.FROM) ? fromSelected : toSelected).addAll(names(children(field)));
 				OrganizationReads beneath = organization(children(field));
 				if (!beneath.fields().isEmpty()) {
 					parties.add(new PartyRead(field.getResultKey(), end, beneath));
 				}
 			}
 		}
-		return new DealReads(onePerKey(parties, PartyRead::key));
+		return new DealReads(names(fields), fromSelected, toSelected, onePerKey(parties, PartyRead::key));
 	}
 
 	private static Optional<Read> deals(SelectedField field) {
@@ -180,6 +191,11 @@ final class Reads {
 	/** An enum argument's value, as graphql-java hands it: a name or a Java enum. */
 	private static String name(@Nullable Object value) {
 		return (value instanceof Enum<?> constant) ? constant.name() : String.valueOf(value);
+	}
+
+	/** The names of the selected fields, whatever their aliases and type conditions. */
+	private static Set<String> names(Collection<SelectedField> fields) {
+		return fields.stream().map(SelectedField::getName).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	static List<SelectedField> children(SelectedField field) {

@@ -34,11 +34,14 @@ class ReadCypherTests {
 	@Test
 	void anOrganizationsDealsWithTheFinanciersOfEachDealsFromPartyAreNestedSubqueries() {
 		var financiers = new RelatedRead("financiers", Relationship.FINANCIERS, OrganizationReads.NONE);
-		var from = new PartyRead("from", End.FROM, new OrganizationReads(List.of(financiers)));
+		var from = new PartyRead("from", End.FROM,
+				new OrganizationReads(Set.of("name", "financiers"), List.of(financiers)));
 		var deals = new DealsRead("deals", Set.of(), DealDirection.ANY, Page.of(5, null), false,
-				List.of(new Place("edges", "node")), new DealReads(List.of(from)));
+				List.of(new Place("edges", "node")),
+				new DealReads(Set.of("id", "amount", "from"), Set.of("name", "financiers"), Set.of(), List.of(from)));
 		var filter = new CypherFilter();
-		Beneath beneath = new ReadCypher(filter).organization("o", new OrganizationReads(List.of(deals)));
+		Beneath beneath = new ReadCypher(filter).organization("o",
+				new OrganizationReads(Set.of("deals"), List.of(deals)));
 		assertThat(beneath.calls()).isEqualTo(
 				"""
 						CALL (o) {
@@ -50,9 +53,9 @@ class ReadCypherTests {
 						  CALL (a5) {
 						    MATCH (a5)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL
 						    WITH DISTINCT x9 ORDER BY x9.name, x9.id LIMIT $p10
-						    RETURN collect({organization: x9 {.*}, beneath: {}}) AS c7
+						    RETURN collect({organization: x9 {.id, .kind, .name}, beneath: {}}) AS c7
 						  }
-						  RETURN collect({deal: r2 {.*, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: properties(a5), to: properties(b6)}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
+						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a5 {.id, .kind, .name}, to: b6 {.id, .kind, .name}}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
 						}""");
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: -1}}");
 		// the page's size plus one, to learn whether a next page exists; the list cap;
@@ -63,11 +66,13 @@ class ReadCypherTests {
 	@Test
 	void anAsOfViewReachesEveryNestedSubqueryAndTotalsAreCountedOnlyWhenAsked() {
 		var facts = new FactsRead("facts");
-		var parent = new RelatedRead("parent", Relationship.PARENT, new OrganizationReads(List.of(facts)));
+		var parent = new RelatedRead("parent", Relationship.PARENT,
+				new OrganizationReads(Set.of("key", "facts", "country"), List.of(facts)));
 		var deals = new DealsRead("financing", Set.of(DealType.FINANCING), DealDirection.INCOMING, Page.of(3, null),
-				true, List.of(), new DealReads(List.of()));
+				true, List.of(), new DealReads(Set.of("sources"), Set.of(), Set.of(), List.of()));
 		var filter = new CypherFilter(View.asOf("2024"));
-		Beneath beneath = new ReadCypher(filter).organization("o", new OrganizationReads(List.of(deals, parent)));
+		Beneath beneath = new ReadCypher(filter).organization("o",
+				new OrganizationReads(Set.of("financing", "parent"), List.of(deals, parent)));
 		assertThat(beneath.calls()).isEqualTo(
 				"""
 						CALL (o) {
@@ -76,7 +81,7 @@ class ReadCypherTests {
 						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p4), r2.id LIMIT $p5
 						  MATCH (a6)<-[:FROM]-(r2)-[:TO]->(b7)
 						  WITH r2, a6, b7, [coalesce(r2.announcedKey, $p9), r2.id] AS s8
-						  RETURN collect({deal: r2 {.*, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: properties(a6), to: properties(b7)}, sortValues: s8, beneath: {}}) AS c1
+						  RETURN collect({deal: r2 {.id, .sourceConfidences, .sourceNotes, .sourcePublishers, .sourceTitles, .sourceUrls, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a6 {.id, .kind, .name}, to: b7 {.id, .kind, .name}}, sortValues: s8, beneath: {}}) AS c1
 						}
 						CALL (o) {
 						  MATCH (o)<-[:TO]-(r13:Control)-[:FROM]->(x14:Organization) WHERE (r13.retractedAt IS NULL AND r13.announcedKey <= $p15 AND (r13.endedKey IS NULL OR r13.endedKey > $p15)) AND (r13.endedKey IS NULL OR r13.endedKey > $p16)
@@ -87,7 +92,7 @@ class ReadCypherTests {
 						    LIMIT $p19
 						    RETURN collect(f18 {.*}) AS c17
 						  }
-						  RETURN collect({organization: x14 {.*}, beneath: {r0: c17}}) AS c12
+						  RETURN collect({organization: x14 {.country, .id, .kind, .name}, beneath: {r0: c17}}) AS c12
 						}""");
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: COUNT { (o)<-[:TO]-(r10:Financing) WHERE "
 				+ "(r10.retractedAt IS NULL AND r10.announcedKey <= $p11 AND (r10.endedKey IS NULL OR r10.endedKey > $p11)) }}, "
