@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.RunsDealgraph;
+import io.dealgraph.system.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -19,11 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunsDealgraph
 class CompiledReadsTests {
 
-	/** Every nested field the read compiler reads, at three levels, with aliases. */
+	/**
+	 * Every nested field the read compiler reads, at three levels, with aliases, a
+	 * variable and fragments on one kind.
+	 */
 	private static final String EVERYTHING_BENEATH = """
 			fragment Beneath on Organization {
 			  id name
-			  deals(first: 8, types: [FINANCING, PARTNERSHIP, SUPPLY]) {
+			  deals(first: $first, types: [FINANCING, PARTNERSHIP, SUPPLY]) {
 			    totalCount
 			    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
 			    edges { cursor node {
@@ -33,7 +37,8 @@ class CompiledReadsTests {
 			    } }
 			  }
 			  incoming: deals(direction: INCOMING, first: 3) { edges { node { id } } }
-			  customers { id kind }
+			  customers { id kind ... on AIFirm { providers { id } } }
+			  ... on Miner { minerCustomers: customers { id name } }
 			  financiers { id financed { id } }
 			  acquirer { id }
 			  parent { id }
@@ -44,20 +49,28 @@ class CompiledReadsTests {
 	@Autowired
 	HttpGraphQlTester graphQl;
 
+	@Autowired
+	CypherExecutor cypher;
+
 	@Test
 	void anOrganizationReadInOneStatementIsTheOneSearchLoadsLevelByLevel() {
 		for (String id : List.of("core-scientific", "hut-8", "coreweave", "northern-data")) {
+			long before = this.cypher.statementCount();
 			Map<?, ?> compiled = this.graphQl
-				.document("query($id: ID!) { organization(id: $id) { ...Beneath } }" + EVERYTHING_BENEATH)
+				.document("query($id: ID!, $first: Int) { organization(id: $id) { ...Beneath } }" + EVERYTHING_BENEATH)
 				.variable("id", id)
+				.variable("first", 8)
 				.execute()
 				.path("organization")
 				.entity(Map.class)
 				.get();
+			assertThat(this.cypher.statementCount() - before).as("statements for " + id).isEqualTo(1);
 			String name = (String) compiled.get("name");
 			Map<?, ?> loaded = this.graphQl
-				.document("query($name: String!) { search(text: $name, first: 1) { ...Beneath } }" + EVERYTHING_BENEATH)
+				.document("query($name: String!, $first: Int) { search(text: $name, first: 1) { ...Beneath } }"
+						+ EVERYTHING_BENEATH)
 				.variable("name", name)
+				.variable("first", 8)
 				.execute()
 				.path("search[0]")
 				.entity(Map.class)
