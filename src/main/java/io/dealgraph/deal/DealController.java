@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 
 import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.Views;
-import io.dealgraph.graph.View;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;

@@ -18,7 +18,6 @@ import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
-import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
