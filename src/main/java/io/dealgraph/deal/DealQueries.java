@@ -46,7 +46,6 @@ public class DealQueries {
 			MATCH (o:Organization {id: organizationId})
 			CALL (o) {
 			  {{page}}
-			  MATCH {{parties}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN organizationId, {{total}} AS total, rows
@@ -54,12 +53,16 @@ public class DealQueries {
 
 	/**
 	 * The lines of a subquery that read one page of organization {@code o}'s deals into
-	 * {@code r}, in order; {@code standing} is the view's rule for which deals count.
+	 * {@code r}, in order, with their parties; {@code standing} is the view's rule for
+	 * which deals count. The parties are matched, not read by a pattern comprehension in
+	 * the projection: under an as-of filter Neo4j 2026's planner fails on that
+	 * ("insertCachedProperties: r.announcedKey should not appear non-cached").
 	 */
 	private static final CypherText PAGE_AT = CypherText.of("""
 			MATCH {{deals}}
 			  WHERE {{standing}} AND {{after}}
-			  WITH {{r}} ORDER BY {{orderBy}} LIMIT {{limit}}""");
+			  WITH {{r}} ORDER BY {{orderBy}} LIMIT {{limit}}
+			  MATCH {{parties}}""");
 
 	private static final CypherText TOTAL_AT = CypherText.of("COUNT { {{deals}} WHERE {{standing}} }");
 
@@ -110,8 +113,7 @@ public class DealQueries {
 		Page page = selection.page();
 		var filter = new CypherFilter(selection.view());
 		String query = DEALS_OF_ORGANIZATIONS
-			.with("page", pageAt("o", "r", selection.types(), selection.direction(), page, filter))
-			.with("parties", DealStorage.partiesOf("a", "r", "b"))
+			.with("page", pageAt("o", "r", "a", "b", selection.types(), selection.direction(), page, filter))
 			.with("deal", DealStorage.projection("r", "a", "b"))
 			.with("sortValues", sortValuesAt("r", filter))
 			.with("total",
@@ -129,14 +131,15 @@ public class DealQueries {
 
 	/**
 	 * The lines of a subquery that read one page of organization {@code o}'s deals of
-	 * these types (all when none), at the end {@code direction} says, into {@code r}:
-	 * standing in the filter's view, by announcement date as the top-level {@code deals}
-	 * are by default, partial dates before the days inside them, then id.
+	 * these types (all when none), at the end {@code direction} says, into {@code r},
+	 * with their parties in {@code from} and {@code to}: standing in the filter's view,
+	 * by announcement date as the top-level {@code deals} are by default, partial dates
+	 * before the days inside them, then id.
 	 * @throws io.dealgraph.errors.ApiException BAD_REQUEST for a cursor of another
 	 * ordering
 	 */
-	public static String pageAt(String o, String r, Set<DealType> types, DealDirection direction, Page page,
-			CypherFilter filter) {
+	public static String pageAt(String o, String r, String from, String to, Set<DealType> types,
+			DealDirection direction, Page page, CypherFilter filter) {
 		Keyset keyset = keyset(List.of(), r);
 		return PAGE_AT.with("deals", pattern(o, r, types, direction))
 			.with("standing", filter.standing(r))
@@ -144,6 +147,7 @@ public class DealQueries {
 			.with("r", r)
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("limit", filter.parameter(page.fetchSize()))
+			.with("parties", DealStorage.partiesOf(from, r, to))
 			.build();
 	}
 

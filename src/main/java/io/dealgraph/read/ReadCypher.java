@@ -42,7 +42,6 @@ final class ReadCypher {
 	private static final CypherText DEALS = CypherText.of("""
 			CALL ({{o}}) {
 			  {{page}}
-			  MATCH {{parties}}
 			  WITH {{r}}, {{from}}, {{to}}, {{sortValues}} AS {{sorted}}
 			  {{calls}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sorted}}, beneath: {{answers}}}) AS {{column}}
@@ -115,13 +114,12 @@ final class ReadCypher {
 
 	private String deals(String o, DealsRead read, String column) {
 		String r = this.names.variable("r");
-		String page = DealQueries.pageAt(o, r, read.types(), read.direction(), read.page(), this.names);
 		String from = this.names.variable("a");
 		String to = this.names.variable("b");
+		String page = DealQueries.pageAt(o, r, from, to, read.types(), read.direction(), read.page(), this.names);
 		Beneath beneath = deal(r, from, to, read.beneath());
 		return DEALS.with("o", o)
 			.with("page", page)
-			.with("parties", DealStorage.partiesOf(from, r, to))
 			.with("r", r)
 			.with("from", from)
 			.with("to", to)

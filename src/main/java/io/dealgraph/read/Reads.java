@@ -178,7 +178,7 @@ final class Reads {
 		try {
 			page = Page.of((Integer) arguments.get("first"), (String) arguments.get("after"));
 			// Only to learn whether the cursor fits; the statement is built later.
-			DealQueries.pageAt("o", "r", types, direction, page, new CypherFilter());
+			DealQueries.pageAt("o", "r", "a", "b", types, direction, page, new CypherFilter());
 		}
 		catch (ApiException refused) {
 			return Optional.empty();

@@ -47,20 +47,20 @@ class ReadCypherTests {
 						CALL (o) {
 						  MATCH (o)<-[:FROM|TO]-(r2:Deal)
 						  WHERE r2.retractedAt IS NULL AND true
-						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p3), r2.id LIMIT $p4
-						  MATCH (a5)<-[:FROM]-(r2)-[:TO]->(b6)
-						  WITH r2, a5, b6, [coalesce(r2.announcedKey, $p12), r2.id] AS s11
-						  CALL (a5) {
-						    MATCH (a5)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL
+						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p5), r2.id LIMIT $p6
+						  MATCH (a3)<-[:FROM]-(r2)-[:TO]->(b4)
+						  WITH r2, a3, b4, [coalesce(r2.announcedKey, $p12), r2.id] AS s11
+						  CALL (a3) {
+						    MATCH (a3)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL
 						    WITH DISTINCT x9 ORDER BY x9.name, x9.id LIMIT $p10
 						    RETURN collect({organization: x9 {.id, .kind, .name}, beneath: {}}) AS c7
 						  }
-						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a5 {.id, .kind, .name}, to: b6 {.id, .kind, .name}}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
+						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
 						}""");
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: -1}}");
 		// the page's size plus one, to learn whether a next page exists; the list cap;
 		// the null stand-in that sorts undated deals last
-		assertThat(filter.parameters()).isEqualTo(Map.of("p3", "\uffff", "p4", 6, "p10", 100, "p12", "\uffff"));
+		assertThat(filter.parameters()).isEqualTo(Map.of("p5", "\uffff", "p6", 6, "p10", 100, "p12", "\uffff"));
 	}
 
 	@Test
@@ -77,11 +77,11 @@ class ReadCypherTests {
 				"""
 						CALL (o) {
 						  MATCH (o)<-[:TO]-(r2:Financing)
-						  WHERE (r2.retractedAt IS NULL AND r2.announcedKey <= $p3 AND (r2.endedKey IS NULL OR r2.endedKey > $p3)) AND true
-						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p4), r2.id LIMIT $p5
-						  MATCH (a6)<-[:FROM]-(r2)-[:TO]->(b7)
-						  WITH r2, a6, b7, [coalesce(r2.announcedKey, $p9), r2.id] AS s8
-						  RETURN collect({deal: r2 {.id, .sourceConfidences, .sourceNotes, .sourcePublishers, .sourceTitles, .sourceUrls, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a6 {.id, .kind, .name}, to: b7 {.id, .kind, .name}}, sortValues: s8, beneath: {}}) AS c1
+						  WHERE (r2.retractedAt IS NULL AND r2.announcedKey <= $p5 AND (r2.endedKey IS NULL OR r2.endedKey > $p5)) AND true
+						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p6), r2.id LIMIT $p7
+						  MATCH (a3)<-[:FROM]-(r2)-[:TO]->(b4)
+						  WITH r2, a3, b4, [coalesce(r2.announcedKey, $p9), r2.id] AS s8
+						  RETURN collect({deal: r2 {.id, .sourceConfidences, .sourceNotes, .sourcePublishers, .sourceTitles, .sourceUrls, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s8, beneath: {}}) AS c1
 						}
 						CALL (o) {
 						  MATCH (o)<-[:TO]-(r13:Control)-[:FROM]->(x14:Organization) WHERE (r13.retractedAt IS NULL AND r13.announcedKey <= $p15 AND (r13.endedKey IS NULL OR r13.endedKey > $p15)) AND (r13.endedKey IS NULL OR r13.endedKey > $p16)
@@ -97,7 +97,7 @@ class ReadCypherTests {
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: COUNT { (o)<-[:TO]-(r10:Financing) WHERE "
 				+ "(r10.retractedAt IS NULL AND r10.announcedKey <= $p11 AND (r10.endedKey IS NULL OR r10.endedKey > $p11)) }}, "
 				+ "r1: c12}");
-		assertThat(filter.parameters()).containsEntry("p3", "2024-99-99").containsEntry("p5", 4);
+		assertThat(filter.parameters()).containsEntry("p5", "2024-99-99").containsEntry("p7", 4);
 	}
 
 }
