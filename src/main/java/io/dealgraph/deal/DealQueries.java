@@ -56,7 +56,8 @@ public class DealQueries {
 	 * {@code r}, in order, with their parties; {@code standing} is the view's rule for
 	 * which deals count. The parties are matched, not read by a pattern comprehension in
 	 * the projection: under an as-of filter Neo4j 2026's planner fails on that
-	 * ("insertCachedProperties: r.announcedKey should not appear non-cached").
+	 * ("insertCachedProperties: ... should not appear non-cached", on the announcement
+	 * key).
 	 */
 	private static final CypherText PAGE_AT = CypherText.of("""
 			MATCH {{deals}}

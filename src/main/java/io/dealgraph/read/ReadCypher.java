@@ -34,10 +34,8 @@ import io.dealgraph.read.Reads.RelatedRead;
 final class ReadCypher {
 
 	/**
-	 * A page of organization {@code o}'s deals, each with what is read beneath it. The
-	 * sort values are read before the nested calls: Neo4j 2026's planner fails ("should
-	 * not appear non-cached") on a property that a filter cached and a projection reads
-	 * after a subquery.
+	 * A page of organization {@code o}'s deals, each with what is read beneath it; the
+	 * sort values are read once, before the nested calls.
 	 */
 	private static final CypherText DEALS = CypherText.of("""
 			CALL ({{o}}) {
