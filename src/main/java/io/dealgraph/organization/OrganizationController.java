@@ -16,24 +16,19 @@ import reactor.core.publisher.Mono;
 import io.dealgraph.filter.Views;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
-import io.dealgraph.paging.Page;
 import io.dealgraph.selection.Prefetched;
-import io.dealgraph.errors.ApiException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.graphql.data.method.annotation.Argument;
 
-import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 /**
- * Organizations: search, and the nested fields. Beneath the top-level reads
- * ({@code io.dealgraph.read}) a nested field takes the answer their statement read;
- * elsewhere (beneath search, the network or a mutation) each is loaded for a whole level
- * of the response at once, so a request costs one statement per level whatever the number
- * of organizations.
+ * Organizations' nested fields. Beneath the top-level reads ({@code io.dealgraph.read}) a
+ * nested field takes the answer their statement read; elsewhere (beneath the network,
+ * paths or a mutation) each is loaded for a whole level of the response at once, so a
+ * request costs one statement per level whatever the number of organizations.
  */
 @Controller
 class OrganizationController {
@@ -53,15 +48,6 @@ class OrganizationController {
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelated(keys)));
 		loaders.forTypePair(FactsOf.class, Facts.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadFacts(keys)));
-	}
-
-	@QueryMapping
-	List<Organization> search(@Argument String text, @Argument @Nullable Integer first) {
-		int size = (first != null) ? first : 10;
-		if (size < 0 || size > Page.MAX_SIZE) {
-			throw ApiException.badRequest("'first' must be from 0 to " + Page.MAX_SIZE + ", not " + size + ".");
-		}
-		return this.queries.search(text, size);
 	}
 
 	@SchemaMapping(typeName = "Organization")

@@ -115,14 +115,15 @@ public class OrganizationQueries {
 	 * first, then Lucene's score; the Lucene query is built from letters and digits only,
 	 * so user text cannot inject syntax.
 	 */
-	private static final String SEARCH = """
-			CALL db.index.fulltext.queryNodes('organization_names', $query) YIELD node, score
+	private static final CypherText SEARCH = CypherText.of("""
+			CALL db.index.fulltext.queryNodes('organization_names', {{query}}) YIELD node, score
 			WITH node, score,
-			     toLower(node.name) = $exact OR any(alias IN node.aliases WHERE toLower(alias) = $exact) AS exact
+			     toLower(node.name) = {{exact}} OR any(alias IN node.aliases WHERE toLower(alias) = {{exact}}) AS exact
 			ORDER BY exact DESC, score DESC, node.name, node.id
-			LIMIT $first
-			RETURN node {.*} AS organization
-			""";
+			LIMIT {{first}}
+			{{calls}}
+			RETURN {{projection}} AS organization, {{answers}} AS beneath
+			""");
 
 	/**
 	 * The caps on search text, stated in the schema: enough for any organization's name
@@ -215,27 +216,37 @@ public class OrganizationQueries {
 	private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
 	/**
-	 * Organizations whose name or aliases match {@code text}, typos tolerated.
+	 * Organizations whose name or aliases match {@code text}, typos tolerated, each with
+	 * what {@code beneath} reads beneath it.
+	 * @param filter the statement's names and parameters, shared with {@code beneath}
 	 * @throws ApiException BAD_REQUEST for text over the caps, or text Lucene refuses
 	 */
-	List<Organization> search(String text, int first) {
+	public List<Answered<Organization>> search(String text, int first, CypherFilter filter,
+			Function<String, Beneath> beneath) {
 		List<String> terms = searchTerms(text);
 		if (terms.isEmpty() || first == 0) {
 			return List.of();
 		}
 		String lucene = terms.stream().map(OrganizationQueries::lucene).collect(Collectors.joining(" OR "));
+		Beneath parts = beneath.apply("node");
+		String query = SEARCH.with("query", filter.parameter(lucene))
+			.with("exact", filter.parameter(text.strip().toLowerCase(Locale.ROOT)))
+			.with("first", filter.parameter(first))
+			.with("projection", parts.projection())
+			.with("calls", parts.calls())
+			.with("answers", parts.answers())
+			.build();
 		try {
-			return this.cypher.read(SEARCH,
-					Map.of("query", lucene, "exact", text.strip().toLowerCase(Locale.ROOT), "first", first),
-					(r) -> Organization.from(r.get("organization")));
+			return this.cypher.read(query, filter.parameters(),
+					(r) -> new Answered<>(Organization.from(r.get("organization")), r.get("beneath")));
 		}
 		catch (ClientException ex) {
 			if (!"Neo.ClientError.Procedure.ProcedureCallFailed".equals(ex.code())) {
 				throw ex;
 			}
 			// The query is built from letters and digits only, so what Lucene refuses
-			// here
-			// is the text's size or shape (too many clauses after expansion), not syntax.
+			// here is the text's size or shape (too many clauses after expansion), not
+			// syntax.
 			throw new ApiException(ErrorCode.BAD_REQUEST,
 					"The search text is too complex to search; use fewer or shorter words.");
 		}

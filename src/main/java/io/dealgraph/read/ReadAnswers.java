@@ -69,6 +69,13 @@ final class ReadAnswers {
 		}
 	}
 
+	/** Keeps what was read beneath each object of a list, at its index. */
+	<T> void list(ResultPath list, List<Answered<T>> objects, NodeAnswers<T> beneath) {
+		for (int i = 0; i < objects.size(); i++) {
+			beneath.keep(list.segment(i), objects.get(i));
+		}
+	}
+
 	private void deals(ResultPath at, Value answer, DealsRead read) {
 		Connection<Answered<Deal>> page = DealQueries.connectionAt(answer.get("rows"), read.page(),
 				answer.get("total").asInt());

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealOrder;
 import io.dealgraph.deal.DealQueries;
+import io.dealgraph.errors.ApiException;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.filter.OrganizationWhere;
@@ -30,10 +31,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The top-level reads of organizations and deals, each answered with one Cypher
- * statement: the field's own read, and beneath it every nested field of the selection
- * ({@link Reads}), as subqueries ({@link ReadCypher}). The nested fields then take their
- * answers from what was read ({@link ReadAnswers}) instead of loading them.
+ * The top-level reads of organizations and deals (search included), each answered with
+ * one Cypher statement: the field's own read, and beneath it every nested field of the
+ * selection ({@link Reads}), as subqueries ({@link ReadCypher}). The nested fields then
+ * take their answers from what was read ({@link ReadAnswers}) instead of loading them.
  */
 @Controller
 class ReadController {
@@ -56,6 +57,25 @@ class ReadController {
 				(o) -> cypher.organization(o, reads));
 		found.ifPresent((it) -> answers(environment).organization(path(environment), it.beneath(), reads));
 		return found.map(Answered::value).orElse(null);
+	}
+
+	/** The organizations that match {@code text}, each with what is read beneath it. */
+	@QueryMapping
+	List<Organization> search(@Argument String text, @Argument @Nullable Integer first,
+			DataFetchingEnvironment environment) {
+		int size = (first != null) ? first : 10;
+		if (size < 0 || size > Page.MAX_SIZE) {
+			throw ApiException.badRequest("'first' must be from 0 to " + Page.MAX_SIZE + ", not " + size + ".");
+		}
+		OrganizationReads reads = Reads.organization(environment.getSelectionSet().getImmediateFields());
+		var filter = new CypherFilter();
+		var cypher = new ReadCypher(filter);
+		List<Answered<Organization>> found = this.organizations.search(text, size, filter,
+				(o) -> cypher.organization(o, reads));
+		ReadAnswers answers = answers(environment);
+		answers.list(path(environment), found,
+				(node, organization) -> answers.organization(node, organization.beneath(), reads));
+		return found.stream().map(Answered::value).toList();
 	}
 
 	/**

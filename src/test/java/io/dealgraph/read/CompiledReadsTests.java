@@ -13,9 +13,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The top-level reads answer a whole selection from one statement; search and the other
- * fields load each nested level on its own. Asked the same selection, the two paths must
- * give the same answer, to the last cursor.
+ * The top-level reads answer a whole selection from one statement; the network and the
+ * other fields load each nested level on its own. Asked the same selection, the two paths
+ * must give the same answer, to the last cursor.
  */
 @RunsDealgraph
 class CompiledReadsTests {
@@ -53,31 +53,43 @@ class CompiledReadsTests {
 	CypherExecutor cypher;
 
 	@Test
-	void anOrganizationReadInOneStatementIsTheOneSearchLoadsLevelByLevel() {
+	void anOrganizationReadInOneStatementIsTheOneTheNetworkLoadsLevelByLevel() {
 		for (String id : List.of("core-scientific", "hut-8", "coreweave", "northern-data")) {
 			long before = this.cypher.statementCount();
-			Map<?, ?> compiled = this.graphQl
-				.document("query($id: ID!, $first: Int) { organization(id: $id) { ...Beneath } }" + EVERYTHING_BENEATH)
-				.variable("id", id)
-				.variable("first", 8)
-				.execute()
-				.path("organization")
-				.entity(Map.class)
-				.get();
+			Map<?, ?> compiled = read("query($id: ID!, $first: Int) { organization(id: $id) { ...Beneath } }", "id", id,
+					"organization");
 			assertThat(this.cypher.statementCount() - before).as("statements for " + id).isEqualTo(1);
-			String name = (String) compiled.get("name");
-			Map<?, ?> loaded = this.graphQl
-				.document("query($name: String!, $first: Int) { search(text: $name, first: 1) { ...Beneath } }"
-						+ EVERYTHING_BENEATH)
-				.variable("name", name)
-				.variable("first", 8)
-				.execute()
-				.path("search[0]")
-				.entity(Map.class)
-				.get();
+			// The network's organizations load each nested level on its own; the centre
+			// comes first.
+			Map<?, ?> loaded = read(
+					"query($id: ID!, $first: Int) { network(around: $id) { organizations { ...Beneath } } }", "id", id,
+					"network.organizations[0]");
 			assertThat(compiled).as(id).isEqualTo(loaded);
 			assertThat(((Map<?, ?>) compiled.get("incoming")).get("edges")).as(id).asList().isNotEmpty();
 		}
+	}
+
+	@Test
+	void aSearchHitReadsWhatTheOrganizationReadsInOneStatement() {
+		for (String id : List.of("core-scientific", "hut-8", "coreweave")) {
+			Map<?, ?> compiled = read("query($id: ID!, $first: Int) { organization(id: $id) { ...Beneath } }", "id", id,
+					"organization");
+			long before = this.cypher.statementCount();
+			Map<?, ?> hit = read("query($name: String!, $first: Int) { search(text: $name, first: 1) { ...Beneath } }",
+					"name", compiled.get("name"), "search[0]");
+			assertThat(this.cypher.statementCount() - before).as("statements for searching " + id).isEqualTo(1);
+			assertThat(hit).as(id).isEqualTo(compiled);
+		}
+	}
+
+	private Map<?, ?> read(String query, String variable, Object value, String path) {
+		return this.graphQl.document(query + EVERYTHING_BENEATH)
+			.variable(variable, value)
+			.variable("first", 8)
+			.execute()
+			.path(path)
+			.entity(Map.class)
+			.get();
 	}
 
 	@Test
