@@ -1,56 +1,57 @@
 package io.dealgraph.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.summary.Plan;
 
 import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.filter.OrganizationWhere;
+import io.dealgraph.graph.Beneath;
+import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.organization.OrganizationQueries;
+import io.dealgraph.organization.OrganizationQueries.PageStatement;
 import io.dealgraph.paging.Cursor;
-import io.dealgraph.paging.Keyset;
-import io.dealgraph.paging.SortKey;
+import io.dealgraph.paging.Page;
 import io.dealgraph.system.EmbeddedNeo4j;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whether an organization page is read in order from the name index or sorted whole: the
- * page statement as it was (ordered on a projected list of coalesced keys) and as it is
- * (ordered on the keys themselves, the leading one bounded, built by {@link Keyset}), on
- * the organizations of the benchmark's graph at 1M deals. Prints each plan's operators
- * and p50;
+ * Whether the API's own page statement ({@link OrganizationQueries#pageStatement}) reads
+ * organizations in order from the name index or sorts them whole, on the organizations of
+ * the benchmark's graph at 1M deals, with migration V001's indexes. Fails on a full sort
+ * (a {@code Sort} or {@code Top}) for the two pages issue 15 names: the filtered page and
+ * the first level of the 3-level selection; prints each page's operators and p50, and
+ * checks its answer against a plain ORDER BY. At 1M, two runs on 2026-12-01:
+ * NodeIndexScan (or NodeIndexSeekByRange for the deep page) and PartialTop, 9-13 ms each.
  * {@code ./mvnw -Pbench test -Dtest=IndexOrderTests -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
 class IndexOrderTests {
 
-	private static final String BEFORE = """
-			MATCH (o:Organization) WHERE %s
-			WITH o, [coalesce(o.name, '\uFFFF'), o.id] AS sortValues
-			WHERE %s
-			ORDER BY sortValues[0], sortValues[1] LIMIT $limit
-			RETURN o.id AS id""";
+	/** What every page of the benchmark shows of an organization. */
+	private static final Set<String> SHOWN = Set.of("name", "kind", "country");
 
-	private static final String AFTER = """
-			MATCH (o:Organization) WHERE %s AND %s
-			WITH o ORDER BY %s LIMIT $limit
-			RETURN o.id AS id""";
-
-	/** The organizations' default ordering, as OrganizationQueries builds it. */
-	private static final Keyset BY_NAME = new Keyset(List.of(new SortKey("name", "o.name", false, false, true)), "o.id",
-			false);
+	/** Full sorts: what an index read in order makes unnecessary. */
+	private static final Set<String> FULL_SORTS = Set.of("Sort", "Top");
 
 	@Test
 	void organizationPagesReadTheNameIndexInOrder() throws Exception {
@@ -61,49 +62,70 @@ class IndexOrderTests {
 		var neo4j = new EmbeddedNeo4j(work.resolve("store"), 0, Duration.ofMinutes(30));
 		neo4j.start();
 		try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-			// As migration V001 creates them.
-			driver.executableQuery("CREATE CONSTRAINT FOR (o:Organization) REQUIRE o.id IS UNIQUE").execute();
-			driver.executableQuery("CREATE INDEX FOR (o:Organization) ON (o.name)").execute();
-			driver.executableQuery("CREATE INDEX FOR (o:Organization) ON (o.country)").execute();
+			for (String statement : migration("neo4j/migrations/V001__organizations.cypher")) {
+				driver.executableQuery(statement).execute();
+			}
 			List<Map<String, Object>> rows = SyntheticGraph.organizationRows(work.resolve("seed"));
 			for (int i = 0; i < rows.size(); i += 10_000) {
 				driver.executableQuery("""
 						UNWIND $rows AS row CREATE (o:Organization:$(row.label))
-						SET o.id = row.id, o.name = row.name, o.country = row.country""")
+						SET o.id = row.id, o.name = row.name, o.kind = row.kind, o.country = row.country""")
 					.withParameters(Map.of("rows", rows.subList(i, Math.min(rows.size(), i + 10_000))))
 					.execute();
 			}
 			driver.executableQuery("CALL db.awaitIndexes(600)").execute();
-			System.out.printf("%n== organization pages over %,d organizations%n", graph.organizations);
+			System.out.printf("%n== the API's organization pages over %,d organizations%n", graph.organizations);
+			// A page from the middle of the miners: 5,000 deep at 1M deals.
+			long deep = driver.executableQuery("MATCH (o:Miner) RETURN count(o) / 2 AS half")
+				.execute()
+				.records()
+				.getFirst()
+				.get("half")
+				.asLong();
 			var last = driver
-				.executableQuery("MATCH (o:Miner) WITH o ORDER BY o.name, o.id SKIP 5000 LIMIT 1 RETURN o.name, o.id")
+				.executableQuery("MATCH (o:Miner) WITH o ORDER BY o.name, o.id SKIP $deep LIMIT 1 RETURN o.name, o.id")
+				.withParameters(Map.of("deep", deep))
 				.execute()
 				.records()
 				.getFirst();
-			String lastMiner = last.get(0).asString();
-			String lastId = last.get(1).asString();
-			record Page(String name, String filter, String beforeAfter, @Nullable String cursor, int limit) {
+			String deepCursor = Cursor.of("name,id", last.get(0).asString(), last.get(1).asString()).encode();
+			record Asked(String name, OrganizationWhere where, String plain, Page page, boolean mustNotSort) {
 			}
-			List<Page> pages = List.of(
-					new Page("filtered page (US miners, 20)", "o:Miner AND o.country = 'US'", "true", null, 20),
-					new Page("3-level, first level (miners, 10)", "o:Miner", "true", null, 10),
-					new Page("a page deep in the miners", "o:Miner",
-							"sortValues[0] > '" + lastMiner + "' OR (sortValues[0] = '" + lastMiner
-									+ "' AND sortValues[1] > '" + lastId + "')",
-							Cursor.of("name,id", lastMiner, lastId).encode(), 20));
-			for (Page page : pages) {
-				String before = BEFORE.formatted(page.filter(), page.beforeAfter());
-				var parameters = new CypherFilter();
-				String after = AFTER.formatted(page.filter(), BY_NAME.after(page.cursor(), parameters::parameter),
-						BY_NAME.orderBy(parameters::parameter));
-				Map<String, Object> values = new HashMap<>(parameters.parameters());
-				List<String> beforeIds = ids(driver, before, page.limit(), Map.of());
-				List<String> afterIds = ids(driver, after, page.limit(), values);
-				assertThat(afterIds).as(page.name()).isEqualTo(beforeIds);
-				System.out.printf("%-36s before %8.2f ms %s%n", page.name(),
-						p50(driver, before, page.limit(), Map.of()), operators(driver, before, page.limit(), Map.of()));
-				System.out.printf("%-36s after  %8.2f ms %s%n", "", p50(driver, after, page.limit(), values),
-						operators(driver, after, page.limit(), values));
+			List<Asked> pages = List.of(
+					new Asked("filtered page (US miners, 20)", where(OrganizationKind.MINER, "US"),
+							"MATCH (o:Miner) WHERE o.country = 'US'", Page.of(20, null), true),
+					new Asked("3-level, first level (miners, 10)", where(OrganizationKind.MINER, null),
+							"MATCH (o:Miner)", Page.of(10, null), true),
+					new Asked("a page deep in the miners", where(OrganizationKind.MINER, null),
+							"MATCH (o:Miner) WITH o ORDER BY o.name, o.id SKIP " + (deep + 1) + " LIMIT 20 MATCH (o)",
+							Page.of(20, deepCursor), false));
+			for (Asked asked : pages) {
+				PageStatement statement = OrganizationQueries.pageStatement(asked.where(), List.of(), asked.page(),
+						false, new CypherFilter(),
+						(o) -> new Beneath(OrganizationQueries.projection(o, SHOWN), "", "{}"));
+				// The statement reads one row more than the page, to tell whether there
+				// is a next.
+				List<String> ids = pageIds(driver, statement).subList(0, asked.page().first());
+				List<String> plain = driver
+					.executableQuery(
+							asked.plain() + " RETURN o.id AS id ORDER BY o.name, o.id LIMIT " + asked.page().first())
+					.execute()
+					.records()
+					.stream()
+					.map((r) -> r.get("id").asString())
+					.toList();
+				assertThat(ids).as(asked.name()).isEqualTo(plain);
+				List<String> operators = operators(driver, statement);
+				System.out.printf("%-36s %8.2f ms %s%n", asked.name(), p50(driver, statement), operators);
+				// Below 1M the planner may rightly seek a selective index and sort the
+				// few
+				// matches (at 100k: the country index, then Top, 15.8 ms); the check is
+				// at
+				// the size the issue names.
+				if (asked.mustNotSort() && deals >= 1_000_000) {
+					assertThat(operators).as(asked.name() + ": no full sort of the organizations")
+						.doesNotContainAnyElementsOf(FULL_SORTS);
+				}
 			}
 		}
 		finally {
@@ -112,23 +134,35 @@ class IndexOrderTests {
 		}
 	}
 
-	private static List<String> ids(Driver driver, String query, int limit, Map<String, Object> parameters) {
-		Map<String, Object> values = new HashMap<>(parameters);
-		values.put("limit", limit);
-		return driver.executableQuery(query)
-			.withParameters(values)
-			.execute()
-			.records()
-			.stream()
-			.map((r) -> r.get("id").asString())
+	/** Organizations of one kind, and of one country when given. */
+	private static OrganizationWhere where(OrganizationKind kind, @Nullable String country) {
+		return new OrganizationWhere(null, null, null, null, kind, null, country, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, null, null);
+	}
+
+	/** A migration's statements, as the migration runner sends them. */
+	private static List<String> migration(String resource) throws IOException {
+		String text = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+		return Arrays.stream(text.replaceAll("(?m)^//.*$", "").split(";"))
+			.map(String::strip)
+			.filter((statement) -> !statement.isEmpty())
 			.toList();
 	}
 
-	private static double p50(Driver driver, String query, int limit, Map<String, Object> parameters) {
+	private static List<String> pageIds(Driver driver, PageStatement statement) {
+		Record row = driver.executableQuery(statement.query())
+			.withParameters(statement.parameters())
+			.execute()
+			.records()
+			.getFirst();
+		return row.get("rows").asList((r) -> r.get("organization").get("id").asString());
+	}
+
+	private static double p50(Driver driver, PageStatement statement) {
 		List<Long> runs = new ArrayList<>();
 		for (int i = 0; i < 25; i++) {
 			long start = System.nanoTime();
-			ids(driver, query, limit, parameters);
+			pageIds(driver, statement);
 			if (i >= 5) {
 				runs.add(System.nanoTime() - start);
 			}
@@ -138,10 +172,12 @@ class IndexOrderTests {
 	}
 
 	/** The plan's operators, leaves first. */
-	private static List<String> operators(Driver driver, String query, int limit, Map<String, Object> parameters) {
-		Map<String, Object> values = new HashMap<>(parameters);
-		values.put("limit", limit);
-		Plan plan = driver.executableQuery("EXPLAIN " + query).withParameters(values).execute().summary().plan();
+	private static List<String> operators(Driver driver, PageStatement statement) {
+		Plan plan = driver.executableQuery("EXPLAIN " + statement.query())
+			.withParameters(statement.parameters())
+			.execute()
+			.summary()
+			.plan();
 		List<String> operators = new ArrayList<>();
 		collect(plan, operators);
 		return operators;
