@@ -1,5 +1,6 @@
 package io.dealgraph.editing;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +18,18 @@ import io.dealgraph.graph.DealStorage;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
-import io.dealgraph.security.Access;
-import io.dealgraph.security.Role;
 import io.dealgraph.system.CypherExecutor;
 import io.dealgraph.system.Workload;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
- * The mutations: each checks the caller's role first, so a refused request writes
- * nothing.
+ * The mutations: each states the role it needs, checked before it runs, so a refused
+ * request writes nothing. An admin holds the editor's role too (the role hierarchy in
+ * {@code SecurityConfiguration}). The caller's name goes to the audit log.
  */
 @Controller
 class EditingController {
@@ -43,7 +44,11 @@ class EditingController {
 			RETURN count(r) > 0 AS matches
 			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
 
-	private final Access access;
+	/** What recording and correcting needs: {@code Role.EDITOR}. */
+	private static final String EDITOR = "hasRole('EDITOR')";
+
+	/** What merging and retracting needs: {@code Role.ADMIN}. */
+	private static final String ADMIN = "hasRole('ADMIN')";
 
 	private final DealEditor deals;
 
@@ -53,9 +58,7 @@ class EditingController {
 
 	private final CypherExecutor cypher;
 
-	EditingController(Access access, DealEditor deals, OrganizationEditor organizations, DealEvents events,
-			CypherExecutor cypher) {
-		this.access = access;
+	EditingController(DealEditor deals, OrganizationEditor organizations, DealEvents events, CypherExecutor cypher) {
 		this.deals = deals;
 		this.organizations = organizations;
 		this.events = events;
@@ -63,38 +66,47 @@ class EditingController {
 	}
 
 	@MutationMapping
-	Organization upsertOrganization(@Argument OrganizationInput input) {
-		return this.organizations.upsert(input, this.access.require(Role.EDITOR));
+	@PreAuthorize(EDITOR)
+	public Organization upsertOrganization(@Argument OrganizationInput input, Principal caller) {
+		return this.organizations.upsert(input, caller.getName());
 	}
 
 	@MutationMapping
-	Deal recordDeal(@Argument DealInput input, @Argument @Nullable String idempotencyKey) {
-		return this.deals.record(input, idempotencyKey, this.access.require(Role.EDITOR));
+	@PreAuthorize(EDITOR)
+	public Deal recordDeal(@Argument DealInput input, @Argument @Nullable String idempotencyKey, Principal caller) {
+		return this.deals.record(input, idempotencyKey, caller.getName());
 	}
 
 	@MutationMapping
-	Deal updateDeal(@Argument String id, @Argument DealInput input, @Argument int expectedVersion) {
-		return this.deals.update(id, input, expectedVersion, this.access.require(Role.EDITOR));
+	@PreAuthorize(EDITOR)
+	public Deal updateDeal(@Argument String id, @Argument DealInput input, @Argument int expectedVersion,
+			Principal caller) {
+		return this.deals.update(id, input, expectedVersion, caller.getName());
 	}
 
 	@MutationMapping
-	Deal retractDeal(@Argument String id, @Argument String reason) {
-		return this.deals.retract(id, reason, this.access.require(Role.ADMIN));
+	@PreAuthorize(ADMIN)
+	public Deal retractDeal(@Argument String id, @Argument String reason, Principal caller) {
+		return this.deals.retract(id, reason, caller.getName());
 	}
 
 	@MutationMapping
-	Deal addSource(@Argument String dealId, @Argument SourceInput source) {
-		return this.deals.addSource(dealId, source, this.access.require(Role.EDITOR));
+	@PreAuthorize(EDITOR)
+	public Deal addSource(@Argument String dealId, @Argument SourceInput source, Principal caller) {
+		return this.deals.addSource(dealId, source, caller.getName());
 	}
 
 	@MutationMapping
-	Organization mergeOrganizations(@Argument String keep, @Argument String merge) {
-		return this.organizations.merge(keep, merge, this.access.require(Role.ADMIN));
+	@PreAuthorize(ADMIN)
+	public Organization mergeOrganizations(@Argument String keep, @Argument String merge, Principal caller) {
+		return this.organizations.merge(keep, merge, caller.getName());
 	}
 
 	@MutationMapping
-	ImportResult importDeals(@Argument List<DealInput> input, @Argument @Nullable String idempotencyKey) {
-		String by = this.access.require(Role.EDITOR);
+	@PreAuthorize(EDITOR)
+	public ImportResult importDeals(@Argument List<DealInput> input, @Argument @Nullable String idempotencyKey,
+			Principal caller) {
+		String by = caller.getName();
 		var rows = input.stream().map((deal) -> new DealEditor.Row(null, deal)).toList();
 		List<Deal> written = this.deals
 			.importDeals(rows, idempotencyKey, by, "importDeals", "input", Workload.BULK, (n) -> {

@@ -18,7 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.errors.ErrorResponses;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,6 +49,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static final List<String> FREE_PREFIXES = List.of("/explorer/", "/graphiql/", "/webjars/", "/actuator/");
 
+	/** Spring Security's answer to "signed in, not anonymous". */
+	private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
+
 	private final RateLimits limits;
 
 	private final String graphQlPath;
@@ -67,9 +71,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		String client = (authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken)) ? "user:" + authentication.getName()
-						: "ip:" + request.getRemoteAddr();
+		String client = SIGNED_IN.isAuthenticated(authentication) ? "user:" + authentication.getName()
+				: "ip:" + request.getRemoteAddr();
 		long retryAfter = this.limits.retryAfterSeconds(client);
 		if (retryAfter > 0) {
 			response.setHeader("Retry-After", Long.toString(retryAfter));

@@ -16,12 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <api key>}. A bearer that is no known key
- * and does not look like a JWT is remembered as an invalid credential, so that a mutation
- * can answer UNAUTHORIZED; reads stay public and ignore it.
+ * and does not look like a JWT is kept as an {@link InvalidCredential}, so that a refused
+ * mutation can say so; reads stay public and ignore it.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
-
-	static final String INVALID_CREDENTIAL = ApiKeyAuthenticationFilter.class.getName() + ".invalid";
 
 	private final ApiKeys keys;
 
@@ -37,16 +35,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			String token = header.substring(7).strip();
 			var holder = this.keys.holderOf(token);
 			if (holder.isPresent()) {
-				List<SimpleGrantedAuthority> authorities = (holder.get().role() == Role.ADMIN)
-						? List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()),
-								new SimpleGrantedAuthority(Role.EDITOR.authority()))
-						: List.of(new SimpleGrantedAuthority(Role.EDITOR.authority()));
+				// Only the key's own role: the role hierarchy says what it implies.
 				var authentication = UsernamePasswordAuthenticationToken.authenticated(holder.get().label(), null,
-						authorities);
+						List.of(new SimpleGrantedAuthority(holder.get().role().authority())));
 				SecurityContextHolder.getContext().setAuthentication(authentication);
 			}
 			else if (!JwtBearer.looksLikeJwt(token)) {
-				request.setAttribute(INVALID_CREDENTIAL, Boolean.TRUE);
+				SecurityContextHolder.getContext().setAuthentication(new InvalidCredential());
 			}
 		}
 		chain.doFilter(request, response);

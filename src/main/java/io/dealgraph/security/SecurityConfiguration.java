@@ -1,7 +1,6 @@
 package io.dealgraph.security;
 
-import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 
 import java.io.IOException;
@@ -17,6 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -31,13 +33,15 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every request is let through: reads are public, and mutations check the caller's role
- * themselves (see {@link Access}), so that a refusal is a GraphQL error with a code
- * rather than a bare 401. Credentials are read when present: API keys always, JWTs when a
- * decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * Every request is let through: reads are public, and each mutation states the role it
+ * needs ({@code @PreAuthorize}), so that a refusal is a GraphQL error with a code
+ * ({@link AccessRefusals}) rather than a bare 401. Credentials are read when present: API
+ * keys always, JWTs when a decoder is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
  * {@code public-key-location}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
@@ -53,6 +57,15 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * An admin may do whatever an editor may. Static, as the method security
+	 * infrastructure that reads it is built before this configuration.
+	 */
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix().role(Role.ADMIN.name()).implies(Role.EDITOR.name()).build();
+	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder)
@@ -94,19 +107,13 @@ class SecurityConfiguration {
 	}
 
 	private static AbstractAuthenticationToken withRoles(Jwt jwt) {
-		Collection<GrantedAuthority> authorities = new ArrayList<>();
+		// Only the roles the token names: the role hierarchy says what they imply.
 		List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-		if (roles != null) {
-			for (String role : roles) {
-				if (role.equals(Role.ADMIN.name())) {
-					authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
-					authorities.add(new SimpleGrantedAuthority(Role.EDITOR.authority()));
-				}
-				else if (role.equals(Role.EDITOR.name())) {
-					authorities.add(new SimpleGrantedAuthority(Role.EDITOR.authority()));
-				}
-			}
-		}
+		List<GrantedAuthority> authorities = (roles == null) ? List.of()
+				: Arrays.stream(Role.values())
+					.filter((role) -> roles.contains(role.name()))
+					.<GrantedAuthority>map((role) -> new SimpleGrantedAuthority(role.authority()))
+					.toList();
 		return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
 	}
 

@@ -96,6 +96,13 @@ class AuthorizationTests {
 	}
 
 	@Test
+	void aRefusalSaysWhatToSend() {
+		assertMessage(this.graphQl, "recordDeal", "Writing needs an editor credential");
+		assertMessage(Editors.as(this.graphQl, "not-a-key"), "recordDeal", "The credential is not valid");
+		assertMessage(Editors.editor(this.graphQl), "retractDeal", "does not allow 'retractDeal'");
+	}
+
+	@Test
 	void aJwtWithoutARoleIsForbiddenAndAForgedOneUnauthorized() {
 		assertCode(Editors.as(this.graphQl, TestCredentials.jwt("nobody")), "recordDeal", "FORBIDDEN");
 		String forged = TestCredentials.jwt("mallory", "ADMIN");
@@ -132,6 +139,14 @@ class AuthorizationTests {
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", code)));
+	}
+
+	private static void assertMessage(HttpGraphQlTester caller, String mutation, String text) {
+		caller.document(MUTATIONS.get(mutation))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getMessage()).contains(text)));
 	}
 
 	private static void assertAllowed(HttpGraphQlTester caller, String mutation) {
