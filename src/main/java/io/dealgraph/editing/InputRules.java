@@ -86,12 +86,10 @@ final class InputRules {
 		OrganizationKind fromKind = kinds.get(input.from());
 		OrganizationKind toKind = kinds.get(input.to());
 		if (fromKind == null) {
-			violations
-				.add(new InvalidInput.Violation(field + ".from", "no organization has the id '" + input.from() + "'"));
+			violations.add(InvalidInput.Violation.unknownOrganization(field + ".from", input.from()));
 		}
 		if (toKind == null) {
-			violations
-				.add(new InvalidInput.Violation(field + ".to", "no organization has the id '" + input.to() + "'"));
+			violations.add(InvalidInput.Violation.unknownOrganization(field + ".to", input.to()));
 		}
 		if (input.from().equals(input.to())) {
 			violations.add(new InvalidInput.Violation(field + ".to", "a deal links two different organizations"));
@@ -193,7 +191,8 @@ final class InputRules {
 
 	static void fail(List<InvalidInput.Violation> violations) {
 		if (!violations.isEmpty()) {
-			boolean missing = violations.stream().allMatch((v) -> v.message().startsWith("no organization has"));
+			boolean missing = violations.stream()
+				.allMatch((violation) -> violation.kind() == InvalidInput.Kind.UNKNOWN_REFERENCE);
 			throw new InvalidInput(missing ? ErrorCode.NOT_FOUND : ErrorCode.BAD_REQUEST, violations);
 		}
 	}

@@ -32,13 +32,39 @@ public class InvalidInput extends ApiException {
 				this.violations.stream().map((v) -> Map.of("field", v.field(), "message", v.message())).toList());
 	}
 
-	/** A broken rule: the field and what is wrong with it. */
-	public record Violation(String field, String message) {
+	/**
+	 * A broken rule: the field, what is wrong with it, and which kind of wrong, so that
+	 * the error's code follows from the kinds rather than from the messages.
+	 */
+	public record Violation(String field, String message, Kind kind) {
+
+		/** A value that breaks a rule. */
+		public Violation(String field, String message) {
+			this(field, message, Kind.INVALID);
+		}
+
+		/** An id that names no organization. */
+		static Violation unknownOrganization(String field, String id) {
+			return new Violation(field, "no organization has the id '" + id + "'", Kind.UNKNOWN_REFERENCE);
+		}
 
 		@Override
 		public String toString() {
 			return this.field + ": " + this.message;
 		}
+
+	}
+
+	/** What kind of wrong a violation is. */
+	public enum Kind {
+
+		/** The value breaks a rule: BAD_REQUEST. */
+		INVALID,
+		/**
+		 * The value names something that does not exist: NOT_FOUND when it is the only
+		 * kind of wrong.
+		 */
+		UNKNOWN_REFERENCE
 
 	}
 

@@ -69,8 +69,7 @@ class OrganizationEditor {
 	}
 
 	private static ApiException notFound(String field, String id) {
-		return new InvalidInput(ErrorCode.NOT_FOUND,
-				List.of(new InvalidInput.Violation(field, "no organization has the id '" + id + "'")));
+		return new InvalidInput(ErrorCode.NOT_FOUND, List.of(InvalidInput.Violation.unknownOrganization(field, id)));
 	}
 
 }

@@ -1,0 +1,114 @@
+package io.dealgraph.editing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import io.dealgraph.deal.DealStatus;
+import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.graph.DealType;
+import io.dealgraph.editing.Inputs.DealInput;
+import io.dealgraph.editing.Inputs.MoneyInput;
+import io.dealgraph.editing.Inputs.OrganizationInput;
+import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.source.Confidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The rules an editor's input meets, asked without Spring or a database: every broken
+ * rule is reported at once, each with its field, and the code follows from the kinds of
+ * wrong, not from the wording.
+ */
+class InputRulesTests {
+
+	/** The kinds of the organizations that exist, as the editor reads them. */
+	private static final Map<String, OrganizationKind> KINDS = Map.of("hut-8", OrganizationKind.MINER, "coreweave",
+			OrganizationKind.AI_FIRM, "blackstone", OrganizationKind.INVESTOR, "sec", OrganizationKind.REGULATOR);
+
+	private static final List<SourceInput> ONE_SOURCE = List
+		.of(new SourceInput("https://example.com/deal", null, null, Confidence.HIGH, null));
+
+	@Test
+	void aWellFormedDealBecomesADraft() {
+		List<InvalidInput.Violation> violations = new ArrayList<>();
+		var draft = InputRules.deal("E900", deal(DealType.FINANCING, "blackstone", "hut-8", "USD", 25.0), "input",
+				KINDS, violations, List.of());
+		assertThat(violations).isEmpty();
+		assertThat(draft).isNotNull();
+		assertThat(draft.amount().currency()).isEqualTo("USD");
+		assertThat(draft.stakePercent()).isEqualTo(25.0);
+	}
+
+	@Test
+	void everyBrokenRuleIsReportedWithItsField() {
+		List<InvalidInput.Violation> violations = new ArrayList<>();
+		DealInput input = new DealInput(DealType.SUPPLY, "hut-8", "hut-8", "2024-13",
+				new MoneyInput(-1, "dollars", null, null), -5.0, null, FinancingInstrument.DEBT, 10.0,
+				DealStatus.ANNOUNCED, null, null, List.of());
+		assertThat(InputRules.deal("E900", input, "input", KINDS, violations, List.of())).isNull();
+		assertThat(violations).extracting(InvalidInput.Violation::field)
+			.containsExactlyInAnyOrder("input.to", "input.announcedOn", "input.amount.amount", "input.amount.currency",
+					"input.capacityMw", "input.instrument", "input.stakePercent", "input.sources");
+		assertThat(code(violations)).isEqualTo(ErrorCode.BAD_REQUEST);
+	}
+
+	@Test
+	void unknownPartiesAloneAreNotFound() {
+		List<InvalidInput.Violation> violations = new ArrayList<>();
+		InputRules.deal("E900", deal(DealType.PARTNERSHIP, "nobody", "hut-8", "USD", null), "input", KINDS, violations,
+				List.of());
+		assertThat(violations).singleElement()
+			.satisfies((violation) -> assertThat(violation.kind()).isEqualTo(InvalidInput.Kind.UNKNOWN_REFERENCE));
+		assertThat(code(violations)).isEqualTo(ErrorCode.NOT_FOUND);
+	}
+
+	@Test
+	void anUnknownPartyBesideABrokenRuleIsABadRequest() {
+		List<InvalidInput.Violation> violations = new ArrayList<>();
+		InputRules.deal("E900", deal(DealType.PARTNERSHIP, "nobody", "hut-8", "dollars", null), "input", KINDS,
+				violations, List.of());
+		assertThat(violations).hasSize(2);
+		assertThat(code(violations)).isEqualTo(ErrorCode.BAD_REQUEST);
+	}
+
+	@Test
+	void onlyARegulatorTakesRegulatoryActionAndOnlyAsItsFromSide() {
+		assertThat(fields(deal(DealType.REGULATORY_ACTION, "blackstone", "hut-8", "USD", null)))
+			.containsExactly("input.from");
+		assertThat(fields(deal(DealType.REGULATORY_ACTION, "sec", "hut-8", "USD", null))).isEmpty();
+		assertThat(fields(deal(DealType.SUPPLY, "hut-8", "sec", "USD", null))).containsExactly("input.to");
+	}
+
+	@Test
+	void anOrganizationNeedsASlugACountryCodeAndNamesWithinTheCaps() {
+		var input = new OrganizationInput("Hut 8", " ", OrganizationKind.MINER, List.of("x".repeat(201)), null, "USA",
+				null, null, null);
+		InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> InputRules.organization(input, "input"));
+		assertThat(refused.violations()).extracting(InvalidInput.Violation::field)
+			.containsExactly("input.id", "input.name", "input.country", "input.aliases[0]");
+		assertThat(refused.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+	}
+
+	private static DealInput deal(DealType type, String from, String to, String currency, @Nullable Double stake) {
+		return new DealInput(type, from, to, "2024-06", new MoneyInput(100e6, currency, null, null), null, null, null,
+				stake, DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
+	}
+
+	private static List<String> fields(DealInput input) {
+		List<InvalidInput.Violation> violations = new ArrayList<>();
+		InputRules.deal("E900", input, "input", KINDS, violations, List.of());
+		return violations.stream().map(InvalidInput.Violation::field).toList();
+	}
+
+	private static ErrorCode code(List<InvalidInput.Violation> violations) {
+		return catchThrowableOfType(InvalidInput.class, () -> InputRules.fail(violations)).code();
+	}
+
+}
