@@ -1,0 +1,86 @@
+package io.dealgraph.network;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+import io.dealgraph.csv.CsvRow;
+import io.dealgraph.csv.CsvTable;
+import io.dealgraph.deal.AmountPeriod;
+import io.dealgraph.deal.AmountQualifier;
+import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealStatus;
+import io.dealgraph.deal.Money;
+import io.dealgraph.graph.DealType;
+import io.dealgraph.organization.Organization;
+import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.source.Confidence;
+import io.dealgraph.source.Source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The files a journalist opens in a spreadsheet or in Gephi, written from a network built
+ * by hand, no Spring or database: read back with a CSV and an XML parser, they hold what
+ * the network holds, sources included, and text that looks like a formula stays text.
+ */
+class NetworkExportTests {
+
+	private static final Organization HUT_8 = organization("hut-8", "Hut 8, Corp.", OrganizationKind.MINER);
+
+	private static final Organization LENDER = organization("lender", "=HYPERLINK(\"x\") & <Co>",
+			OrganizationKind.INVESTOR);
+
+	private static final Deal LOAN = new Deal("E900", DealType.FINANCING, LENDER, HUT_8, "2024-06",
+			new Money(150_000_000, "USD", AmountQualifier.EXACT, AmountPeriod.TOTAL), null, null, null, null,
+			DealStatus.COMPLETED, List.of(), "A \"secured\" loan,\nrepaid in 2026.",
+			List.of(new Source("https://example.com/a", "First", null, Confidence.HIGH, null),
+					new Source(null, "A filing", null, Confidence.MEDIUM, null)),
+			1, null);
+
+	private static final Network NETWORK = new Network(List.of(HUT_8, LENDER), List.of(LOAN), false);
+
+	@Test
+	void theCsvHasOneRowPerDealWithBothPartiesAndItsSources() throws IOException {
+		CsvTable table = CsvTable.parse("network.csv", new StringReader(NetworkExport.csv(NETWORK)),
+				NetworkExport.CSV_COLUMNS);
+		CsvRow row = table.rows().getFirst();
+		assertThat(table.rows()).hasSize(1);
+		assertThat(row.text("deal_id")).isEqualTo("E900");
+		assertThat(row.text("from_id")).isEqualTo("lender");
+		assertThat(row.text("to_name")).isEqualTo("Hut 8, Corp.");
+		assertThat(row.text("amount")).isEqualTo("150000000");
+		assertThat(row.text("description")).isEqualTo("A \"secured\" loan,\nrepaid in 2026.");
+		assertThat(row.text("source_urls")).isEqualTo("https://example.com/a |");
+		assertThat(row.text("source_titles")).isEqualTo("First | A filing");
+		assertThat(row.text("source_confidences")).isEqualTo("HIGH | MEDIUM");
+		// A spreadsheet would run this as a formula: it is written as text.
+		assertThat(row.text("from_name")).isEqualTo("'=HYPERLINK(\"x\") & <Co>");
+	}
+
+	@Test
+	void theGraphmlIsWellFormedWithEveryNodeAndEdge() throws Exception {
+		var document = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new InputSource(new StringReader(NetworkExport.graphml(NETWORK))));
+		var nodes = document.getElementsByTagName("node");
+		assertThat(nodes.getLength()).isEqualTo(2);
+		assertThat(((Element) nodes.item(1)).getAttribute("id")).isEqualTo("lender");
+		assertThat(nodes.item(1).getTextContent()).contains("=HYPERLINK(\"x\") & <Co>");
+		var edge = (Element) document.getElementsByTagName("edge").item(0);
+		assertThat(edge.getAttribute("source")).isEqualTo("lender");
+		assertThat(edge.getAttribute("target")).isEqualTo("hut-8");
+		assertThat(edge.getTextContent()).contains("FINANCING", "2024-06", "150000000", "https://example.com/a");
+	}
+
+	private static Organization organization(String id, String name, OrganizationKind kind) {
+		return new Organization(id, name, kind, null, List.of(), "US", null, List.of(), false);
+	}
+
+}
