@@ -14,6 +14,7 @@ import graphql.schema.diff.reporting.CapturingReporter;
 import graphql.schema.idl.SchemaPrinter;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.support.Contract;
 import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.fail;
 @RunsDealgraph
 class ContractTests {
 
-	static final Path CONTRACT = Path.of("graphql", "schema.graphql");
+	private static final Path CONTRACT = Contract.FILE;
 
 	/** The directives that graphql-java itself defines; the contract holds ours only. */
 	private static final Set<String> BUILT_IN = Set.of("include", "skip", "deprecated", "specifiedBy", "oneOf", "defer",

@@ -21,19 +21,21 @@ import graphql.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.support.Contract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An analyst in GraphiQL reads the schema's descriptions as its manual: every type,
  * field, argument, input field, enum value and directive of the contract has one. Reads
- * the committed contract, which {@link ContractTests} holds equal to the served schema;
+ * the committed contract, which {@code ContractTests} holds equal to the served schema;
  * no Spring, no database.
  */
 class SchemaDescriptionsTests {
 
 	@Test
 	void everyPartOfTheContractIsDescribed() throws IOException {
-		Document contract = Parser.parse(Files.readString(ContractTests.CONTRACT));
+		Document contract = Parser.parse(Files.readString(Contract.FILE));
 		List<String> undescribed = new ArrayList<>();
 		for (Definition<?> definition : contract.getDefinitions()) {
 			switch (definition) {
@@ -65,7 +67,7 @@ class SchemaDescriptionsTests {
 				}
 			}
 		}
-		assertThat(undescribed).as("parts of %s without a description", ContractTests.CONTRACT).isEmpty();
+		assertThat(undescribed).as("parts of %s without a description", Contract.FILE).isEmpty();
 	}
 
 	private static void fields(List<String> undescribed, String type, List<FieldDefinition> fields) {

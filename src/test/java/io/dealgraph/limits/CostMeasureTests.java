@@ -16,10 +16,9 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLFieldsContainer;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.junit.jupiter.api.Test;
+
+import io.dealgraph.support.Contract;
 
 import io.dealgraph.support.Examples;
 
@@ -31,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CostMeasureTests {
 
-	static final GraphQLSchema SCHEMA = schema();
+	/** The committed contract: the served schema, generated object types included. */
+	static final GraphQLSchema SCHEMA = Contract.schema();
 
 	@Test
 	void everyListInTheSchemaStatesHowLongItCanGet() {
@@ -86,19 +86,6 @@ class CostMeasureTests {
 
 	static long cost(String document) {
 		return QueryLimits.measure(SCHEMA, Parser.parse(document), null, Map.of()).cost();
-	}
-
-	private static GraphQLSchema schema() {
-		TypeDefinitionRegistry types = new TypeDefinitionRegistry();
-		try (var files = Files.list(Path.of("graphql"))) {
-			for (Path file : files.filter((f) -> f.toString().endsWith(".graphqls")).sorted().toList()) {
-				types.merge(new SchemaParser().parse(Files.readString(file)));
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return UnExecutableSchemaGenerator.makeUnExecutableSchema(types);
 	}
 
 }
