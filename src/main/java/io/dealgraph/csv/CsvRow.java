@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.system.PartialDates;
+import io.dealgraph.graph.PartialDates;
 
 /**
  * One record of a seed file. Every accessor validates and, on bad input, names the file,

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
+import io.dealgraph.graph.DealStatus;
 
 /**
  * A deal between two organizations, as read: both parties come with it from the same

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Source;
+import io.dealgraph.graph.DealStatus;
 
 /**
  * A deal as written: the parties by id, everything else as it will be stored. Seed rows

@@ -18,6 +18,7 @@ import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
+import io.dealgraph.graph.DealStatus;
 
 /**
  * A deal's properties, written and read: the Java side of {@link DealStorage}. A deal's

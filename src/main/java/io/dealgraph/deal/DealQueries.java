@@ -26,7 +26,7 @@ import io.dealgraph.paging.Edge;
 import io.dealgraph.paging.Keyset;
 import io.dealgraph.paging.Page;
 import io.dealgraph.paging.SortKey;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
 /**

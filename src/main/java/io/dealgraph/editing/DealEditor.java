@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -19,11 +20,13 @@ import io.dealgraph.deal.DealWrites;
 import io.dealgraph.deal.StatusChange;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.rules.Violation;
+import io.dealgraph.rules.WriteRules;
 import io.dealgraph.source.Source;
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.Workload;
 import io.dealgraph.errors.ErrorCode;
 import org.springframework.stereotype.Component;
 
@@ -72,13 +75,26 @@ public class DealEditor {
 	record Row(@Nullable String id, DealInput input) {
 	}
 
-	/** What an import batch wrote. */
-	record Written(List<Deal> deals, int created, int updated) {
+	/**
+	 * What an import batch wrote, and the rows it left out (by their index in the batch)
+	 * with what each breaks.
+	 */
+	record Written(List<Deal> deals, int created, int updated, Map<Integer, List<Violation>> leftOut) {
+	}
+
+	/** What a batch does with rows that break a rule. */
+	enum BadRows {
+
+		/** Nothing is written; the error names every row's violations. */
+		REFUSE_BATCH,
+		/** The other rows are written; the bad ones are reported in the answer. */
+		LEAVE_OUT
+
 	}
 
 	Deal record(DealInput input, @Nullable String idempotencyKey, String by) {
 		return importDeals(List.of(new Row(null, input)), idempotencyKey, by, "recordDeal", "input", Workload.REQUEST,
-				(n) -> {
+				BadRows.REFUSE_BATCH, (n) -> {
 				})
 			.deals()
 			.getFirst();
@@ -89,10 +105,11 @@ public class DealEditor {
 	 * statement, telling {@code progress} how many are written so far. {@code field}
 	 * names the rows in errors: {@code input} for one, {@code input[3]} within a batch.
 	 * If anything fails, progress included, nothing of the batch stays. A batch is
-	 * {@link Workload#BULK} work, one deal {@link Workload#REQUEST} work.
+	 * {@link Workload#BULK} work, one deal {@link Workload#REQUEST} work. {@code badRows}
+	 * says whether a row that breaks a rule refuses the batch or is left out of it.
 	 */
 	Written importDeals(List<Row> rows, @Nullable String idempotencyKey, String by, String operation, String field,
-			Workload workload, IntConsumer progress) {
+			Workload workload, BadRows badRows, IntConsumer progress) {
 		if (rows.size() > InputRules.MAX_BATCH) {
 			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
 					"At most " + InputRules.MAX_BATCH + " deals per batch, not " + rows.size() + ".");
@@ -105,9 +122,13 @@ public class DealEditor {
 					throw new IllegalStateException(
 							"A deal written under idempotency key " + idempotencyKey + " is gone");
 				}
-				return new Written(deals, 0, 0);
+				return new Written(deals, 0, 0, Map.of());
 			}
-			List<DealDraft> drafts = check(tx, rows, field);
+			Checked checked = check(tx, rows, null);
+			if (badRows == BadRows.REFUSE_BATCH) {
+				checked.throwIfAny(field, rows.size());
+			}
+			List<DealDraft> drafts = checked.drafts();
 			Set<String> existing = this.writes.existing(tx, drafts.stream().map(DealDraft::id).toList());
 			List<Deal> deals = new ArrayList<>();
 			for (int start = 0; start < drafts.size(); start += CHUNK) {
@@ -118,7 +139,7 @@ public class DealEditor {
 			this.audit.recordAll(tx, by, operation,
 					deals.stream().map((deal) -> new AuditLog.Entry(deal.id(), null, deal)).toList());
 			this.idempotency.complete(tx, claim, deals.stream().map(Deal::id).toList());
-			return new Written(deals, deals.size() - existing.size(), existing.size());
+			return new Written(deals, deals.size() - existing.size(), existing.size(), checked.violations());
 		});
 		written.deals().forEach(this.events::published);
 		return written;
@@ -131,7 +152,9 @@ public class DealEditor {
 				throw new ApiException(ErrorCode.CONFLICT, "Deal " + id + " is at version " + current.version()
 						+ ", not " + expectedVersion + ": someone changed it meanwhile. Read it again and reapply.");
 			}
-			DealDraft draft = check(tx, List.of(new Row(id, input)), "input", current).getFirst();
+			Checked checked = check(tx, List.of(new Row(id, input)), current);
+			checked.throwIfAny("input", 1);
+			DealDraft draft = checked.drafts().getFirst();
 			Deal updated = this.writes.replace(tx, current, draft, expectedVersion + 1);
 			this.audit.record(tx, by, "updateDeal", id, current, updated);
 			return updated;
@@ -139,9 +162,9 @@ public class DealEditor {
 	}
 
 	Deal retract(String id, String reason, String by) {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
-		InputRules.text(violations, "reason", reason, InputRules.MAX_TEXT, true);
-		InputRules.fail(violations);
+		List<Violation> violations = new ArrayList<>();
+		WriteRules.text(violations, "reason", reason, WriteRules.MAX_TEXT, true);
+		InvalidInput.throwIfAny(violations);
 		return this.cypher.write((tx) -> {
 			Deal current = existing(tx, id);
 			if (current.retraction() != null) {
@@ -154,14 +177,12 @@ public class DealEditor {
 	}
 
 	Deal addSource(String dealId, SourceInput input, String by) {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
-		Source source = InputRules.source(violations, "source", input);
-		InputRules.fail(violations);
+		Source source = InputRules.source(input, "source");
 		return this.cypher.write((tx) -> {
 			Deal current = existing(tx, dealId);
-			if (current.sources().size() >= InputRules.MAX_SOURCES) {
-				throw new InvalidInput(ErrorCode.LIMIT_EXCEEDED, List.of(new InvalidInput.Violation("source",
-						"a deal has at most " + InputRules.MAX_SOURCES + " sources")));
+			if (current.sources().size() >= WriteRules.MAX_SOURCES) {
+				throw new InvalidInput(ErrorCode.LIMIT_EXCEEDED,
+						List.of(new Violation("source", "a deal has at most " + WriteRules.MAX_SOURCES + " sources")));
 			}
 			Deal updated = this.writes.addSource(tx, current, source);
 			this.audit.record(tx, by, "addSource", dealId, current, updated);
@@ -174,35 +195,56 @@ public class DealEditor {
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No deal has the id '" + id + "'."));
 	}
 
-	private List<DealDraft> check(CypherExecutor.Writer tx, List<Row> rows, String field) {
-		return check(tx, rows, field, null);
+	/**
+	 * The rows that pass the rules, as drafts, and what each other row breaks, by its
+	 * index; fields are relative to the row.
+	 */
+	private record Checked(List<DealDraft> drafts, Map<Integer, List<Violation>> violations) {
+
+		/**
+		 * Throws {@link InvalidInput} with every row's violations, each field under
+		 * {@code field} ({@code input.amount}) or, in a batch, under its row
+		 * ({@code input[3].amount}).
+		 */
+		void throwIfAny(String field, int rows) {
+			List<Violation> all = new ArrayList<>();
+			this.violations.forEach((row, violations) -> all
+				.addAll(InputRules.placed(violations, (rows == 1) ? field : field + "[" + row + "]")));
+			InvalidInput.throwIfAny(all);
+		}
+
 	}
 
-	/** Checks rows against the rules and the parties' kinds, all violations at once. */
-	private List<DealDraft> check(CypherExecutor.Writer tx, List<Row> rows, String field, @Nullable Deal current) {
+	/**
+	 * Checks rows against the rules and the parties' kinds, all violations at once.
+	 * {@code current} is the deal that an update replaces.
+	 */
+	private Checked check(CypherExecutor.Writer tx, List<Row> rows, @Nullable Deal current) {
 		Set<String> ids = new HashSet<>();
 		rows.forEach((row) -> {
 			ids.add(row.input().from());
 			ids.add(row.input().to());
 		});
+		ids.remove(null);
 		Map<String, OrganizationKind> kinds = new HashMap<>();
 		tx.run(KINDS, Map.of("ids", List.copyOf(ids)))
 			.forEach(
 					(row) -> kinds.put(row.get("id").asString(), OrganizationKind.valueOf(row.get("kind").asString())));
-		List<InvalidInput.Violation> violations = new ArrayList<>();
 		List<DealDraft> drafts = new ArrayList<>();
+		Map<Integer, List<Violation>> violations = new TreeMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Row row = rows.get(i);
-			String name = (rows.size() == 1) ? field : field + "[" + i + "]";
 			String id = (row.id() != null) ? row.id() : newId();
-			if (row.id() != null && (row.id().length() > InputRules.MAX_ID || !row.id().matches("[A-Za-z0-9_-]+"))) {
-				violations.add(new InvalidInput.Violation(name + ".id",
-						"letters, digits, - and _ only, at most " + InputRules.MAX_ID + " characters"));
+			List<Violation> found = new ArrayList<>();
+			DealDraft draft = InputRules.deal(id, row.input(), kinds, found, history(row.input(), current));
+			if (draft != null) {
+				drafts.add(draft);
 			}
-			drafts.add(InputRules.deal(id, row.input(), name, kinds, violations, history(row.input(), current)));
+			else {
+				violations.put(i, found);
+			}
 		}
-		InputRules.fail(violations);
-		return drafts;
+		return new Checked(drafts, violations);
 	}
 
 	/**
@@ -216,9 +258,9 @@ public class DealEditor {
 		}
 		List<StatusChange> history = new ArrayList<>(current.statusHistory());
 		if (current.status() != input.status()) {
-			if (history.size() >= InputRules.MAX_STATUS_CHANGES) {
-				throw new InvalidInput(ErrorCode.LIMIT_EXCEEDED, List.of(new InvalidInput.Violation("input.status",
-						"a deal has at most " + InputRules.MAX_STATUS_CHANGES + " status changes")));
+			if (history.size() >= WriteRules.MAX_STATUS_CHANGES) {
+				throw new InvalidInput(ErrorCode.LIMIT_EXCEEDED, List.of(new Violation("input.status",
+						"a deal has at most " + WriteRules.MAX_STATUS_CHANGES + " status changes")));
 			}
 			history.add(new StatusChange(input.status(), input.statusOn(), null));
 		}

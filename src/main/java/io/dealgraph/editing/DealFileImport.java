@@ -7,12 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -25,7 +22,7 @@ import io.dealgraph.csv.CsvTable;
 import io.dealgraph.csv.DataFileException;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
-import io.dealgraph.deal.DealStatus;
+import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.GlobalId;
 import io.dealgraph.graph.GlobalId.Interface;
@@ -33,8 +30,9 @@ import io.dealgraph.deal.FinancingInstrument;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.MoneyInput;
 import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.rules.Violation;
 import io.dealgraph.source.Confidence;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.Workload;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +50,6 @@ public class DealFileImport {
 			"amount_qualifier", "amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
 			"status_on", "description", "source_url", "source_title", "source_publisher", "source_confidence",
 			"source_note");
-
-	private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.?(.*)");
 
 	private final DealEditor editor;
 
@@ -120,36 +116,17 @@ public class DealFileImport {
 	}
 
 	/**
-	 * A batch whose rows break rules loses those rows, and is tried again without them.
+	 * Writes a batch; its rows that break a rule are left out and added to
+	 * {@code rejected} with their file lines and every rule they break.
 	 */
 	private DealEditor.Written writeRejectingBadRows(List<Parsed> batch, String by, List<Rejection> rejected,
 			IntConsumer progress) {
-		while (!batch.isEmpty()) {
-			try {
-				return this.editor.importDeals(batch.stream().map(Parsed::row).toList(), null, by, "import", "rows",
-						Workload.BULK, progress);
-			}
-			catch (InvalidInput ex) {
-				Map<Integer, List<String>> byRow = new LinkedHashMap<>();
-				for (InvalidInput.Violation v : ex.violations()) {
-					Matcher m = ROW_FIELD.matcher(v.field());
-					int index = m.matches() ? Integer.parseInt(m.group(1)) : 0;
-					String field = m.matches() ? m.group(2) : v.field();
-					byRow.computeIfAbsent(index, (i) -> new ArrayList<>()).add(field + ": " + v.message());
-				}
-				List<Parsed> remaining = new ArrayList<>();
-				for (int i = 0; i < batch.size(); i++) {
-					if (byRow.containsKey(i)) {
-						rejected.add(new Rejection(batch.get(i).line(), String.join("; ", byRow.get(i))));
-					}
-					else {
-						remaining.add(batch.get(i));
-					}
-				}
-				batch = remaining;
-			}
-		}
-		return new DealEditor.Written(List.of(), 0, 0);
+		DealEditor.Written written = this.editor.importDeals(batch.stream().map(Parsed::row).toList(), null, by,
+				"import", "rows", Workload.BULK, DealEditor.BadRows.LEAVE_OUT, progress);
+		written.leftOut()
+			.forEach((index, violations) -> rejected.add(new Rejection(batch.get(index).line(),
+					String.join("; ", violations.stream().map(Violation::toString).toList()))));
+		return written;
 	}
 
 	private List<Parsed> csv(Path file) throws IOException {

@@ -18,8 +18,8 @@ import io.dealgraph.graph.DealStorage;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.Workload;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
@@ -108,9 +108,9 @@ class EditingController {
 			Principal caller) {
 		String by = caller.getName();
 		var rows = input.stream().map((deal) -> new DealEditor.Row(null, deal)).toList();
-		List<Deal> written = this.deals
-			.importDeals(rows, idempotencyKey, by, "importDeals", "input", Workload.BULK, (n) -> {
-			})
+		List<Deal> written = this.deals.importDeals(rows, idempotencyKey, by, "importDeals", "input", Workload.BULK,
+				DealEditor.BadRows.REFUSE_BATCH, (n) -> {
+				})
 			.deals();
 		return new ImportResult(written.size(), written);
 	}

@@ -12,8 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.system.CypherExecutor;
-import org.springframework.beans.factory.annotation.Value;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -79,8 +78,8 @@ class Idempotency {
 
 	private final CypherExecutor cypher;
 
-	Idempotency(@Value("${dealgraph.idempotency.ttl}") Duration ttl, CypherExecutor cypher) {
-		this.ttl = ttl;
+	Idempotency(IdempotencySettings settings, CypherExecutor cypher) {
+		this.ttl = settings.ttl();
 		this.cypher = cypher;
 	}
 

@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
-import io.dealgraph.deal.DealStatus;
+import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.deal.FinancingInstrument;
-import io.dealgraph.organization.InvestorType;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.InvestorType;
+import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.source.Confidence;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.rules.Violation;
 
 /**
  * One or more input rules broken, each naming its field ({@code input.amount.currency},
@@ -19,6 +20,19 @@ public class InvalidInput extends ApiException {
 		this.violations = List.copyOf(violations);
 	}
 
+	/**
+	 * Throws when {@code violations} is not empty: NOT_FOUND when every violation names
+	 * something that does not exist, BAD_REQUEST otherwise. The code follows from the
+	 * kinds, not from the wording.
+	 */
+	static void throwIfAny(List<Violation> violations) {
+		if (!violations.isEmpty()) {
+			boolean missing = violations.stream()
+				.allMatch((violation) -> violation.kind() == Violation.Kind.UNKNOWN_REFERENCE);
+			throw new InvalidInput(missing ? ErrorCode.NOT_FOUND : ErrorCode.BAD_REQUEST, violations);
+		}
+	}
+
 	public List<Violation> violations() {
 		return this.violations;
 	}
@@ -30,42 +44,6 @@ public class InvalidInput extends ApiException {
 	public Map<String, Object> extensions() {
 		return Map.of("field", this.violations.getFirst().field(), "violations",
 				this.violations.stream().map((v) -> Map.of("field", v.field(), "message", v.message())).toList());
-	}
-
-	/**
-	 * A broken rule: the field, what is wrong with it, and which kind of wrong, so that
-	 * the error's code follows from the kinds rather than from the messages.
-	 */
-	public record Violation(String field, String message, Kind kind) {
-
-		/** A value that breaks a rule. */
-		public Violation(String field, String message) {
-			this(field, message, Kind.INVALID);
-		}
-
-		/** An id that names no organization. */
-		static Violation unknownOrganization(String field, String id) {
-			return new Violation(field, "no organization has the id '" + id + "'", Kind.UNKNOWN_REFERENCE);
-		}
-
-		@Override
-		public String toString() {
-			return this.field + ": " + this.message;
-		}
-
-	}
-
-	/** What kind of wrong a violation is. */
-	public enum Kind {
-
-		/** The value breaks a rule: BAD_REQUEST. */
-		INVALID,
-		/**
-		 * The value names something that does not exist: NOT_FOUND when it is the only
-		 * kind of wrong.
-		 */
-		UNKNOWN_REFERENCE
-
 	}
 
 }

@@ -7,9 +7,10 @@ import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationWrites;
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.Workload;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.rules.Violation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +70,7 @@ class OrganizationEditor {
 	}
 
 	private static ApiException notFound(String field, String id) {
-		return new InvalidInput(ErrorCode.NOT_FOUND, List.of(InvalidInput.Violation.unknownOrganization(field, id)));
+		return new InvalidInput(ErrorCode.NOT_FOUND, List.of(Violation.unknownOrganization(field, id)));
 	}
 
 }

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +24,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The one writer of error responses outside GraphQL's own: filters, the exception
- * handlers of the plain HTTP endpoints, the security entry point and the servlet
- * container's error page all answer through here. The body has the shape of a GraphQL
- * error, {@code {"errors": [{"message", "extensions": {"code", ...}}]}}, so a client
- * reads one format whatever refused it. A browser that asks for a page
- * ({@code Accept: text/html}) gets the same message as a plain HTML page instead.
+ * The one writer of error responses: GraphQL errors ({@link #graphQlError}) for the
+ * limits, the rate limit, refusals and failed fields, and plain HTTP answers for filters,
+ * the exception handlers of the plain HTTP endpoints, the security entry point and the
+ * servlet container's error page. The body has the shape of a GraphQL error,
+ * {@code {"errors": [{"message", "extensions": {"code", ...}}]}}, so a client reads one
+ * format whatever refused it. A browser that asks for a page ({@code Accept: text/html})
+ * gets the same message as a plain HTML page instead.
  */
 public final class ErrorResponses {
 
@@ -51,6 +57,29 @@ public final class ErrorResponses {
 		String errorId = UUID.randomUUID().toString();
 		log.error("Internal error {} at {}", errorId, where, failure);
 		return errorId;
+	}
+
+	/**
+	 * A GraphQL error with its stable code in {@code extensions}, then {@code more}, at
+	 * the field of {@code environment} when a field failed (null when the whole request
+	 * is refused).
+	 */
+	public static GraphQLError graphQlError(ErrorCode code, String message, Map<String, Object> more,
+			@Nullable DataFetchingEnvironment environment) {
+		GraphqlErrorBuilder<?> builder = (environment != null) ? GraphqlErrorBuilder.newError(environment)
+				: GraphqlErrorBuilder.newError();
+		return builder.errorType(classification(code)).message(message).extensions(extensions(code, more)).build();
+	}
+
+	/** graphql-java's and Spring's classification of each code, as tools know them. */
+	private static ErrorClassification classification(ErrorCode code) {
+		return switch (code) {
+			case BAD_REQUEST -> graphql.ErrorType.ValidationError;
+			case LIMIT_EXCEEDED -> graphql.ErrorType.ExecutionAborted;
+			case UNAUTHORIZED -> org.springframework.graphql.execution.ErrorType.UNAUTHORIZED;
+			case FORBIDDEN -> org.springframework.graphql.execution.ErrorType.FORBIDDEN;
+			default -> graphql.ErrorType.DataFetchingException;
+		};
 	}
 
 	/** The {@code extensions} of an error: the code first, then anything more. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -20,6 +19,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.core.annotation.Order;
 
 /**
  * The one place where failures become GraphQL errors. Every error leaves with a stable
@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * unexpected failure is logged with an id that the response carries, so a user's report
  * can be found in the log.
  */
+// Inside RequestObservation (order 1), and after AccessRefusals among the exception
+// resolvers.
+@Order(2)
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGraphQlInterceptor {
 
@@ -53,15 +56,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 			message = ErrorResponses.standardMessage(code);
 			more = Map.of();
 		}
-		return GraphqlErrorBuilder.newError(env)
-			.errorType(classification(code))
-			.message(message)
-			.extensions(ErrorResponses.extensions(code, more))
-			.build();
-	}
-
-	private static ErrorClassification classification(ErrorCode code) {
-		return (code == ErrorCode.BAD_REQUEST) ? ErrorType.ValidationError : ErrorType.DataFetchingException;
+		return ErrorResponses.graphQlError(code, message, more, env);
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.deal.DealStatus;
+import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
 

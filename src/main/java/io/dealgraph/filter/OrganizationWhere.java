@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.graph.Relationship;
-import io.dealgraph.organization.InvestorType;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.InvestorType;
+import io.dealgraph.graph.OrganizationKind;
 
 /** The {@code OrganizationWhere} input; see the schema for each field's meaning. */
 public record OrganizationWhere(@Nullable String id, @Nullable List<String> idIn, @Nullable String name,

@@ -1,4 +1,4 @@
-package io.dealgraph.deal;
+package io.dealgraph.graph;
 
 /** Where a deal stands. */
 public enum DealStatus {

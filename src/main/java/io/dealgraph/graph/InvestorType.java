@@ -1,4 +1,4 @@
-package io.dealgraph.organization;
+package io.dealgraph.graph;
 
 /** How an organization invests. Any organization that finances others may carry some. */
 public enum InvestorType {

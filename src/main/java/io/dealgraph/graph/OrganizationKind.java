@@ -1,4 +1,4 @@
-package io.dealgraph.organization;
+package io.dealgraph.graph;
 
 /**
  * The kinds of organization. Each is a GraphQL object type and a Neo4j label beside

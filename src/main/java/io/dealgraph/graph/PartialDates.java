@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.graph;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.graphql;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

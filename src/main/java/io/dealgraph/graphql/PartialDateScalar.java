@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.graphql;
 
 import java.util.Locale;
 
@@ -15,6 +15,7 @@ import graphql.schema.GraphQLScalarType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import io.dealgraph.graph.PartialDates;
 
 /** The {@code PartialDate} scalar: a string that must be YYYY, YYYY-MM or YYYY-MM-DD. */
 @Configuration(proxyBeanMethods = false)

@@ -27,6 +27,7 @@ import io.dealgraph.errors.ApiException;
 import io.dealgraph.graph.GlobalId;
 import io.dealgraph.graph.GlobalId.Interface;
 import org.springframework.stereotype.Component;
+import org.springframework.core.annotation.Order;
 
 /**
  * Every argument and input field that takes an id takes it in either form: the readable
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
  * interface, such as a deal's given where an organization is asked for, is a client's
  * mistake: {@code BAD_REQUEST}, and nothing runs.
  */
+// After QueryLimits (order 1).
+@Order(2)
 @Component
 public class IdArguments extends SimplePerformantInstrumentation {
 

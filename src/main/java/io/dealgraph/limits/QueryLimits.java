@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
@@ -35,7 +34,9 @@ import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.errors.ErrorResponses;
 import org.springframework.stereotype.Component;
+import org.springframework.core.annotation.Order;
 
 /**
  * Refuses a request before it runs when it is deeper, costlier or more aliased than the
@@ -54,6 +55,9 @@ import org.springframework.stereotype.Component;
  * result nodes stops a request whose estimate was wrong, with LIMIT_EXCEEDED and no
  * partial answer.
  */
+// The first instrumentation: a request over its limits is refused before IdArguments
+// (order 2) or anything else does work for it.
+@Order(1)
 @Component
 public class QueryLimits extends SimplePerformantInstrumentation {
 
@@ -293,11 +297,8 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	}
 
 	private static GraphQLError limit(String message) {
-		return GraphqlErrorBuilder.newError()
-			.errorType(ErrorType.ExecutionAborted)
-			.message("Request over its limit: " + message + ".")
-			.extensions(Map.of("code", ErrorCode.LIMIT_EXCEEDED.name()))
-			.build();
+		return ErrorResponses.graphQlError(ErrorCode.LIMIT_EXCEEDED, "Request over its limit: " + message + ".",
+				Map.of(), null);
 	}
 
 	private static long saturatedMultiply(long a, long b) {

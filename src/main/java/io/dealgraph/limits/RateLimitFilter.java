@@ -23,6 +23,8 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 
 /**
  * Turns away clients whose bucket is empty with 429 and Retry-After, before any work.
@@ -31,6 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (charged by {@link RequestObservation} with the result nodes each request returns), the
  * export, and any endpoint added later, which are charged by the size of their answer.
  */
+// Right after Spring Security's filter chain: the client is the credential it
+// authenticated.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
 

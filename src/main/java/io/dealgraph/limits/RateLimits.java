@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +32,12 @@ public class RateLimits {
 
 	private final int mutationWeight;
 
-	RateLimits(@Value("${dealgraph.rate-limit.capacity:1000000}") long capacity,
-			@Value("${dealgraph.rate-limit.period:1m}") Duration period,
-			@Value("${dealgraph.rate-limit.mutation-weight:10}") int mutationWeight) {
+	RateLimits(RateLimitSettings settings) {
 		// Bucket4j refills at most one token per nanosecond: a higher configured rate
 		// means "no limit" anyway.
-		this.capacity = Math.min(capacity, period.toNanos());
-		this.period = period;
-		this.mutationWeight = mutationWeight;
+		this.capacity = Math.min(settings.capacity(), settings.period().toNanos());
+		this.period = settings.period();
+		this.mutationWeight = settings.mutationWeight();
 	}
 
 	/** Seconds until {@code client} may send again, or 0 when it may now. */

@@ -11,16 +11,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.errors.ErrorResponses;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 
 /**
  * Size limits applied before a request is parsed: the body (413 beyond
  * {@code dealgraph.limits.max-body-bytes}) and the parser's tokens and characters, so a
  * huge or adversarial document costs little to refuse.
  */
+// After the rate limit: a client that floods with oversized bodies is still turned away
+// by
+// its bucket; before anything reads the body.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2)
 @Component
 class RequestSizeLimits extends OncePerRequestFilter {
 
@@ -35,8 +40,8 @@ class RequestSizeLimits extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
 
-	RequestSizeLimits(@Value("${dealgraph.limits.max-body-bytes:1048576}") long maxBodyBytes) {
-		this.maxBodyBytes = maxBodyBytes;
+	RequestSizeLimits(LimitSettings settings) {
+		this.maxBodyBytes = settings.maxBodyBytes();
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.errors.ErrorResponses;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -48,10 +47,9 @@ class WebSocketLimits {
 
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler graphQlHandler, GraphQlProperties properties,
-			GraphQlCorsProperties cors, JsonMapper json,
-			@Value("${dealgraph.limits.max-sockets-per-client:10}") int maxSocketsPerClient) {
+			GraphQlCorsProperties cors, JsonMapper json, LimitSettings settings) {
 		return new LimitedGraphQlWebSocketHandler(graphQlHandler, new JacksonJsonHttpMessageConverter(json), properties,
-				cors, maxSocketsPerClient);
+				cors, settings.maxSocketsPerClient());
 	}
 
 	/** Spring GraphQL's handler, counting each client's sockets. */

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.neo4j;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.neo4j;
 
 /**
  * What a transaction is for, which decides how long it may take. A request's answer is

@@ -19,7 +19,7 @@ import io.dealgraph.graph.End;
 import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.organization.Organization;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
 /**

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.system.PartialDates;
+import io.dealgraph.graph.PartialDates;
 
 /**
  * The arguments of {@code network} and of the export endpoint, checked against the caps:

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
+import io.dealgraph.graph.InvestorType;
+import io.dealgraph.graph.OrganizationKind;
 
 /**
  * A company or institution. Its deals and facts are not fields here: they are read with

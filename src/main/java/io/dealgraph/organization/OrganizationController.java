@@ -23,6 +23,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
+import io.dealgraph.graph.OrganizationKind;
 
 /**
  * Organizations' nested fields. Beneath the top-level reads ({@code io.dealgraph.read}) a

@@ -39,7 +39,7 @@ import io.dealgraph.paging.Page;
 import io.dealgraph.paging.SortKey;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Repository;
 
 /** Every Cypher statement that reads organizations and their facts. */

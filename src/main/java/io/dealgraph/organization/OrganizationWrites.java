@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
+import io.dealgraph.graph.OrganizationKind;
 
 /**
  * Every Cypher statement that writes organizations and their facts. They run inside a

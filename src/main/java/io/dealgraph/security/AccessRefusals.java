@@ -3,7 +3,6 @@ package io.dealgraph.security;
 import java.util.Map;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
@@ -60,12 +59,8 @@ class AccessRefusals extends SecurityDataFetcherExceptionResolver {
 		else {
 			message = "Writing needs an editor credential: send 'Authorization: Bearer <key>'.";
 		}
-		return GraphqlErrorBuilder.newError(environment)
-			.errorType(refused.getErrorType())
-			.message(message)
-			.extensions(
-					ErrorResponses.extensions(unauthorized ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, Map.of()))
-			.build();
+		return ErrorResponses.graphQlError(unauthorized ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, message,
+				Map.of(), environment);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +22,9 @@ class ApiKeys {
 
 	private final List<Entry> entries = new ArrayList<>();
 
-	ApiKeys(@Value("${dealgraph.security.editor-keys:}") String editorKeys,
-			@Value("${dealgraph.security.admin-keys:}") String adminKeys) {
-		add(editorKeys, Role.EDITOR);
-		add(adminKeys, Role.ADMIN);
+	ApiKeys(ApiKeySettings settings) {
+		add(settings.editorKeys(), Role.EDITOR);
+		add(settings.adminKeys(), Role.ADMIN);
 	}
 
 	/** A key's holder: its label and its role. */

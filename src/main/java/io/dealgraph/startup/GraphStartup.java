@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.dealgraph.seed.SeedLoader;
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.EmbeddedNeo4j;
-import io.dealgraph.system.TransactionTimeouts;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.EmbeddedNeo4j;
+import io.dealgraph.neo4j.TransactionTimeouts;
+import io.dealgraph.neo4j.Workload;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,16 +77,15 @@ class GraphStartup implements SmartInitializingSingleton, HealthIndicator {
 
 	GraphStartup(CypherExecutor cypher, SchemaMigrations migrations, SeedLoader seed,
 			ObjectProvider<EmbeddedNeo4j> embedded, TransactionTimeouts timeouts,
-			@Value("${spring.neo4j.uri:}") String uri, @Value("${dealgraph.seed.mode}") SeedMode seedMode,
-			@Value("${dealgraph.seed.location}") String seedLocation) {
+			@Value("${spring.neo4j.uri:}") String uri, SeedSettings seedSettings) {
 		this.cypher = cypher.forWork(Workload.STARTUP);
 		this.migrations = migrations;
 		this.seed = seed;
 		this.embedded = embedded;
 		this.lease = timeouts.startup().plus(LEASE_MARGIN);
 		this.uri = uri;
-		this.seedMode = seedMode;
-		this.seedLocation = seedLocation;
+		this.seedMode = seedSettings.mode();
+		this.seedLocation = seedSettings.location();
 	}
 
 	@Override

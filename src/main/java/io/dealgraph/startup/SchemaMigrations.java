@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.Workload;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.graph.DealType;
-import io.dealgraph.organization.InvestorType;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.InvestorType;
+import io.dealgraph.graph.OrganizationKind;
 
 /**
  * One group of deals: its keys (only those grouped by are set), its count and its money

@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.dealgraph.DealgraphApplication;
 import io.dealgraph.editing.DealFileImport;
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.EmbeddedNeo4j;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.EmbeddedNeo4j;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -23,12 +23,12 @@ import org.neo4j.driver.summary.Plan;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.graph.Beneath;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.organization.OrganizationQueries;
 import io.dealgraph.organization.OrganizationQueries.PageStatement;
 import io.dealgraph.paging.Cursor;
 import io.dealgraph.paging.Page;
-import io.dealgraph.system.EmbeddedNeo4j;
+import io.dealgraph.neo4j.EmbeddedNeo4j;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
 

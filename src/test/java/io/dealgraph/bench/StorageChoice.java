@@ -16,7 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 
-import io.dealgraph.system.EmbeddedNeo4j;
+import io.dealgraph.neo4j.EmbeddedNeo4j;
 import org.springframework.util.FileSystemUtils;
 
 /**

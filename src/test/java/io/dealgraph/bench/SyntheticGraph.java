@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.PartialDateKeys;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.OrganizationKind;
 
 /**
  * A deterministic synthetic deal graph: the same seed and size give the same files.

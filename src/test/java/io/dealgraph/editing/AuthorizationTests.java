@@ -13,7 +13,7 @@ import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.TestCredentials;
 import io.dealgraph.support.TestWrites;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;

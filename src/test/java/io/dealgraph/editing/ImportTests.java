@@ -14,15 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
-import io.dealgraph.deal.DealStatus;
+import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
-import io.dealgraph.system.Workload;
+import io.dealgraph.neo4j.Workload;
 import io.dealgraph.support.TestWrites;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -74,8 +74,8 @@ class ImportTests {
 							DealStatus.ANNOUNCED, null, "row " + i,
 							List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
 		}
-		assertThatIllegalStateException().isThrownBy(
-				() -> this.editor.importDeals(rows, null, "test", "import", "rows", Workload.BULK, (written) -> {
+		assertThatIllegalStateException().isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows",
+				Workload.BULK, DealEditor.BadRows.LEAVE_OUT, (written) -> {
 					if (written >= DealEditor.CHUNK) {
 						throw new IllegalStateException("the machine fails after " + written + " rows");
 					}

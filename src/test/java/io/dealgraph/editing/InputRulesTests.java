@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.deal.DealStatus;
+import io.dealgraph.graph.DealStatus;
 import io.dealgraph.deal.FinancingInstrument;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.graph.DealType;
@@ -15,7 +15,8 @@ import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.MoneyInput;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.editing.Inputs.SourceInput;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.rules.Violation;
 import io.dealgraph.source.Confidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +38,9 @@ class InputRulesTests {
 
 	@Test
 	void aWellFormedDealBecomesADraft() {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
-		var draft = InputRules.deal("E900", deal(DealType.FINANCING, "blackstone", "hut-8", "USD", 25.0), "input",
-				KINDS, violations, List.of());
+		List<Violation> violations = new ArrayList<>();
+		var draft = InputRules.deal("E900", deal(DealType.FINANCING, "blackstone", "hut-8", "USD", 25.0), KINDS,
+				violations, List.of());
 		assertThat(violations).isEmpty();
 		assertThat(draft).isNotNull();
 		assertThat(draft.amount().currency()).isEqualTo("USD");
@@ -48,32 +49,32 @@ class InputRulesTests {
 
 	@Test
 	void everyBrokenRuleIsReportedWithItsField() {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
+		List<Violation> violations = new ArrayList<>();
 		DealInput input = new DealInput(DealType.SUPPLY, "hut-8", "hut-8", "2024-13",
 				new MoneyInput(-1, "dollars", null, null), -5.0, null, FinancingInstrument.DEBT, 10.0,
 				DealStatus.ANNOUNCED, null, null, List.of());
-		assertThat(InputRules.deal("E900", input, "input", KINDS, violations, List.of())).isNull();
-		assertThat(violations).extracting(InvalidInput.Violation::field)
-			.containsExactlyInAnyOrder("input.to", "input.announcedOn", "input.amount.amount", "input.amount.currency",
-					"input.capacityMw", "input.instrument", "input.stakePercent", "input.sources");
+		assertThat(InputRules.deal("E900", input, KINDS, violations, List.of())).isNull();
+		assertThat(violations).extracting(Violation::field)
+			.containsExactlyInAnyOrder("to", "announcedOn", "amount.amount", "amount.currency", "capacityMw",
+					"instrument", "stakePercent", "sources");
 		assertThat(code(violations)).isEqualTo(ErrorCode.BAD_REQUEST);
 	}
 
 	@Test
 	void unknownPartiesAloneAreNotFound() {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
-		InputRules.deal("E900", deal(DealType.PARTNERSHIP, "nobody", "hut-8", "USD", null), "input", KINDS, violations,
+		List<Violation> violations = new ArrayList<>();
+		InputRules.deal("E900", deal(DealType.PARTNERSHIP, "nobody", "hut-8", "USD", null), KINDS, violations,
 				List.of());
 		assertThat(violations).singleElement()
-			.satisfies((violation) -> assertThat(violation.kind()).isEqualTo(InvalidInput.Kind.UNKNOWN_REFERENCE));
+			.satisfies((violation) -> assertThat(violation.kind()).isEqualTo(Violation.Kind.UNKNOWN_REFERENCE));
 		assertThat(code(violations)).isEqualTo(ErrorCode.NOT_FOUND);
 	}
 
 	@Test
 	void anUnknownPartyBesideABrokenRuleIsABadRequest() {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
-		InputRules.deal("E900", deal(DealType.PARTNERSHIP, "nobody", "hut-8", "dollars", null), "input", KINDS,
-				violations, List.of());
+		List<Violation> violations = new ArrayList<>();
+		InputRules.deal("E900", deal(DealType.PARTNERSHIP, "nobody", "hut-8", "dollars", null), KINDS, violations,
+				List.of());
 		assertThat(violations).hasSize(2);
 		assertThat(code(violations)).isEqualTo(ErrorCode.BAD_REQUEST);
 	}
@@ -81,9 +82,9 @@ class InputRulesTests {
 	@Test
 	void onlyARegulatorTakesRegulatoryActionAndOnlyAsItsFromSide() {
 		assertThat(fields(deal(DealType.REGULATORY_ACTION, "blackstone", "hut-8", "USD", null)))
-			.containsExactly("input.from");
+			.containsExactly("from");
 		assertThat(fields(deal(DealType.REGULATORY_ACTION, "sec", "hut-8", "USD", null))).isEmpty();
-		assertThat(fields(deal(DealType.SUPPLY, "hut-8", "sec", "USD", null))).containsExactly("input.to");
+		assertThat(fields(deal(DealType.SUPPLY, "hut-8", "sec", "USD", null))).containsExactly("to");
 	}
 
 	@Test
@@ -91,7 +92,7 @@ class InputRulesTests {
 		var input = new OrganizationInput("Hut 8", " ", OrganizationKind.MINER, List.of("x".repeat(201)), null, "USA",
 				null, null, null);
 		InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> InputRules.organization(input, "input"));
-		assertThat(refused.violations()).extracting(InvalidInput.Violation::field)
+		assertThat(refused.violations()).extracting(Violation::field)
 			.containsExactly("input.id", "input.name", "input.country", "input.aliases[0]");
 		assertThat(refused.code()).isEqualTo(ErrorCode.BAD_REQUEST);
 	}
@@ -102,13 +103,13 @@ class InputRulesTests {
 	}
 
 	private static List<String> fields(DealInput input) {
-		List<InvalidInput.Violation> violations = new ArrayList<>();
-		InputRules.deal("E900", input, "input", KINDS, violations, List.of());
-		return violations.stream().map(InvalidInput.Violation::field).toList();
+		List<Violation> violations = new ArrayList<>();
+		InputRules.deal("E900", input, KINDS, violations, List.of());
+		return violations.stream().map(Violation::field).toList();
 	}
 
-	private static ErrorCode code(List<InvalidInput.Violation> violations) {
-		return catchThrowableOfType(InvalidInput.class, () -> InputRules.fail(violations)).code();
+	private static ErrorCode code(List<Violation> violations) {
+		return catchThrowableOfType(InvalidInput.class, () -> InvalidInput.throwIfAny(violations)).code();
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.errors;
 
 import java.util.List;
 
@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.dealgraph.neo4j.CypherExecutor;
 
 /**
  * Bad arguments get a clear error with a stable code, never a 500 or a stack trace, and

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
-import io.dealgraph.organization.InvestorType;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.InvestorType;
+import io.dealgraph.graph.OrganizationKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

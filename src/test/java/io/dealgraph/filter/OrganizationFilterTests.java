@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.support.Graph;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 

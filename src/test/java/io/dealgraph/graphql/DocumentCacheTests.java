@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.graphql;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.dealgraph.system;
+package io.dealgraph.graphql;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import io.dealgraph.graph.DealType;
 import io.dealgraph.network.Network;
 import io.dealgraph.network.Path;
 import io.dealgraph.organization.Organization;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;

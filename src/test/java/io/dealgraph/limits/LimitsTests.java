@@ -12,7 +12,7 @@ import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.TestCredentials;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

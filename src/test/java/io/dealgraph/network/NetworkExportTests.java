@@ -15,11 +15,11 @@ import io.dealgraph.csv.CsvTable;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.Deal;
-import io.dealgraph.deal.DealStatus;
+import io.dealgraph.graph.DealStatus;
 import io.dealgraph.deal.Money;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.Organization;
-import io.dealgraph.organization.OrganizationKind;
+import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 

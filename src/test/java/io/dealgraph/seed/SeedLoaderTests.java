@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dealgraph.csv.DataFileException;
 import io.dealgraph.support.RunsDealgraph;
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +61,8 @@ class SeedLoaderTests {
 		GraphCounts before = counts();
 
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
-			.withMessage("deals.csv line 6: currency 'US DOLLARS' is not an ISO 4217 code such as USD");
+			.withMessage(
+					"deals.csv line 6: amount.currency: 'US DOLLARS' is not an ISO 4217 currency code such as USD");
 		assertThat(counts()).isEqualTo(before);
 	}
 
@@ -73,7 +74,7 @@ class SeedLoaderTests {
 
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
 			.withMessageContaining("deals.csv line 125")
-			.withMessageContaining("has no source");
+			.withMessageContaining("sources: a deal needs at least one source");
 	}
 
 	record GraphCounts(long organizations, long deals, long facts, long properties) {

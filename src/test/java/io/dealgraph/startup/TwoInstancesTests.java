@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dealgraph.DealgraphApplication;
-import io.dealgraph.system.CypherExecutor;
-import io.dealgraph.system.EmbeddedNeo4j;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.EmbeddedNeo4j;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.builder.SpringApplicationBuilder;

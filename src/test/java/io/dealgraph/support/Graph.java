@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 
 /**
  * Independent answers straight from the database, written in plain Cypher, to check what

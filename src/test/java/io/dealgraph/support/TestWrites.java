@@ -2,7 +2,7 @@ package io.dealgraph.support;
 
 import java.util.Map;
 
-import io.dealgraph.system.CypherExecutor;
+import io.dealgraph.neo4j.CypherExecutor;
 
 /**
  * Removes what write tests add to the shared seed graph: deals with editor ids
