@@ -3,23 +3,20 @@ package io.dealgraph.editing;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.dealgraph.support.Http;
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.TestCredentials;
-import io.dealgraph.support.TestWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each mutation. A refused call writes nothing.
  */
 @RunsDealgraph
+@RemovesItsWrites
 class AuthorizationTests {
 
 	/**
@@ -55,11 +53,6 @@ class AuthorizationTests {
 
 	@Autowired
 	CypherExecutor cypher;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "upsertOrganization", "recordDeal", "updateDeal", "addSource", "importDeals",
@@ -107,18 +100,9 @@ class AuthorizationTests {
 		assertCode(Editors.as(this.graphQl, TestCredentials.jwt("nobody")), "recordDeal", "FORBIDDEN");
 		String forged = TestCredentials.jwt("mallory", "ADMIN");
 		String tampered = forged.substring(0, forged.length() - 4) + "AAAA";
-		var response = RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/graphql")
-			.header("Authorization", "Bearer " + tampered)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("query", MUTATIONS.get("recordDeal")))
-			.retrieve()
-			.onStatus((status) -> true, (request, ignored) -> {
-			})
-			.toEntity(String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(response.getBody()).contains("\"code\":\"UNAUTHORIZED\"");
+		var response = new Http(this.port).graphQl(MUTATIONS.get("recordDeal"), "Authorization", "Bearer " + tampered);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(Http.code(response)).isEqualTo("UNAUTHORIZED");
 	}
 
 	@Test

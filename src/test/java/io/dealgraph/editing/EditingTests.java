@@ -8,12 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
-import io.dealgraph.support.TestWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -21,6 +20,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @RunsDealgraph
+@RemovesItsWrites
 class EditingTests {
 
 	private static final String UPDATE = """
@@ -34,11 +34,6 @@ class EditingTests {
 
 	@Autowired
 	CypherExecutor cypher;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@Test
 	void aRetriedRequestWithTheSameIdempotencyKeyRecordsOneDeal() {

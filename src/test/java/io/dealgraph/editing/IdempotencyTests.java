@@ -9,16 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Http;
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestCredentials;
-import io.dealgraph.support.TestWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * editors who happen to pick the same key, and a key reused long after.
  */
 @RunsDealgraph
+@RemovesItsWrites
 class IdempotencyTests {
 
 	private static final int RETRIES = 8;
@@ -42,11 +42,6 @@ class IdempotencyTests {
 
 	@Autowired
 	Driver driver;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@Test
 	void eightRetriesRacingWithOneNewKeyWriteOneDealAndAllAnswerWithIt() throws Exception {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +16,11 @@ import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
 import io.dealgraph.neo4j.Workload;
-import io.dealgraph.support.TestWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -30,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @RunsDealgraph
+@RemovesItsWrites
 class ImportTests {
 
 	@Autowired
@@ -43,11 +43,6 @@ class ImportTests {
 
 	@Autowired
 	DealFileImport fileImport;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@Test
 	void aBatchWithOneBadDealWritesNoneOfIt() {

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
-import io.dealgraph.support.TestWrites;
-import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
@@ -27,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matches its filter, whose ids may be global ones, as a Relay client holds them.
  */
 @RunsDealgraph
+@RemovesItsWrites
 class SubscriptionTests {
 
 	@LocalServerPort
@@ -36,15 +35,7 @@ class SubscriptionTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	CypherExecutor cypher;
-
-	@Autowired
 	DealEvents dealEvents;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@Test
 	void aSubscriberReceivesTheDealsItAskedForAfterTheMutation() throws Exception {

@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
-import io.dealgraph.support.TestWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -27,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * passing case.
  */
 @RunsDealgraph
+@RemovesItsWrites
 class ValidationTests {
 
 	@Autowired
@@ -34,11 +34,6 @@ class ValidationTests {
 
 	@Autowired
 	CypherExecutor cypher;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	static Stream<Arguments> brokenRules() {
 		return Stream.of(

@@ -5,15 +5,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.Examples;
+import io.dealgraph.support.Http;
 import io.dealgraph.support.RunsDealgraph;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.client.RestClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +33,12 @@ class PagesTests {
 	@Test
 	void theExplorerAndGraphiQlLoadEveryFileFromThisHost() {
 		for (String page : List.of("/", "/graphiql")) {
-			var response = client().get().uri(page).retrieve().toEntity(String.class);
-			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'")
+			var response = http().send("GET", page, "text/html");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Security-Policy")).get(InstanceOfAssertFactories.STRING)
+				.contains("default-src 'self'")
 				.contains("connect-src 'self'");
-			Matcher assets = ASSET.matcher(response.getBody());
+			Matcher assets = ASSET.matcher(response.body());
 			int count = 0;
 			while (assets.find()) {
 				String url = assets.group(1);
@@ -45,9 +46,7 @@ class PagesTests {
 					continue;
 				}
 				assertThat(url).as("%s loads %s", page, url).startsWith("/").doesNotStartWith("//");
-				assertThat(client().get().uri(url).retrieve().toBodilessEntity().getStatusCode())
-					.as("%s serves %s", page, url)
-					.isEqualTo(HttpStatus.OK);
+				assertThat(http().status(url)).as("%s serves %s", page, url).isEqualTo(200);
 				count++;
 			}
 			assertThat(count).as("files %s loads", page).isGreaterThanOrEqualTo(2);
@@ -56,10 +55,8 @@ class PagesTests {
 
 	@Test
 	void graphiQlGetsEveryExampleDocument() {
-		List<Map<String, String>> examples = client().get()
-			.uri("/graphiql/examples")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
+		List<Map<String, String>> examples = JsonMapper.shared()
+			.readValue(http().send("GET", "/graphiql/examples", "application/json").body(), new TypeReference<>() {
 			});
 		assertThat(examples).extracting((example) -> example.get("name")).isEqualTo(Examples.names());
 		assertThat(examples).allSatisfy((example) -> assertThat(example.get("document")).contains("query"));
@@ -67,13 +64,14 @@ class PagesTests {
 
 	@Test
 	void thePagesFilesAreRevalidatedRatherThanCachedStale() {
-		var response = client().get().uri("/explorer/explorer.js").retrieve().toBodilessEntity();
-		assertThat(response.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
-		assertThat(response.getHeaders().getLastModified()).isPositive();
+		var response = http().send("GET", "/explorer/explorer.js", "*/*");
+		assertThat(response.headers().firstValue("Cache-Control")).get(InstanceOfAssertFactories.STRING)
+			.contains("no-cache");
+		assertThat(response.headers().firstValue("Last-Modified")).isPresent();
 	}
 
-	private RestClient client() {
-		return RestClient.create("http://localhost:" + this.port);
+	private Http http() {
+		return new Http(this.port);
 	}
 
 }

@@ -3,13 +3,11 @@ package io.dealgraph.filter;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.support.Graph;
-import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -26,14 +24,7 @@ class OrganizationFilterTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	CypherExecutor cypher;
-
 	Graph graph;
-
-	@BeforeEach
-	void graph() {
-		this.graph = new Graph(this.cypher);
-	}
 
 	@Test
 	void aiCustomersOfMinersFinancedByPrivateEquity() {

@@ -3,12 +3,10 @@ package io.dealgraph.graph;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.Graph;
 import io.dealgraph.support.RunsDealgraph;
-import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -36,14 +34,7 @@ class AsOfViewTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	CypherExecutor cypher;
-
 	Graph graph;
-
-	@BeforeEach
-	void graph() {
-		this.graph = new Graph(this.cypher);
-	}
 
 	@Test
 	void anOrganizationsDealsAndRelationshipsAreThoseThatStoodOnTheDate() {

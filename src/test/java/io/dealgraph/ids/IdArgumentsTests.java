@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Http;
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestCredentials;
-import io.dealgraph.support.TestWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * global id of the wrong kind of thing is refused and changes nothing.
  */
 @RunsDealgraph
+@RemovesItsWrites
 class IdArgumentsTests {
 
 	@LocalServerPort
@@ -38,11 +38,6 @@ class IdArgumentsTests {
 
 	@Autowired
 	CypherExecutor cypher;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { """

@@ -9,14 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
 
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
-import io.dealgraph.support.TestWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * deadlocks by retrying.
  */
 @RunsDealgraph
+@RemovesItsWrites
 class TransactionTests {
 
 	@Autowired
@@ -45,11 +45,6 @@ class TransactionTests {
 
 	@Autowired
 	BookmarkManager bookmarks;
-
-	@AfterEach
-	void removeWrites() {
-		TestWrites.remove(this.cypher);
-	}
 
 	@Test
 	void aSlowQueryHitsTheTimeoutAndIsEndedOnTheServer() {

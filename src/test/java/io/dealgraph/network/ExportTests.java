@@ -2,6 +2,7 @@ package io.dealgraph.network;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
+import io.dealgraph.support.Http;
 import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.ContentDisposition;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class ExportTests {
 
 	@Test
 	void jsonExportHoldsTheNetworkWithSources() {
-		Map<?, ?> network = JsonMapper.shared().readValue(get("json").getBody(), Map.class);
+		Map<?, ?> network = JsonMapper.shared().readValue(get("json").body(), Map.class);
 		List<?> deals = (List<?>) network.get("deals");
 		assertThat(ids(deals)).isEqualTo(apiDeals());
 		assertThat(deals).allSatisfy((deal) -> assertThat((List<?>) ((Map<?, ?>) deal).get("sources")).isNotEmpty());
@@ -48,8 +48,9 @@ class ExportTests {
 	@Test
 	void csvExportHasOneRowPerDealWithItsSources() throws Exception {
 		var response = get("csv");
-		assertThat(response.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
-		List<List<String>> rows = parseCsv(response.getBody());
+		assertThat(ContentDisposition.parse(response.headers().firstValue("Content-Disposition").orElseThrow())
+			.getFilename()).endsWith(".csv");
+		List<List<String>> rows = parseCsv(response.body());
 		List<String> header = rows.getFirst();
 		assertThat(header).isEqualTo(NetworkExport.CSV_COLUMNS);
 		List<List<String>> data = rows.subList(1, rows.size());
@@ -66,7 +67,7 @@ class ExportTests {
 		var response = get("graphml");
 		var document = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
-			.parse(new ByteArrayInputStream(response.getBody().getBytes(StandardCharsets.UTF_8)));
+			.parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
 		var edges = document.getElementsByTagName("edge");
 		TreeSet<String> ids = new TreeSet<>();
 		for (int i = 0; i < edges.getLength(); i++) {
@@ -86,11 +87,8 @@ class ExportTests {
 	@Test
 	void severalCentresExportTheUnionOfTheirNetworksAsTheExplorerShowsThem() {
 		Map<?, ?> union = JsonMapper.shared()
-			.readValue(RestClient.create("http://localhost:" + this.port)
-				.get()
-				.uri("/export/network?around=hut-8&around=coatue&format=json")
-				.retrieve()
-				.body(String.class), Map.class);
+			.readValue(ok(http().send("GET", "/export/network?around=hut-8&around=coatue&format=json", "*/*")).body(),
+					Map.class);
 		TreeSet<String> expected = new TreeSet<>();
 		for (String centre : List.of("hut-8", "coatue")) {
 			expected.addAll(this.graphQl.document("{ network(around: \"" + centre + "\") { deals { id } } }")
@@ -113,52 +111,34 @@ class ExportTests {
 			.get();
 		StringBuilder uri = new StringBuilder("/export/network?format=json");
 		hops.forEach((id) -> uri.append("&deal=").append(id));
-		Map<?, ?> view = JsonMapper.shared()
-			.readValue(RestClient.create("http://localhost:" + this.port)
-				.get()
-				.uri(uri.toString())
-				.retrieve()
-				.body(String.class), Map.class);
+		Map<?, ?> view = JsonMapper.shared().readValue(ok(http().send("GET", uri.toString(), "*/*")).body(), Map.class);
 		assertThat(ids((List<?>) view.get("deals"))).isEqualTo(new TreeSet<>(hops));
 		assertThat((List<?>) view.get("organizations")).hasSize(hops.size() + 1);
 	}
 
 	@Test
 	void anUnknownFormatOrOrganizationIsRefusedClearly() {
-		var client = RestClient.create("http://localhost:" + this.port);
-		var badFormat = client.get()
-			.uri("/export/network?around=hut-8&format=xlsx")
-			.retrieve()
-			.onStatus((status) -> true, (request, response) -> {
-			})
-			.toEntity(String.class);
-		assertThat(badFormat.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(badFormat.getBody()).contains("\"code\":\"BAD_REQUEST\"");
-		var unknown = client.get()
-			.uri("/export/network?around=nobody")
-			.retrieve()
-			.onStatus((status) -> true, (request, response) -> {
-			})
-			.toEntity(String.class);
-		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		var unknownDeal = client.get()
-			.uri("/export/network?deal=E011&deal=NO-SUCH-DEAL")
-			.retrieve()
-			.onStatus((status) -> true, (request, response) -> {
-			})
-			.toEntity(String.class);
-		assertThat(unknownDeal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(unknownDeal.getBody()).contains("NO-SUCH-DEAL");
+		var badFormat = http().send("GET", "/export/network?around=hut-8&format=xlsx", "*/*");
+		assertThat(badFormat.statusCode()).isEqualTo(400);
+		assertThat(badFormat.body()).contains("\"code\":\"BAD_REQUEST\"");
+		var unknown = http().send("GET", "/export/network?around=nobody", "*/*");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		var unknownDeal = http().send("GET", "/export/network?deal=E011&deal=NO-SUCH-DEAL", "*/*");
+		assertThat(unknownDeal.statusCode()).isEqualTo(404);
+		assertThat(unknownDeal.body()).contains("NO-SUCH-DEAL");
 	}
 
-	private ResponseEntity<String> get(String format) {
-		var response = RestClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/export/network?around=core-scientific&depth=2&format=" + format)
-			.retrieve()
-			.toEntity(String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+	private HttpResponse<String> get(String format) {
+		return ok(http().send("GET", "/export/network?around=core-scientific&depth=2&format=" + format, "*/*"));
+	}
+
+	private static HttpResponse<String> ok(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response;
+	}
+
+	private Http http() {
+		return new Http(this.port);
 	}
 
 	private TreeSet<String> apiDeals() {

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.support.Graph;
-import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -24,14 +22,7 @@ class NetworkTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	CypherExecutor cypher;
-
 	Graph graph;
-
-	@BeforeEach
-	void graph() {
-		this.graph = new Graph(this.cypher);
-	}
 
 	@Test
 	void everythingWithinTwoHopsOfHut8() {

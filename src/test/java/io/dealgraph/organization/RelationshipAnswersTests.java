@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.Graph;
@@ -52,12 +51,8 @@ class RelationshipAnswersTests {
 	@Autowired
 	CypherExecutor cypher;
 
+	@Autowired
 	Graph graph;
-
-	@BeforeEach
-	void graph() {
-		this.graph = new Graph(this.cypher);
-	}
 
 	@Test
 	void everyListFieldNamesTheOtherPartiesOfItsDeals() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -29,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureHttpGraphQlTester
 @ContextConfiguration(initializers = { TestNeo4j.class, TestCredentials.class })
 @ExtendWith(Neo4jBackend.class)
+// Graph: the independent answers in plain Cypher that tests check the API against.
+@Import(Graph.class)
 public @interface RunsDealgraph {
 
 }
