@@ -6,7 +6,9 @@
 // the organizations expanded ("centres", each drawn with its depth-1 network) and the deals of
 // the paths found, all under the current filters.
 import { graphQl } from './api.js';
-import { DEAL_TYPES, KINDS, graphStyle } from './look.js';
+import { definitionList, element } from './dom.js';
+import { linkOf, readLink } from './link.js';
+import { DEAL_TYPES, KINDS, edgeLabel, graphStyle, money } from './look.js';
 
 const page = {
   status: document.getElementById('status'),
@@ -543,47 +545,6 @@ function setStatus(message, state) {
   cy.resize();
 }
 
-function element(tag, properties, ...children) {
-  const node = Object.assign(document.createElement(tag), properties);
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
-
-function definitionList(facts) {
-  const list = element('dl', {});
-  facts.filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .forEach(([term, value]) => list.append(element('dt', {}, term), element('dd', {}, value)));
-  return list;
-}
-
-function money(amount) {
-  if (!amount) {
-    return null;
-  }
-  const qualifier = { EXACT: '', APPROXIMATE: 'about ', AT_LEAST: 'at least ', UP_TO: 'up to ' }[amount.qualifier] || '';
-  const period = amount.period === 'PER_YEAR' ? ' a year' : '';
-  return `${qualifier}${short(amount.amount)} ${amount.currency}${period}`;
-}
-
-function edgeLabel(deal) {
-  if (deal.amount) {
-    const sign = { EXACT: '', APPROXIMATE: '~', AT_LEAST: '≥', UP_TO: '≤' }[deal.amount.qualifier] || '';
-    const symbol = deal.amount.currency === 'USD' ? '$' : `${deal.amount.currency} `;
-    return `${sign}${symbol}${short(deal.amount.amount)}${deal.amount.period === 'PER_YEAR' ? '/yr' : ''}`;
-  }
-  return deal.capacityMw != null ? `${deal.capacityMw} MW` : '';
-}
-
-function short(value) {
-  const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
-  for (const [size, unit] of units) {
-    if (Math.abs(value) >= size) {
-      return `${Number((value / size).toPrecision(3))}${unit}`;
-    }
-  }
-  return String(value);
-}
-
 function renderLegend() {
   Object.values(KINDS).forEach((look) => {
     const swatch = element('span', { className: 'swatch' });
@@ -612,32 +573,22 @@ function renderDealTypeOptions() {
  * `from`/`to` for paths), so a reader can bookmark it or send it to a colleague.
  */
 function writeLink() {
-  const link = new URLSearchParams();
-  if (view.centres.length > 0) link.set('around', view.centres.join(','));
-  if (pathQuery) {
-    link.set('from', pathQuery.from.id);
-    link.set('to', pathQuery.to.id);
-  }
-  const f = view.filters || {};
-  if (f.dealTypes) link.set('dealTypes', f.dealTypes.join(','));
-  ['since', 'until', 'asOf'].forEach((name) => { if (f[name]) link.set(name, f[name]); });
-  history.replaceState(null, '', link.toString() ? `#${link}` : location.pathname);
+  const link = linkOf(view.centres, pathQuery, view.filters);
+  history.replaceState(null, '', link ? `#${link}` : location.pathname);
 }
 
 /** Opens the view a link describes: sets the filters, then loads its centres and paths. */
 async function openLink() {
-  const link = new URLSearchParams(location.hash.slice(1));
-  const list = (name) => (link.get(name) || '').split(',').map((part) => part.trim()).filter(Boolean);
-  const types = list('dealTypes');
+  const link = readLink(location.hash.slice(1));
   page.dealTypeOptions.querySelectorAll('input').forEach((box) => {
-    box.checked = types.length === 0 || types.includes(box.value);
+    box.checked = link.dealTypes.length === 0 || link.dealTypes.includes(box.value);
   });
-  ['since', 'until', 'asOf'].forEach((name) => { page.filterForm.elements[name].value = link.get(name) || ''; });
-  const centres = list('around');
+  ['since', 'until', 'asOf'].forEach((name) => { page.filterForm.elements[name].value = link[name] || ''; });
+  const { centres } = link;
   let paths = null;
-  if (link.get('from') && link.get('to')) {
+  if (link.from && link.to) {
     try {
-      const [from, to] = await Promise.all([link.get('from'), link.get('to')].map(async (id) => {
+      const [from, to] = await Promise.all([link.from, link.to].map(async (id) => {
         const data = await graphQl('ExplorerOrganization', { id });
         if (!data.organization) {
           throw new Error(`The link names an organization that does not exist: '${id}'.`);

@@ -56,3 +56,33 @@ export function graphStyle() {
   });
   return style;
 }
+
+// How figures read: amounts as reported (never converted), in short form.
+
+export function money(amount) {
+  if (!amount) {
+    return null;
+  }
+  const qualifier = { EXACT: '', APPROXIMATE: 'about ', AT_LEAST: 'at least ', UP_TO: 'up to ' }[amount.qualifier] || '';
+  const period = amount.period === 'PER_YEAR' ? ' a year' : '';
+  return `${qualifier}${short(amount.amount)} ${amount.currency}${period}`;
+}
+
+export function edgeLabel(deal) {
+  if (deal.amount) {
+    const sign = { EXACT: '', APPROXIMATE: '~', AT_LEAST: '≥', UP_TO: '≤' }[deal.amount.qualifier] || '';
+    const symbol = deal.amount.currency === 'USD' ? '$' : `${deal.amount.currency} `;
+    return `${sign}${symbol}${short(deal.amount.amount)}${deal.amount.period === 'PER_YEAR' ? '/yr' : ''}`;
+  }
+  return deal.capacityMw != null ? `${deal.capacityMw} MW` : '';
+}
+
+export function short(value) {
+  const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+  for (const [size, unit] of units) {
+    if (Math.abs(value) >= size) {
+      return `${Number((value / size).toPrecision(3))}${unit}`;
+    }
+  }
+  return String(value);
+}
