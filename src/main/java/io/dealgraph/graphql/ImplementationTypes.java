@@ -1,12 +1,8 @@
 package io.dealgraph.graphql;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import graphql.language.Description;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
-import graphql.language.FieldDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
@@ -59,12 +55,11 @@ class ImplementationTypes {
 				.findFirst())
 			.orElseThrow(() -> new IllegalStateException("The schema's " + enumName + " has no value " + value));
 		String description = enumValue.getDescription().getContent() + " " + word + " `" + value + "`.";
-		List<FieldDefinition> fields = new ArrayList<>(implemented.getFieldDefinitions());
 		var type = ObjectTypeDefinition.newObjectTypeDefinition()
 			.name(typeName)
 			.description(new Description(description, null, false))
 			.implementz(new TypeName(interfaceName))
-			.fieldDefinitions(fields)
+			.fieldDefinitions(implemented.getFieldDefinitions())
 			.build();
 		registry.add(type).ifPresent((error) -> {
 			throw new IllegalStateException("Cannot add the object type " + typeName + ": " + error.getMessage());

@@ -112,15 +112,16 @@ final class SeedFiles {
 		}
 		List<Map<String, Object>> events = new ArrayList<>();
 		for (CsvRow row : eventsFile.rows()) {
+			var source = new Source(row.text("source_url"), row.text("source_title"), null,
+					row.requiredEnum("confidence", Confidence.class), null);
+			meetsRules(row, WriteRules.source(source));
 			Map<String, Object> event = new LinkedHashMap<>();
 			event.put("on", row.partialDate("on"));
 			event.put("description", row.required("description"));
-			event.put("sourceUrl", row.text("source_url"));
-			event.put("sourceTitle", row.text("source_title"));
-			event.put("confidence", row.requiredEnum("confidence", Confidence.class).name());
+			event.put("sourceUrl", source.url());
+			event.put("sourceTitle", source.title());
+			event.put("confidence", source.confidence().name());
 			event.put("key", row.text("on") + "|" + row.required("description"));
-			meetsRules(row, WriteRules.source(new Source(row.text("source_url"), row.text("source_title"), null,
-					row.requiredEnum("confidence", Confidence.class), null)));
 			events.add(event);
 		}
 		return new Seed(organizations, deals, facts, events);
