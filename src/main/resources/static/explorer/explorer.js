@@ -385,6 +385,12 @@ function showDeal(deal) {
     ['Amount', money(deal.amount)],
     ['Capacity', deal.capacityMw != null ? `${deal.capacityMw} MW` : null],
     ['Term', deal.termYears != null ? `${deal.termYears} years` : null],
+    // What the deal is beyond its type: who placed whose money, what was bought, what a stake is held in.
+    ['Role', deal.role ? deal.role.toLowerCase() : null],
+    ['Round', deal.round || null],
+    ['Scope', deal.scope ? deal.scope.toLowerCase().replace('_', ' ') : null],
+    ['Instrument', deal.instrument ? deal.instrument.toLowerCase().replaceAll('_', ' ') : null],
+    ['Stake', deal.stakePercent != null ? `${deal.stakePercent}%` : null],
   ];
   const history = element('ul', {});
   deal.statusHistory.forEach((change) => {

@@ -19,6 +19,9 @@ export const DEAL_TYPES = {
   ACQUISITION: { label: 'Acquisition', colour: '#B34700', line: 'solid' },
   REGULATORY_ACTION: { label: 'Regulatory action', colour: '#8B1E3F', line: 'dashed' },
   CONTROL: { label: 'Control', colour: '#333333', line: 'dotted' },
+  // Holdings and guarantees are not money given: their own colours, so no reader sums them with financings.
+  STAKE: { label: 'Stake', colour: '#6A3D9A', line: 'solid' },
+  GUARANTEE: { label: 'Guarantee', colour: '#8C6D1F', line: 'dashed' },
 };
 
 export function graphStyle() {

@@ -1,5 +1,8 @@
 package io.dealgraph.deal;
 
+import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.FinancingInstrument;
+import io.dealgraph.graph.FinancingRole;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -15,9 +18,9 @@ import io.dealgraph.graph.DealStatus;
  */
 public record Deal(String id, DealType type, Organization from, Organization to, @Nullable String announcedOn,
 		@Nullable Money amount, @Nullable Double capacityMw, @Nullable Double termYears,
-		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, DealStatus status,
-		List<StatusChange> statusHistory, @Nullable String description, List<Source> sources, int version,
-		@Nullable Retraction retraction) {
+		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, @Nullable FinancingRole role,
+		@Nullable AcquisitionScope scope, @Nullable String round, DealStatus status, List<StatusChange> statusHistory,
+		@Nullable String description, List<Source> sources, int version, @Nullable Retraction retraction) {
 
 	/**
 	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until

@@ -1,5 +1,8 @@
 package io.dealgraph.deal;
 
+import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.FinancingInstrument;
+import io.dealgraph.graph.FinancingRole;
 import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
@@ -42,8 +45,9 @@ public final class DealProperties {
 			Map.entry("amount", List.of("amount", "currency", "amountQualifier", "amountPeriod")),
 			Map.entry("capacityMw", List.of("capacityMw")), Map.entry("termYears", List.of("termYears")),
 			Map.entry("instrument", List.of("instrument")), Map.entry("stakePercent", List.of("stakePercent")),
-			Map.entry("status", List.of(DealStorage.STATUS)), Map.entry("version", List.of("version")),
-			Map.entry("description", List.of("description")),
+			Map.entry("role", List.of(DealStorage.ROLE)), Map.entry("scope", List.of(DealStorage.SCOPE)),
+			Map.entry("round", List.of(DealStorage.ROUND)), Map.entry("status", List.of(DealStorage.STATUS)),
+			Map.entry("version", List.of("version")), Map.entry("description", List.of("description")),
 			Map.entry("statusHistory", List.of("statusHistory", "statusDates", "statusNotes")),
 			Map.entry("sources",
 					List.of("sourceUrls", "sourceTitles", "sourcePublishers", DealStorage.SOURCE_CONFIDENCES,
@@ -93,6 +97,9 @@ public final class DealProperties {
 		p.put("termYears", deal.termYears());
 		p.put("instrument", (deal.instrument() != null) ? deal.instrument().name() : null);
 		p.put("stakePercent", deal.stakePercent());
+		p.put(DealStorage.ROLE, (deal.role() != null) ? deal.role().name() : null);
+		p.put(DealStorage.SCOPE, (deal.scope() != null) ? deal.scope().name() : null);
+		p.put(DealStorage.ROUND, deal.round());
 		p.put(DealStorage.STATUS, deal.status().name());
 		p.put(DealStorage.ENDED_KEY, endedKey(deal));
 		p.put("statusHistory", list(deal.statusHistory(), (c) -> c.status().name()));
@@ -143,8 +150,16 @@ public final class DealProperties {
 		return new Deal(r.get("id").asString(), DealType.valueOf(r.get("type").asString()), from, to,
 				r.get("announcedOn").asString(null), amount, number(r, "capacityMw"), number(r, "termYears"),
 				r.get("instrument").isNull() ? null : FinancingInstrument.valueOf(r.get("instrument").asString()),
-				number(r, "stakePercent"), DealStatus.valueOf(r.get("status").asString()), history,
-				r.get("description").asString(null), sources, r.get("version").asInt(1), retraction);
+				number(r, "stakePercent"), enumValue(r, DealStorage.ROLE, FinancingRole.class),
+				enumValue(r, DealStorage.SCOPE, AcquisitionScope.class), r.get(DealStorage.ROUND).asString(null),
+				statusInView(r), history, r.get("description").asString(null), sources, r.get("version").asInt(1),
+				retraction);
+	}
+
+	/** The status in the view the deal was read in: on the as-of date, or now. */
+	private static DealStatus statusInView(Value r) {
+		Value onDate = r.get(DealStorage.STATUS_IN_VIEW);
+		return DealStatus.valueOf(onDate.isNull() ? r.get(DealStorage.STATUS).asString() : onDate.asString());
 	}
 
 	/**
@@ -184,6 +199,10 @@ public final class DealProperties {
 
 	private static @Nullable String known(String stored) {
 		return UNKNOWN.equals(stored) ? null : stored;
+	}
+
+	private static <E extends Enum<E>> @Nullable E enumValue(Value r, String key, Class<E> type) {
+		return r.get(key).isNull() ? null : Enum.valueOf(type, r.get(key).asString());
 	}
 
 	private static @Nullable Double number(Value r, String key) {

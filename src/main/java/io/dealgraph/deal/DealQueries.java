@@ -115,7 +115,7 @@ public class DealQueries {
 		var filter = new CypherFilter(selection.view());
 		String query = DEALS_OF_ORGANIZATIONS
 			.with("page", pageAt("o", "r", "a", "b", selection.types(), selection.direction(), page, filter))
-			.with("deal", DealStorage.projection("r", "a", "b"))
+			.with("deal", DealStorage.projection("r", "a", "b", filter.asOf()))
 			.with("sortValues", sortValuesAt("r", filter))
 			.with("total",
 					selection.withTotal() ? totalAt("o", selection.types(), selection.direction(), filter) : "-1")

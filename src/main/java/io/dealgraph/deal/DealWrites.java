@@ -1,5 +1,6 @@
 package io.dealgraph.deal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -205,14 +206,24 @@ public class DealWrites {
 		return set(tx, current.id(), properties);
 	}
 
+	/**
+	 * Retracts the deal with this id, now, unless it is retracted already or the graph
+	 * does not hold it: for a deal its writer withdrew.
+	 */
+	public void retractIfStanding(CypherExecutor.Writer tx, String id, String by, String reason) {
+		find(tx, List.of(id)).stream()
+			.filter((deal) -> deal.retraction() == null)
+			.forEach((deal) -> retract(tx, deal, Instant.now().toString(), by, reason));
+	}
+
 	/** Appends a source to a deal. */
 	public Deal addSource(CypherExecutor.Writer tx, Deal current, Source source) {
 		List<Source> sources = new ArrayList<>(current.sources());
 		sources.add(source);
 		var draft = new DealDraft(current.id(), current.type(), current.from().id(), current.to().id(),
 				current.announcedOn(), current.amount(), current.capacityMw(), current.termYears(),
-				current.instrument(), current.stakePercent(), current.status(), current.statusHistory(),
-				current.description(), sources);
+				current.instrument(), current.stakePercent(), current.role(), current.scope(), current.round(),
+				current.status(), current.statusHistory(), current.description(), sources);
 		Map<String, Object> properties = DealProperties.encode(draft);
 		properties.put("version", current.version() + 1);
 		return set(tx, current.id(), properties);

@@ -25,7 +25,9 @@ import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.GlobalId;
 import io.dealgraph.graph.GlobalId.Interface;
-import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.FinancingInstrument;
+import io.dealgraph.graph.FinancingRole;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.MoneyInput;
 import io.dealgraph.editing.Inputs.SourceInput;
@@ -44,7 +46,11 @@ public class DealFileImport {
 
 	static final int BATCH = 500;
 
-	/** The CSV columns; one source per row (add more with the addSource mutation). */
+	/**
+	 * The CSV columns; one source per row (add more with the addSource mutation). The
+	 * optional {@code role}, {@code scope} and {@code round} columns may be left out of a
+	 * file.
+	 */
 	static final List<String> CSV_COLUMNS = List.of("id", "type", "from", "to", "announced_on", "amount", "currency",
 			"amount_qualifier", "amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
 			"status_on", "description", "source_url", "source_title", "source_publisher", "source_confidence",
@@ -150,8 +156,9 @@ public class DealFileImport {
 						key(Interface.Organization, "to", row.required("to")), row.text("announced_on"), money,
 						row.number("capacity_mw"), row.number("term_years"),
 						row.enumValue("instrument", FinancingInstrument.class), row.number("stake_percent"),
-						row.requiredEnum("status", DealStatus.class), row.text("status_on"), row.text("description"),
-						List.of(source));
+						row.enumValue("role", FinancingRole.class), row.enumValue("scope", AcquisitionScope.class),
+						row.text("round"), row.requiredEnum("status", DealStatus.class), row.text("status_on"),
+						row.text("description"), List.of(source));
 				rows.add(new Parsed(row.line(), new DealEditor.Row(key(Interface.Deal, "id", row.text("id")), input),
 						null));
 			}

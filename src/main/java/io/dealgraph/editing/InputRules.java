@@ -76,8 +76,8 @@ final class InputRules {
 			found.addAll(placed(own, "sources[" + i + "]"));
 		}
 		var draft = new DealDraft(id, input.type(), input.from(), input.to(), input.announcedOn(), money(input),
-				input.capacityMw(), input.termYears(), input.instrument(), input.stakePercent(), input.status(),
-				history, input.description(), sources);
+				input.capacityMw(), input.termYears(), input.instrument(), input.stakePercent(), input.role(),
+				input.scope(), input.round(), input.status(), history, input.description(), sources);
 		found.addAll(WriteRules.deal(draft, kinds));
 		violations.addAll(found);
 		return found.isEmpty() ? draft : null;

@@ -6,9 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
+import io.dealgraph.graph.AcquisitionScope;
 import io.dealgraph.graph.DealStatus;
+import io.dealgraph.graph.FinancingRole;
 import io.dealgraph.graph.DealType;
-import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.graph.InvestorType;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.source.Confidence;
@@ -29,7 +31,8 @@ final class Inputs {
 
 	record DealInput(DealType type, String from, String to, @Nullable String announcedOn, @Nullable MoneyInput amount,
 			@Nullable Double capacityMw, @Nullable Double termYears, @Nullable FinancingInstrument instrument,
-			@Nullable Double stakePercent, DealStatus status, @Nullable String statusOn, @Nullable String description,
+			@Nullable Double stakePercent, @Nullable FinancingRole role, @Nullable AcquisitionScope scope,
+			@Nullable String round, DealStatus status, @Nullable String statusOn, @Nullable String description,
 			List<SourceInput> sources) {
 	}
 

@@ -40,6 +40,8 @@ public final class CypherFilter {
 
 	private final @Nullable String asOfKey;
 
+	private @Nullable String asOfParameter;
+
 	private int names;
 
 	/** A filter over the whole graph as it is now. */
@@ -60,13 +62,24 @@ public final class CypherFilter {
 	 * standing on that date.
 	 */
 	public String standing(String deal) {
-		return (this.asOfKey != null) ? DealStorage.standingOn(deal, parameter(this.asOfKey))
-				: DealStorage.visible(deal);
+		String asOf = asOf();
+		return (asOf != null) ? DealStorage.standingOn(deal, asOf) : DealStorage.visible(deal);
 	}
 
 	/** The condition a relationship field puts on its deals, in this view. */
 	public String condition(Relationship.Condition condition, String deal) {
-		return DealStorage.condition(condition, deal, (this.asOfKey != null) ? parameter(this.asOfKey) : null);
+		return DealStorage.condition(condition, deal, asOf());
+	}
+
+	/**
+	 * The parameter holding the last key of the view's as-of date, such as {@code $p1},
+	 * one per statement; null for the graph as it is now.
+	 */
+	public @Nullable String asOf() {
+		if (this.asOfKey != null && this.asOfParameter == null) {
+			this.asOfParameter = parameter(this.asOfKey);
+		}
+		return this.asOfParameter;
 	}
 
 	/** The parameters of every predicate built so far. */
@@ -171,7 +184,9 @@ public final class CypherFilter {
 			to = "t" + (++this.names);
 			match += " MATCH " + DealStorage.partiesOf(from, deal, to);
 		}
-		String predicate = and(List.of(standing(deal), organization(other, otherNode, depth + 1, true),
+		String counted = DealWhere.widens(other.via(), relationship.counted()) ? "true"
+				: DealStorage.counted(relationship.counted(), deal);
+		String predicate = and(List.of(standing(deal), counted, organization(other, otherNode, depth + 1, true),
 				deal(other.via(), deal, from, to, depth + 1)));
 		return "EXISTS { " + match + " WHERE " + predicate + " }";
 	}
@@ -189,10 +204,10 @@ public final class CypherFilter {
 			all.add(DealStorage.isOfType(deal, where.typeIn()));
 		}
 		if (where.status() != null) {
-			all.add(DealStorage.property(deal, DealStorage.STATUS) + " = " + parameter(where.status().name()));
+			all.add(DealStorage.status(deal, asOf()) + " = " + parameter(where.status().name()));
 		}
 		if (where.statusIn() != null) {
-			all.add(DealStorage.property(deal, DealStorage.STATUS) + " IN "
+			all.add(DealStorage.status(deal, asOf()) + " IN "
 					+ parameter(where.statusIn().stream().map(Enum::name).toList()));
 		}
 		if (where.announcedFrom() != null) {
@@ -214,6 +229,20 @@ public final class CypherFilter {
 		}
 		if (where.to() != null) {
 			all.add(organization(where.to(), to, depth + 1, false));
+		}
+		if (where.role() != null) {
+			all.add(DealStorage.property(deal, DealStorage.ROLE) + " = " + parameter(where.role().name()));
+		}
+		if (where.roleIn() != null) {
+			all.add(DealStorage.property(deal, DealStorage.ROLE) + " IN "
+					+ parameter(where.roleIn().stream().map(Enum::name).toList()));
+		}
+		if (where.scope() != null) {
+			all.add(DealStorage.property(deal, DealStorage.SCOPE) + " = " + parameter(where.scope().name()));
+		}
+		if (where.scopeIn() != null) {
+			all.add(DealStorage.property(deal, DealStorage.SCOPE) + " IN "
+					+ parameter(where.scopeIn().stream().map(Enum::name).toList()));
 		}
 		if (where.sourceConfidence() != null) {
 			List<String> accepted = switch (where.sourceConfidence()) {

@@ -7,7 +7,10 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.AcquisitionScope;
 import io.dealgraph.graph.DealStatus;
+import io.dealgraph.graph.FinancingRole;
+import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
 
@@ -15,8 +18,10 @@ import io.dealgraph.source.Confidence;
 public record DealWhere(@Nullable DealType type, @Nullable List<DealType> typeIn, @Nullable DealStatus status,
 		@Nullable List<DealStatus> statusIn, @Nullable String announcedFrom, @Nullable String announcedTo,
 		@Nullable Double amountUsdMin, @Nullable Double amountUsdMax, @Nullable OrganizationWhere from,
-		@Nullable OrganizationWhere to, @Nullable Confidence sourceConfidence, @Nullable List<DealWhere> AND,
-		@Nullable List<DealWhere> OR, @Nullable DealWhere NOT) {
+		@Nullable OrganizationWhere to, @Nullable Confidence sourceConfidence, @Nullable FinancingRole role,
+		@Nullable List<FinancingRole> roleIn, @Nullable AcquisitionScope scope,
+		@Nullable List<AcquisitionScope> scopeIn, @Nullable List<DealWhere> AND, @Nullable List<DealWhere> OR,
+		@Nullable DealWhere NOT) {
 
 	/**
 	 * The deal types a statement must match for this filter: only those its {@code type}
@@ -32,6 +37,22 @@ public record DealWhere(@Nullable DealType type, @Nullable List<DealType> typeIn
 			types.retainAll(where.typeIn());
 		}
 		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
+	}
+
+	/**
+	 * Whether the filter itself names what a relationship {@link Relationship.Counted
+	 * counts} (a financing's role, an acquisition's scope), so that it, not the
+	 * relationship's default, decides which of those deals match.
+	 */
+	public static boolean widens(@Nullable DealWhere where, Relationship.Counted counted) {
+		if (where == null) {
+			return false;
+		}
+		return switch (counted) {
+			case EVERY_DEAL -> false;
+			case OWN_MONEY, ARRANGING -> where.role() != null || where.roleIn() != null;
+			case COMPANIES -> where.scope() != null || where.scopeIn() != null;
+		};
 	}
 
 	/**

@@ -12,7 +12,10 @@ import io.dealgraph.graph.OrganizationKind;
 public record OrganizationWhere(@Nullable String id, @Nullable List<String> idIn, @Nullable String name,
 		@Nullable String nameContains, @Nullable OrganizationKind kind, @Nullable List<OrganizationKind> kindIn,
 		@Nullable String country, @Nullable InvestorType investorType, @Nullable OrganizationWhere financedBy,
-		@Nullable OrganizationWhere financed, @Nullable OrganizationWhere customerOf,
+		@Nullable OrganizationWhere financed, @Nullable OrganizationWhere arrangedBy,
+		@Nullable OrganizationWhere arranged, @Nullable OrganizationWhere stakeHeldBy,
+		@Nullable OrganizationWhere holdsStakeIn, @Nullable OrganizationWhere guaranteedBy,
+		@Nullable OrganizationWhere guarantees, @Nullable OrganizationWhere customerOf,
 		@Nullable OrganizationWhere providerTo, @Nullable OrganizationWhere acquiredBy,
 		@Nullable OrganizationWhere acquired, @Nullable OrganizationWhere partnerOf,
 		@Nullable OrganizationWhere regulatedBy, @Nullable OrganizationWhere subsidiaryOf,
@@ -26,6 +29,12 @@ public record OrganizationWhere(@Nullable String id, @Nullable List<String> idIn
 			case PROVIDERS -> customerOf();
 			case FINANCIERS -> financedBy();
 			case FINANCED -> financed();
+			case ARRANGERS -> arrangedBy();
+			case ARRANGED -> arranged();
+			case STAKEHOLDERS -> stakeHeldBy();
+			case STAKES -> holdsStakeIn();
+			case GUARANTORS -> guaranteedBy();
+			case GUARANTEED -> guarantees();
 			case ACQUISITIONS -> acquired();
 			case ACQUIRER -> acquiredBy();
 			case SUBSIDIARIES -> parentOf();

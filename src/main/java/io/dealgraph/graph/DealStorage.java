@@ -40,6 +40,21 @@ public final class DealStorage {
 
 	public static final String STATUS = "status";
 
+	/** The statuses the deal has had, oldest first; the last is {@link #STATUS}. */
+	public static final String STATUS_HISTORY = "statusHistory";
+
+	/**
+	 * The partial date of each {@link #STATUS_HISTORY} step, the empty string when the
+	 * source does not date it.
+	 */
+	public static final String STATUS_DATES = "statusDates";
+
+	/**
+	 * The key under which a projection in an as-of view carries the deal's status on that
+	 * date, beside the stored current {@link #STATUS}.
+	 */
+	public static final String STATUS_IN_VIEW = "statusInView";
+
 	/** When the deal was retracted; null while it stands. */
 	public static final String RETRACTED_AT = "retractedAt";
 
@@ -55,6 +70,26 @@ public final class DealStorage {
 
 	/** The amount when it is a total in US dollars; null otherwise. */
 	public static final String AMOUNT_USD = "amountUsd";
+
+	/** A financing's {@link FinancingRole}; null when the source does not say. */
+	public static final String ROLE = "role";
+
+	/** An acquisition's {@link AcquisitionScope}. */
+	public static final String SCOPE = "scope";
+
+	/**
+	 * The key of the funding round a financing belongs to, shared by every participant's
+	 * deal, whose amount is the round's: totals count a round once. Null for a financing
+	 * of its own.
+	 */
+	public static final String ROUND = "round";
+
+	/**
+	 * What a sum of amounts counts once: the round a deal belongs to, or the deal itself.
+	 */
+	public static String amountUnit(String deal) {
+		return "coalesce(" + property(deal, ROUND) + ", " + property(deal, ID) + ")";
+	}
 
 	/** One confidence per source, in the order of the sources. */
 	public static final String SOURCE_CONFIDENCES = "sourceConfidences";
@@ -175,19 +210,63 @@ public final class DealStorage {
 	}
 
 	/**
+	 * The deal's status in a view: its current status when {@code lastKey} is null;
+	 * otherwise its status on the date whose {@link PartialDateKeys#lastSortKey last key}
+	 * is the parameter {@code lastKey}. That is the last step of its history whose date
+	 * is known to fall on or before the date: a partial date counts at the end of its
+	 * period ({@code 2025-10} is known to have passed only after October), and undated
+	 * steps never count. A deal standing on the date was announced by then, so
+	 * {@code ANNOUNCED} is the floor.
+	 */
+	public static String status(String deal, @Nullable String lastKey) {
+		if (lastKey == null) {
+			return property(deal, STATUS);
+		}
+		String history = property(deal, STATUS_HISTORY);
+		String date = property(deal, STATUS_DATES) + "[i]";
+		return "coalesce(last([i IN range(0, size(" + history + ") - 1) WHERE " + date + " <> '' AND "
+				+ PartialDateKeys.lastSortKeyInCypher(date) + " <= " + lastKey + " | " + history
+				+ "[i]]), 'ANNOUNCED')";
+	}
+
+	/**
 	 * What a deal must be, beyond visible, to count for a relationship field. Not ended
 	 * means not ended by the as-of date whose last key is the parameter {@code lastKey},
-	 * or not ended at all when it is null. Completed is the deal's current status:
-	 * statuses as of a date are not stored yet.
+	 * or not ended at all when it is null. Completed is the deal's {@link #status status}
+	 * in the view.
 	 */
 	public static String condition(Relationship.Condition condition, String deal, @Nullable String lastKey) {
 		String ended = property(deal, ENDED_KEY);
 		return switch (condition) {
 			case ANY -> "true";
-			case COMPLETED -> property(deal, STATUS) + " = 'COMPLETED'";
+			case COMPLETED -> status(deal, lastKey) + " = 'COMPLETED'";
 			case NOT_ENDED ->
 				(lastKey != null) ? "(" + ended + " IS NULL OR " + ended + " > " + lastKey + ")" : ended + " IS NULL";
 		};
+	}
+
+	/**
+	 * The deal is one that the relationship {@link Relationship.Counted counts}. A
+	 * financing whose role is unknown counts as money given: that is what FINANCING
+	 * means, and a party that only arranged it is recorded as such.
+	 */
+	public static String counted(Relationship.Counted counted, String deal) {
+		String role = property(deal, ROLE);
+		return switch (counted) {
+			case EVERY_DEAL -> "true";
+			case OWN_MONEY -> "NOT coalesce(" + role + ", '') IN " + rolesGivingNoMoney();
+			case ARRANGING -> role + " IN " + rolesGivingNoMoney();
+			case COMPANIES -> property(deal, SCOPE) + " = '" + AcquisitionScope.COMPANY.name() + "'";
+		};
+	}
+
+	/** The roles that place others' money, as a Cypher list literal. */
+	private static String rolesGivingNoMoney() {
+		return EnumSet.allOf(FinancingRole.class)
+			.stream()
+			.filter((role) -> !role.givesOwnMoney())
+			.map((role) -> "'" + role.name() + "'")
+			.collect(Collectors.joining(", ", "[", "]"));
 	}
 
 	/** The ordering that puts the latest announced deal first; undated deals last. */
@@ -200,7 +279,12 @@ public final class DealStorage {
 	 * properties. {@code from} and {@code to} are the parties' variables.
 	 */
 	public static String projection(String deal, String from, String to) {
-		return deal + " {.*, type: " + typeOf(deal) + ", from: properties(" + from + "), to: properties(" + to + ")}";
+		return projection(deal, null, "properties(" + from + ")", "properties(" + to + ")", null);
+	}
+
+	/** As {@link #projection(String, String, String)}, in a view (see below). */
+	public static String projection(String deal, String from, String to, @Nullable String lastKey) {
+		return projection(deal, null, "properties(" + from + ")", "properties(" + to + ")", lastKey);
 	}
 
 	/**
@@ -209,18 +293,41 @@ public final class DealStorage {
 	 * .name}}: what a response that selected fewer fields needs.
 	 */
 	public static String projection(String deal, @Nullable Collection<String> properties, String from, String to) {
+		return projection(deal, properties, from, to, null);
+	}
+
+	/**
+	 * As {@link #projection(String, Collection, String, String)}, in the view whose last
+	 * key is the parameter {@code lastKey}: an as-of view adds the deal's {@link #status
+	 * status} on that date under {@link #STATUS_IN_VIEW}.
+	 */
+	public static String projection(String deal, @Nullable Collection<String> properties, String from, String to,
+			@Nullable String lastKey) {
 		String own = (properties != null)
 				? properties.stream().map((property) -> "." + property).collect(Collectors.joining(", ")) : ".*";
-		return deal + " {" + own + ", type: " + typeOf(deal) + ", from: " + from + ", to: " + to + "}";
+		return deal + " {" + own + ", type: " + typeOf(deal) + statusInView(deal, lastKey) + ", from: " + from
+				+ ", to: " + to + "}";
+	}
+
+	private static String statusInView(String deal, @Nullable String lastKey) {
+		return (lastKey != null) ? ", " + STATUS_IN_VIEW + ": " + status(deal, lastKey) : "";
 	}
 
 	/** The projection of a deal whose parties are not bound to variables. */
 	public static String projection(String deal) {
+		return projection(deal, (String) null);
+	}
+
+	/**
+	 * The projection of a deal whose parties are not bound to variables, in the view
+	 * whose last key is the parameter {@code lastKey} (null for now).
+	 */
+	public static String projection(String deal, @Nullable String lastKey) {
 		String from = deal + "From";
 		String to = deal + "To";
-		return deal + " {.*, type: " + typeOf(deal) + ", from: [(" + deal + ")-[:" + FROM + "]->(" + from
-				+ ") | properties(" + from + ")][0], to: [(" + deal + ")-[:" + TO + "]->(" + to + ") | properties(" + to
-				+ ")][0]}";
+		return deal + " {.*, type: " + typeOf(deal) + statusInView(deal, lastKey) + ", from: [(" + deal + ")-[:" + FROM
+				+ "]->(" + from + ") | properties(" + from + ")][0], to: [(" + deal + ")-[:" + TO + "]->(" + to
+				+ ") | properties(" + to + ")][0]}";
 	}
 
 	/** {@code deal.property}, for a property named here. */

@@ -9,7 +9,7 @@ package io.dealgraph.graph;
 public enum DealType {
 
 	PARTNERSHIP("Partnership"), FINANCING("Financing"), SUPPLY("Supply"), ACQUISITION("Acquisition"),
-	REGULATORY_ACTION("RegulatoryAction"), CONTROL("Control");
+	REGULATORY_ACTION("RegulatoryAction"), CONTROL("Control"), STAKE("Stake"), GUARANTEE("Guarantee");
 
 	private final String typeName;
 

@@ -53,4 +53,13 @@ public final class PartialDateKeys {
 				+ " + '-00' ELSE coalesce(" + date + ", '" + UNKNOWN_LAST + "') END";
 	}
 
+	/**
+	 * {@link #lastSortKey} in Cypher, for a known partial date held in the Cypher
+	 * expression {@code date} from the model.
+	 */
+	public static String lastSortKeyInCypher(String date) {
+		return "CASE size(" + date + ") WHEN 4 THEN " + date + " + '-99-99' WHEN 7 THEN " + date + " + '-99' ELSE "
+				+ date + " END";
+	}
+
 }

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 import static io.dealgraph.graph.DealType.ACQUISITION;
 import static io.dealgraph.graph.DealType.CONTROL;
 import static io.dealgraph.graph.DealType.FINANCING;
+import static io.dealgraph.graph.DealType.GUARANTEE;
 import static io.dealgraph.graph.DealType.PARTNERSHIP;
 import static io.dealgraph.graph.DealType.REGULATORY_ACTION;
+import static io.dealgraph.graph.DealType.STAKE;
 import static io.dealgraph.graph.DealType.SUPPLY;
 
 /**
@@ -21,9 +23,12 @@ import static io.dealgraph.graph.DealType.SUPPLY;
  * its filter cannot drift apart. A new role is a new row here.
  *
  * <p>
- * Filters count every standing deal of the row's types; a field may read fewer, as its
- * {@link Field#condition()} says: {@code acquiredBy} matches a failed bid, as its schema
- * text says, while {@code acquirer} names the winner of a completed acquisition only.
+ * Filters count every standing deal of the row's types that the row {@link Counted
+ * counts}; a field may read fewer, as its {@link Field#condition()} says:
+ * {@code acquiredBy} matches a failed bid, as its schema text says, while
+ * {@code acquirer} names the winner of a completed acquisition only. A filter's
+ * {@code via} can widen what is counted by naming the property the row restricts
+ * ({@code via: {role: ARRANGER}}).
  */
 public enum Relationship {
 
@@ -31,11 +36,34 @@ public enum Relationship {
 	CUSTOMERS(End.FROM, EnumSet.of(PARTNERSHIP, SUPPLY), Field.list("customers"), "providerTo"),
 	/** They provide to the subject. */
 	PROVIDERS(End.TO, EnumSet.of(PARTNERSHIP, SUPPLY), Field.list("providers"), "customerOf"),
-	FINANCIERS(End.TO, EnumSet.of(FINANCING), Field.list("financiers"), "financedBy"),
-	FINANCED(End.FROM, EnumSet.of(FINANCING), Field.list("financed"), "financed"),
-	ACQUISITIONS(End.FROM, EnumSet.of(ACQUISITION), Field.list("acquisitions"), "acquired"),
-	/** Only a completed acquisition makes an acquirer; failed bids stay in deals. */
-	ACQUIRER(End.TO, EnumSet.of(ACQUISITION), Field.latest("acquirer", Condition.COMPLETED), "acquiredBy"),
+	/**
+	 * Money given: arrangers and underwriters placed others' money, so they are left out.
+	 */
+	FINANCIERS(End.TO, EnumSet.of(FINANCING), Field.list("financiers"), "financedBy", Counted.OWN_MONEY),
+	FINANCED(End.FROM, EnumSet.of(FINANCING), Field.list("financed"), "financed", Counted.OWN_MONEY),
+	/**
+	 * Who arranged or underwrote a financing for the subject, without giving its own
+	 * money.
+	 */
+	ARRANGERS(End.TO, EnumSet.of(FINANCING), Field.list("arrangers"), "arrangedBy", Counted.ARRANGING),
+	ARRANGED(End.FROM, EnumSet.of(FINANCING), Field.list("arranged"), "arranged", Counted.ARRANGING),
+	/** Holders of shares or warrants in the subject. */
+	STAKEHOLDERS(End.TO, EnumSet.of(STAKE), Field.list("stakeholders"), "stakeHeldBy"),
+	STAKES(End.FROM, EnumSet.of(STAKE), Field.list("stakes"), "holdsStakeIn"),
+	/** Who backs the subject's obligations. */
+	GUARANTORS(End.TO, EnumSet.of(GUARANTEE), Field.list("guarantors"), "guaranteedBy"),
+	GUARANTEED(End.FROM, EnumSet.of(GUARANTEE), Field.list("guaranteed"), "guarantees"),
+	/**
+	 * Takeovers of whole companies; a bought site or unit makes no acquisition of its
+	 * seller.
+	 */
+	ACQUISITIONS(End.FROM, EnumSet.of(ACQUISITION), Field.list("acquisitions"), "acquired", Counted.COMPANIES),
+	/**
+	 * Only a completed acquisition of the company makes an acquirer; failed bids stay in
+	 * deals.
+	 */
+	ACQUIRER(End.TO, EnumSet.of(ACQUISITION), Field.latest("acquirer", Condition.COMPLETED), "acquiredBy",
+			Counted.COMPANIES),
 	SUBSIDIARIES(End.FROM, EnumSet.of(CONTROL), Field.list("subsidiaries"), "parentOf"),
 	/** Control that ended (sold, terminated) makes no parent. */
 	PARENT(End.TO, EnumSet.of(CONTROL), Field.latest("parent", Condition.NOT_ENDED), "subsidiaryOf"),
@@ -54,11 +82,23 @@ public enum Relationship {
 
 	private final String filter;
 
+	private final Counted counted;
+
 	Relationship(End subject, Set<DealType> types, @Nullable Field field, String filter) {
+		this(subject, types, field, filter, Counted.EVERY_DEAL);
+	}
+
+	Relationship(End subject, Set<DealType> types, @Nullable Field field, String filter, Counted counted) {
 		this.subject = subject;
 		this.types = types;
 		this.field = field;
 		this.filter = filter;
+		this.counted = counted;
+	}
+
+	/** Which deals of the row's types make the relationship. */
+	public Counted counted() {
+		return this.counted;
 	}
 
 	/** The end of the deal the subject stands at; the other party is at the opposite. */
@@ -95,6 +135,22 @@ public enum Relationship {
 		static Field latest(String name, Condition condition) {
 			return new Field(name, true, condition);
 		}
+
+	}
+
+	/**
+	 * Which deals of a row's types make the relationship, for its field and its filter
+	 * alike: what the deal is, where {@link Condition} is where it stands.
+	 */
+	public enum Counted {
+
+		EVERY_DEAL,
+		/** A financing in which the {@code from} party gave its own money. */
+		OWN_MONEY,
+		/** A financing that the {@code from} party arranged or underwrote. */
+		ARRANGING,
+		/** An acquisition of a whole company. */
+		COMPANIES
 
 	}
 

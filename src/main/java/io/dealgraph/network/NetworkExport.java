@@ -18,7 +18,8 @@ final class NetworkExport {
 
 	static final List<String> CSV_COLUMNS = List.of("deal_id", "type", "from_id", "from_name", "from_kind", "to_id",
 			"to_name", "to_kind", "announced_on", "amount", "currency", "amount_qualifier", "amount_period",
-			"capacity_mw", "term_years", "status", "description", "source_urls", "source_titles", "source_confidences");
+			"capacity_mw", "term_years", "role", "scope", "status", "description", "source_urls", "source_titles",
+			"source_confidences");
 
 	private NetworkExport() {
 	}
@@ -32,8 +33,9 @@ final class NetworkExport {
 					(deal.amount() != null) ? deal.amount().currency() : "",
 					(deal.amount() != null) ? deal.amount().qualifier() : "",
 					(deal.amount() != null) ? deal.amount().period() : "", number(deal.capacityMw()),
-					number(deal.termYears()), deal.status(), text(deal.description()), sources(deal, Source::url),
-					sources(deal, Source::title), sources(deal, (s) -> s.confidence().name()));
+					number(deal.termYears()), text(name(deal.role())), text(name(deal.scope())), deal.status(),
+					text(deal.description()), sources(deal, Source::url), sources(deal, Source::title),
+					sources(deal, (s) -> s.confidence().name()));
 			out.append(values.stream().map((v) -> csvField(String.valueOf(v))).collect(Collectors.joining(",")))
 				.append("\r\n");
 		}
@@ -138,6 +140,10 @@ final class NetworkExport {
 			}
 		}
 		return out.toString();
+	}
+
+	private static @Nullable String name(@Nullable Enum<?> value) {
+		return (value != null) ? value.name() : null;
 	}
 
 }

@@ -69,8 +69,7 @@ class NetworkQueries {
 				       [d IN deals | {{projection}}] AS deals
 				""")
 		.with("organization", DealStorage.ORGANIZATION)
-		.with("deal", DealStorage.DEAL)
-		.with("projection", DealStorage.projection("d"));
+		.with("deal", DealStorage.DEAL);
 
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
@@ -94,7 +93,7 @@ class NetworkQueries {
 			  RETURN collect({{projection}}) AS deals
 			}
 			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
-			""").with("projection", DealStorage.projection("d"));
+			""");
 
 	/**
 	 * Enough paths to cover any realistic ego network of the capped size; more only
@@ -130,7 +129,9 @@ class NetworkQueries {
 		if (groups == 0) {
 			return List.of();
 		}
-		String query = CONNECTIONS.with("paths", paths.with("selector", groups + " GROUPS").build()).build();
+		String query = CONNECTIONS.with("paths", paths.with("selector", groups + " GROUPS").build())
+			.with("projection", DealStorage.projection("d", filter.asOf()))
+			.build();
 		return this.cypher.read(query, parameters, NetworkQueries::path);
 	}
 
@@ -142,6 +143,7 @@ class NetworkQueries {
 		String query = NETWORK.with("hop", DealStorage.pattern("", End.EITHER, "r", request.dealTypes(), ""))
 			.with("deal", predicate)
 			.with("depth", Integer.toString(request.depth()))
+			.with("projection", DealStorage.projection("d", filter.asOf()))
 			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("around", request.around());

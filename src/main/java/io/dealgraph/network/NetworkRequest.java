@@ -51,7 +51,7 @@ public record NetworkRequest(String around, int depth, Set<DealType> dealTypes, 
 	/** The deal conditions, in the filter language the rest of the API uses. */
 	DealWhere dealWhere() {
 		return new DealWhere(null, null, null, null, this.since, this.until, this.minAmountUsd, null, null, null, null,
-				null, null, null);
+				null, null, null, null, null, null, null);
 	}
 
 }

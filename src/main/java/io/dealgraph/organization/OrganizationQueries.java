@@ -335,7 +335,7 @@ public class OrganizationQueries {
 	public static String related(String o, Relationship relationship, String r, String x, CypherFilter filter) {
 		Relationship.Field field = relationship.field().orElseThrow();
 		String standing = filter.standing(r);
-		String condition = filter.condition(field.condition(), r);
+		String condition = and(DealStorage.counted(relationship.counted(), r), filter.condition(field.condition(), r));
 		String deals = "MATCH " + DealStorage.pattern(o, relationship, r, x + ":" + DealStorage.ORGANIZATION)
 				+ " WHERE " + standing + (condition.equals("true") ? "" : " AND " + condition);
 		String chosen = field.latest() ? "WITH " + x + " ORDER BY " + DealStorage.latestFirst(r) + " LIMIT 1"
@@ -393,6 +393,10 @@ public class OrganizationQueries {
 				f.get("sourceNote").asString(null));
 		return new Fact(f.get("attribute").asString(), f.get("value").asString(), f.get("unit").asString(null),
 				f.get("asOf").asString(null), source, f.get("note").asString(null));
+	}
+
+	private static String and(String one, String other) {
+		return one.equals("true") ? other : other.equals("true") ? one : one + " AND " + other;
 	}
 
 }

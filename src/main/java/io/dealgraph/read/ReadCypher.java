@@ -106,7 +106,7 @@ final class ReadCypher {
 		}
 		String projection = DealStorage.projection(r, DealProperties.storedFor(reads.selected()),
 				OrganizationQueries.projection(from, reads.fromSelected()),
-				OrganizationQueries.projection(to, reads.toSelected()));
+				OrganizationQueries.projection(to, reads.toSelected()), this.names.asOf());
 		return beneath(projection, calls, answers);
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.Money;
 import io.dealgraph.deal.StatusChange;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.organization.Fact;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.graph.OrganizationKind;
@@ -46,13 +48,19 @@ public final class WriteRules {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+	/** A lowercase slug such as {@code hut-8}: letters, digits, single hyphens. */
+	private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
+	/** The deal types that may state a stake in percent. */
+	private static final Set<DealType> STAKE_TYPES = EnumSet.of(DealType.FINANCING, DealType.STAKE, DealType.CONTROL);
+
 	private WriteRules() {
 	}
 
 	/** An organization: a slug id, a name, an ISO country, bounded texts and aliases. */
 	public static List<Violation> organization(Organization organization) {
 		List<Violation> violations = new ArrayList<>();
-		if (organization.id().length() > MAX_ID || !organization.id().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+		if (organization.id().length() > MAX_ID || !organization.id().matches(SLUG)) {
 			violations.add(new Violation("id",
 					"must be a lowercase slug such as hut-8 (letters, digits, single hyphens), at most " + MAX_ID
 							+ " characters"));
@@ -101,12 +109,10 @@ public final class WriteRules {
 		}
 		nonNegative(violations, "capacityMw", deal.capacityMw());
 		nonNegative(violations, "termYears", deal.termYears());
-		if (deal.instrument() != null && deal.type() != DealType.FINANCING) {
-			violations.add(new Violation("instrument", "applies to FINANCING deals only"));
-		}
+		kindOfDeal(violations, deal);
 		if (deal.stakePercent() != null) {
-			if (deal.type() != DealType.FINANCING && deal.type() != DealType.CONTROL) {
-				violations.add(new Violation("stakePercent", "applies to FINANCING and CONTROL deals only"));
+			if (!STAKE_TYPES.contains(deal.type())) {
+				violations.add(new Violation("stakePercent", "applies to FINANCING, STAKE and CONTROL deals only"));
 			}
 			else if (!(deal.stakePercent() >= 0 && deal.stakePercent() <= 100)) {
 				violations.add(new Violation("stakePercent", "must be from 0 to 100"));
@@ -177,6 +183,43 @@ public final class WriteRules {
 		}
 		if (to == OrganizationKind.REGULATOR) {
 			violations.add(new Violation("to", "a REGULATOR is never the to side of a " + type));
+		}
+	}
+
+	/**
+	 * What each type of deal may say: an instrument for money given (a guarantee is a
+	 * GUARANTEE, not an instrument) or for a stake (shares or warrants); a role for a
+	 * financing only; a scope for an acquisition only.
+	 */
+	private static void kindOfDeal(List<Violation> violations, DealDraft deal) {
+		FinancingInstrument instrument = deal.instrument();
+		if (instrument != null) {
+			if (deal.type() == DealType.FINANCING && instrument == FinancingInstrument.CREDIT_BACKSTOP) {
+				violations.add(new Violation("instrument",
+						"a backstop gives no money: record it as a GUARANTEE deal from the guarantor"));
+			}
+			else if (deal.type() == DealType.STAKE && !instrument.isShareholding()) {
+				violations.add(new Violation("instrument",
+						"a STAKE is held in EQUITY, PREFERRED_EQUITY or WARRANTS, not " + instrument));
+			}
+			else if (deal.type() != DealType.FINANCING && deal.type() != DealType.STAKE) {
+				violations.add(new Violation("instrument", "applies to FINANCING and STAKE deals only"));
+			}
+		}
+		if (deal.role() != null && deal.type() != DealType.FINANCING) {
+			violations.add(new Violation("role", "applies to FINANCING deals only"));
+		}
+		if (deal.scope() != null && deal.type() != DealType.ACQUISITION) {
+			violations.add(new Violation("scope", "applies to ACQUISITION deals only"));
+		}
+		if (deal.round() != null) {
+			if (deal.type() != DealType.FINANCING) {
+				violations.add(new Violation("round", "applies to FINANCING deals only"));
+			}
+			else if (!deal.round().matches(SLUG) || deal.round().length() > MAX_ID) {
+				violations.add(new Violation("round",
+						"must be a lowercase slug such as crusoe-series-e-2025, at most " + MAX_ID + " characters"));
+			}
 		}
 	}
 

@@ -4,9 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,9 @@ import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.DealDraft;
 import io.dealgraph.graph.DealStatus;
-import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.FinancingInstrument;
+import io.dealgraph.graph.FinancingRole;
 import io.dealgraph.deal.Money;
 import io.dealgraph.deal.StatusChange;
 import io.dealgraph.graph.DealType;
@@ -47,9 +52,23 @@ final class SeedFiles {
 	private SeedFiles() {
 	}
 
-	/** A seed folder, read and checked. */
+	/** The files of a seed folder, in the order they are read. */
+	static final List<String> FILES = List.of("organizations.csv", "deals.csv", "deal-sources.csv",
+			"deal-status-history.csv", "organization-facts.csv", "context-events.csv", "withdrawn-deals.csv");
+
+	/**
+	 * A seed folder, read and checked. {@code revision} names the files' content: a graph
+	 * loaded at another revision merges the seed again.
+	 */
 	record Seed(List<Organization> organizations, List<DealDraft> deals, List<FactDraft> facts,
-			List<Map<String, Object>> events) {
+			List<Map<String, Object>> events, List<Withdrawn> withdrawn, String revision) {
+	}
+
+	/**
+	 * A deal an earlier seed held and this one withdraws, with the reason: it is
+	 * retracted where a graph still holds it, so the correction stays on record.
+	 */
+	record Withdrawn(String dealId, String reason) {
 	}
 
 	/**
@@ -62,8 +81,8 @@ final class SeedFiles {
 				"category", "aliases", "country", "ticker", "investor_types", "undisclosed"));
 		CsvTable dealsFile = table(resources, location, "deals.csv",
 				List.of("id", "type", "from_id", "to_id", "announced_on", "amount", "currency", "amount_qualifier",
-						"amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
-						"description"));
+						"amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "role", "scope",
+						"round", "status", "description"));
 		CsvTable sourcesFile = table(resources, location, "deal-sources.csv",
 				List.of("deal_id", "url", "title", "publisher", "confidence", "note"));
 		CsvTable historyFile = table(resources, location, "deal-status-history.csv",
@@ -73,6 +92,9 @@ final class SeedFiles {
 						"source_publisher", "confidence", "note"));
 		CsvTable eventsFile = table(resources, location, "context-events.csv",
 				List.of("on", "description", "source_url", "source_title", "confidence"));
+		// Optional: a seed that never withdrew a deal needs no such file.
+		List<CsvRow> withdrawnRows = resources.getResource(location + "withdrawn-deals.csv").exists()
+				? table(resources, location, "withdrawn-deals.csv", List.of("deal_id", "reason")).rows() : List.of();
 
 		List<Organization> organizations = organizations(organizationsFile);
 		Map<String, OrganizationKind> kinds = new HashMap<>();
@@ -124,7 +146,18 @@ final class SeedFiles {
 			event.put("key", row.text("on") + "|" + row.required("description"));
 			events.add(event);
 		}
-		return new Seed(organizations, deals, facts, events);
+		List<Withdrawn> withdrawn = new ArrayList<>();
+		for (CsvRow row : withdrawnRows) {
+			String id = row.required("deal_id");
+			if (dealIds.contains(id)) {
+				throw row.error("deal_id '" + id + "' is withdrawn and still in deals.csv");
+			}
+			List<Violation> violations = new ArrayList<>();
+			WriteRules.text(violations, "reason", row.required("reason"), WriteRules.MAX_TEXT, true);
+			meetsRules(row, violations);
+			withdrawn.add(new Withdrawn(id, row.required("reason")));
+		}
+		return new Seed(organizations, deals, facts, events, withdrawn, revision(resources, location));
 	}
 
 	private static List<Organization> organizations(CsvTable file) {
@@ -162,8 +195,9 @@ final class SeedFiles {
 			var deal = new DealDraft(id, row.requiredEnum("type", DealType.class), row.required("from_id"),
 					row.required("to_id"), row.partialDate("announced_on"), money(row), row.number("capacity_mw"),
 					row.number("term_years"), row.enumValue("instrument", FinancingInstrument.class),
-					row.number("stake_percent"), status, changes, row.text("description"),
-					sources.getOrDefault(id, List.of()));
+					row.number("stake_percent"), row.enumValue("role", FinancingRole.class),
+					row.enumValue("scope", AcquisitionScope.class), row.text("round"), status, changes,
+					row.text("description"), sources.getOrDefault(id, List.of()));
 			meetsRules(row, WriteRules.deal(deal, kinds));
 			deals.add(deal);
 		}
@@ -194,6 +228,27 @@ final class SeedFiles {
 			if (!dealIds.contains(row.required("deal_id"))) {
 				throw row.error("deal_id '" + row.required("deal_id") + "' is not in deals.csv");
 			}
+		}
+	}
+
+	/** A digest of every seed file's bytes, in {@link #FILES} order. */
+	static String revision(ResourceLoader resources, String location) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String file : FILES) {
+				Resource resource = resources.getResource(location + file);
+				if (resource.exists()) {
+					digest.update(file.getBytes(StandardCharsets.UTF_8));
+					digest.update(resource.getContentAsByteArray());
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+		}
+		catch (IOException ex) {
+			throw new DataFileException("Cannot read the seed at " + location + ": " + ex.getMessage());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
 		}
 	}
 

@@ -1,6 +1,10 @@
 package io.dealgraph.seed;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -8,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.dealgraph.csv.DataFileException;
+import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.DealWrites;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
 import io.dealgraph.organization.OrganizationWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.Workload;
@@ -23,6 +30,13 @@ import org.springframework.stereotype.Component;
  * A marker in the graph says whether a load is under way or done: a start interrupted
  * half-way leaves it under way, and the next start loads again. Writes MERGE on ids, so
  * loading twice gives the same graph.
+ *
+ * <p>
+ * The marker also names the seed's revision. When the seed files change (a correction, a
+ * deal re-encoded under a new type), a graph loaded from an earlier revision of the same
+ * location merges the seed again at start, so corrections reach it; a deal an editor has
+ * changed since (its version above 1) keeps the editor's version, and a deal the seed
+ * withdrew is retracted with the seed's reason.
  */
 @Component
 public class SeedLoader {
@@ -39,6 +53,8 @@ public class SeedLoader {
 		EMPTY,
 		/** A load began and did not finish. */
 		INTERRUPTED,
+		/** The seed of this location was loaded at another revision of its files. */
+		OUTDATED,
 		/** Organizations are there, seeded or written otherwise. */
 		PRESENT
 
@@ -46,13 +62,22 @@ public class SeedLoader {
 
 	private static final String STATE = """
 			OPTIONAL MATCH (marker:DealgraphSeed {name: 'seed'})
-			RETURN marker.state AS state, COUNT { (o:Organization) } AS organizations
+			RETURN marker.state AS state, marker.location AS location, marker.revision AS revision,
+			       COUNT { (o:Organization) } AS organizations
 			""";
 
 	private static final String MARK = """
 			MERGE (marker:DealgraphSeed {name: 'seed'})
-			SET marker.state = $state, marker.location = $location, marker.at = datetime()
+			SET marker.state = $state, marker.location = $location, marker.revision = $revision,
+			    marker.at = datetime()
 			""";
+
+	/** The seed's deals that an editor changed since they were loaded. */
+	private static final String EDITED = CypherText.of("""
+			UNWIND $ids AS id
+			MATCH {{deal}} WHERE d.version > 1
+			RETURN d.id AS id
+			""").with("deal", DealStorage.byId("d", "id")).build();
 
 	private static final String UPSERT_EVENTS = """
 			UNWIND $rows AS row
@@ -78,15 +103,21 @@ public class SeedLoader {
 
 	/** How many organizations the graph holds. */
 	public long organizationCount() {
-		return state().organizations();
+		return this.cypher.read(STATE, Map.of()).getFirst().get("organizations").asLong();
 	}
 
-	/** Whether the graph holds the seed, nothing, or a load that stopped half-way. */
-	public StateReport state() {
+	/**
+	 * Whether the graph holds the seed at {@code location} as its files are now, an
+	 * earlier revision of it, nothing, or a load that stopped half-way.
+	 */
+	public StateReport state(String location) {
 		var row = this.cypher.read(STATE, Map.of()).getFirst();
 		long organizations = row.get("organizations").asLong();
-		String marker = row.get("state").isNull() ? null : row.get("state").asString();
-		State state = "loading".equals(marker) ? State.INTERRUPTED : (organizations == 0) ? State.EMPTY : State.PRESENT;
+		String marker = row.get("state").asString(null);
+		boolean earlierRevision = "loaded".equals(marker) && location.equals(row.get("location").asString(null))
+				&& !SeedFiles.revision(this.resources, location).equals(row.get("revision").asString(null));
+		State state = "loading".equals(marker) ? State.INTERRUPTED
+				: (organizations == 0) ? State.EMPTY : earlierRevision ? State.OUTDATED : State.PRESENT;
 		return new StateReport(state, organizations);
 	}
 
@@ -110,18 +141,38 @@ public class SeedLoader {
 	 */
 	public SeedReport load(String location, Runnable afterEachBatch) {
 		SeedFiles.Seed seed = SeedFiles.read(this.resources, location);
-		this.cypher.write((tx) -> tx.run(MARK, Map.of("state", "loading", "location", location)));
+		Map<String, Object> marker = Map.of("location", location, "revision", seed.revision());
+		this.cypher.write((tx) -> tx.run(MARK, with(marker, "state", "loading")));
 		// Organizations before the deals and facts that point at them.
 		inBatches(seed.organizations(), afterEachBatch, this.organizationWrites::upsert);
-		inBatches(seed.deals(), afterEachBatch, this.dealWrites::upsert);
+		List<String> seedIds = seed.deals().stream().map(DealDraft::id).toList();
+		Set<String> edited = new HashSet<>(
+				this.cypher.read(EDITED, Map.of("ids", seedIds), (row) -> row.get("id").asString()));
+		if (!edited.isEmpty()) {
+			log.warn("Seed: {} deals changed by editors keep their version: {}", edited.size(), new TreeSet<>(edited));
+		}
+		inBatches(seed.deals().stream().filter((deal) -> !edited.contains(deal.id())).toList(), afterEachBatch,
+				this.dealWrites::upsert);
+		this.cypher.write((tx) -> {
+			seed.withdrawn()
+				.forEach((withdrawn) -> this.dealWrites.retractIfStanding(tx, withdrawn.dealId(), "seed",
+						withdrawn.reason()));
+			return null;
+		});
 		inBatches(seed.facts(), afterEachBatch, this.organizationWrites::upsertFacts);
 		inBatches(seed.events(), afterEachBatch, (tx, rows) -> tx.run(UPSERT_EVENTS, Map.of("rows", rows)));
-		this.cypher.write((tx) -> tx.run(MARK, Map.of("state", "loaded", "location", location)));
+		this.cypher.write((tx) -> tx.run(MARK, with(marker, "state", "loaded")));
 		var report = new SeedReport(seed.organizations().size(), seed.deals().size(),
 				seed.deals().stream().mapToInt((d) -> d.sources().size()).sum(), seed.facts().size(),
 				seed.events().size());
 		log.info("Seed: merged {} from {}", report, location);
 		return report;
+	}
+
+	private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
+		Map<String, Object> all = new HashMap<>(values);
+		all.put(key, value);
+		return all;
 	}
 
 	private <T> void inBatches(List<T> rows, Runnable afterEachBatch,

@@ -107,7 +107,12 @@ class GraphStartup implements SmartInitializingSingleton, HealthIndicator {
 			return "not loaded (mode NEVER)";
 		}
 		if (this.seedMode == SeedMode.IF_EMPTY) {
-			SeedLoader.StateReport state = this.seed.state();
+			SeedLoader.StateReport state = this.seed.state(this.seedLocation);
+			if (state.state() == SeedLoader.State.OUTDATED) {
+				log.info("Seed: the graph was loaded from an earlier revision of {}; merging it again",
+						this.seedLocation);
+				return "merged again (the seed changed): " + this.seed.load(this.seedLocation, lock::renew);
+			}
 			if (state.state() == SeedLoader.State.PRESENT) {
 				log.info("Seed: not loaded, the graph already holds {} organizations (mode IF_EMPTY)",
 						state.organizations());

@@ -17,6 +17,7 @@ import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
@@ -97,17 +98,29 @@ class DealStatsController {
 			       0 AS withoutAmount, 0 AS inexact, [] AS totals
 			""";
 
-	/** Counts and money: sums per currency and period first, then one list per bucket. */
-	private static final String MONEY = """
-			WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency,
-			     r.currency AS currency, r.amountPeriod AS period, count(r) AS deals, count(r.amount) AS withAmount,
-			     sum(r.amount) AS total,
-			     count(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN 1 END) AS inexact
-			RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, sum(deals) AS count,
-			       sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
-			       collect(CASE WHEN currency IS NOT NULL
-			                    THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
-			""";
+	/**
+	 * Counts and money: sums per currency and period first, then one list per bucket. The
+	 * deals of one funding round carry the round's amount (or none, where only the
+	 * round's is reported), so a bucket sums it once, from a deal that carries it, while
+	 * counting every participant's deal.
+	 */
+	private static final String MONEY = CypherText
+		.of("""
+				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, {{unit}} AS unit,
+				     collect(r) AS members
+				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, size(members) AS participants,
+				     coalesce(head([m IN members WHERE m.amount IS NOT NULL]), members[0]) AS r
+				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency,
+				     r.currency AS currency, r.amountPeriod AS period, sum(participants) AS deals,
+				     sum(CASE WHEN r.amount IS NOT NULL THEN participants ELSE 0 END) AS withAmount, sum(r.amount) AS total,
+				     sum(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN participants ELSE 0 END) AS inexact
+				RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, sum(deals) AS count,
+				       sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
+				       collect(CASE WHEN currency IS NOT NULL
+				                    THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
+				""")
+		.with("unit", DealStorage.amountUnit("r"))
+		.build();
 
 	/** As the schema's {@code @listSize} on {@code dealStats} states. */
 	static final int MAX_BUCKETS = 500;
@@ -131,6 +144,11 @@ class DealStatsController {
 		// As of a date, only the deals that stood then count, as in every as-of view.
 		var filter = new CypherFilter(View.asOf(asOf));
 		String predicate = filter.deal(where, "r", "a", "b");
+		// An arranger's or underwriter's amount is others' money: totals leave it out
+		// unless the filter asks for roles itself.
+		if (!DealWhere.widens(where, Relationship.Counted.OWN_MONEY)) {
+			predicate = predicate + " AND " + DealStorage.counted(Relationship.Counted.OWN_MONEY, "r");
+		}
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
 		Set<DealType> types = DealWhere.typesAllowedBy(where);

@@ -330,7 +330,8 @@ final class Benchmark {
 				CASE WHEN %1$s:Partnership THEN 'PARTNERSHIP' WHEN %1$s:Financing THEN 'FINANCING' \
 				WHEN %1$s:Supply THEN 'SUPPLY' WHEN %1$s:Acquisition THEN 'ACQUISITION' \
 				WHEN %1$s:RegulatoryAction THEN 'REGULATORY_ACTION' \
-				WHEN %1$s:Control THEN 'CONTROL' END""".formatted(deal);
+				WHEN %1$s:Control THEN 'CONTROL' WHEN %1$s:Stake THEN 'STAKE' \
+				WHEN %1$s:Guarantee THEN 'GUARANTEE' END""".formatted(deal);
 	}
 
 	/** A latency, or "none" for a path that completed no request in its time. */

@@ -93,7 +93,7 @@ final class SyntheticGraph {
 		}
 		Files.writeString(seedFolder.resolve("deals.csv"),
 				"id,type,from_id,to_id,announced_on,amount,currency,amount_qualifier,amount_period,capacity_mw,"
-						+ "term_years,instrument,stake_percent,status,description\n");
+						+ "term_years,instrument,stake_percent,role,scope,round,status,description\n");
 		Files.writeString(seedFolder.resolve("deal-sources.csv"), "deal_id,url,title,publisher,confidence,note\n");
 		Files.writeString(seedFolder.resolve("deal-status-history.csv"), "deal_id,status,on,note\n");
 		Files.writeString(seedFolder.resolve("organization-facts.csv"),

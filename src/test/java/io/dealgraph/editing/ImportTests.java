@@ -65,8 +65,8 @@ class ImportTests {
 		List<DealEditor.Row> rows = new ArrayList<>();
 		for (int i = 0; i < DealEditor.CHUNK + 50; i++) {
 			rows.add(new DealEditor.Row(null,
-					new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null, null, null, null,
-							DealStatus.ANNOUNCED, null, "row " + i,
+					new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null, null, null, null, null, null,
+							null, DealStatus.ANNOUNCED, null, "row " + i,
 							List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
 		}
 		assertThatIllegalStateException().isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows",

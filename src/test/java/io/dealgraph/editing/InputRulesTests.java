@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.graph.DealStatus;
-import io.dealgraph.deal.FinancingInstrument;
+import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.FinancingInstrument;
+import io.dealgraph.graph.FinancingRole;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.editing.Inputs.DealInput;
@@ -51,7 +53,7 @@ class InputRulesTests {
 	void everyBrokenRuleIsReportedWithItsField() {
 		List<Violation> violations = new ArrayList<>();
 		DealInput input = new DealInput(DealType.SUPPLY, "hut-8", "hut-8", "2024-13",
-				new MoneyInput(-1, "dollars", null, null), -5.0, null, FinancingInstrument.DEBT, 10.0,
+				new MoneyInput(-1, "dollars", null, null), -5.0, null, FinancingInstrument.DEBT, 10.0, null, null, null,
 				DealStatus.ANNOUNCED, null, null, List.of());
 		assertThat(InputRules.deal("E900", input, KINDS, violations, List.of())).isNull();
 		assertThat(violations).extracting(Violation::field)
@@ -88,6 +90,50 @@ class InputRulesTests {
 	}
 
 	@Test
+	void aStakeIsHeldInSharesOrWarrantsAndIsAtMostAHundredPercent() {
+		assertThat(fields(kind(DealType.STAKE, "blackstone", "hut-8", FinancingInstrument.WARRANTS, 8.0, null, null)))
+			.isEmpty();
+		assertThat(fields(kind(DealType.STAKE, "blackstone", "hut-8", FinancingInstrument.DEBT, 120.0, null, null)))
+			.containsExactlyInAnyOrder("instrument", "stakePercent");
+		assertThat(fields(kind(DealType.STAKE, "hut-8", "hut-8", FinancingInstrument.EQUITY, null, null, null)))
+			.as("no one holds a stake in itself")
+			.containsExactly("to");
+	}
+
+	@Test
+	void aGuaranteeBacksAnotherPartyAndABackstopIsNoFinancing() {
+		assertThat(fields(kind(DealType.GUARANTEE, "blackstone", "hut-8", null, null, null, null))).isEmpty();
+		assertThat(fields(kind(DealType.GUARANTEE, "blackstone", "blackstone", null, null, null, null)))
+			.containsExactly("to");
+		assertThat(
+				fields(kind(DealType.GUARANTEE, "blackstone", "hut-8", FinancingInstrument.EQUITY, null, null, null)))
+			.containsExactly("instrument");
+		assertThat(fields(
+				kind(DealType.FINANCING, "blackstone", "hut-8", FinancingInstrument.CREDIT_BACKSTOP, null, null, null)))
+			.containsExactly("instrument");
+	}
+
+	@Test
+	void aRoleBelongsToAFinancingAndAScopeToAnAcquisition() {
+		assertThat(fields(kind(DealType.SUPPLY, "blackstone", "hut-8", null, null, FinancingRole.ARRANGER,
+				AcquisitionScope.ASSET)))
+			.containsExactlyInAnyOrder("role", "scope");
+		List<Violation> violations = new ArrayList<>();
+		var arranged = InputRules.deal("E900", kind(DealType.FINANCING, "blackstone", "hut-8", FinancingInstrument.DEBT,
+				null, FinancingRole.ARRANGER, null), KINDS, violations, List.of());
+		assertThat(arranged.role()).isEqualTo(FinancingRole.ARRANGER);
+		var lent = InputRules.deal("E901",
+				kind(DealType.FINANCING, "blackstone", "hut-8", FinancingInstrument.DEBT, null, null, null), KINDS,
+				violations, List.of());
+		assertThat(lent.role()).as("debt given is lent").isEqualTo(FinancingRole.LENDER);
+		var bought = InputRules.deal("E902", kind(DealType.ACQUISITION, "blackstone", "hut-8", null, null, null, null),
+				KINDS, violations, List.of());
+		assertThat(bought.scope()).as("an acquisition is of a company unless it says otherwise")
+			.isEqualTo(AcquisitionScope.COMPANY);
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
 	void anOrganizationNeedsASlugACountryCodeAndNamesWithinTheCaps() {
 		var input = new OrganizationInput("Hut 8", " ", OrganizationKind.MINER, List.of("x".repeat(201)), null, "USA",
 				null, null, null);
@@ -99,7 +145,13 @@ class InputRulesTests {
 
 	private static DealInput deal(DealType type, String from, String to, String currency, @Nullable Double stake) {
 		return new DealInput(type, from, to, "2024-06", new MoneyInput(100e6, currency, null, null), null, null, null,
-				stake, DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
+				stake, null, null, null, DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
+	}
+
+	private static DealInput kind(DealType type, String from, String to, @Nullable FinancingInstrument instrument,
+			@Nullable Double stake, @Nullable FinancingRole role, @Nullable AcquisitionScope scope) {
+		return new DealInput(type, from, to, "2024-06", null, null, null, instrument, stake, role, scope, null,
+				DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
 	}
 
 	private static List<String> fields(DealInput input) {

@@ -15,6 +15,8 @@ import graphql.parser.Parser;
 import graphql.validation.ValidationError;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.support.Contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,17 @@ class ExplorerDocumentsTests {
 	private static final Path EXPLORER = Path.of("src", "main", "resources", "static", "explorer");
 
 	private static final Pattern OPERATION_RUN = Pattern.compile("graphQl\\('([A-Za-z]+)'");
+
+	@Test
+	void everyKindAndDealTypeHasItsOwnLookAndLegendEntry() throws IOException {
+		String look = Files.readString(EXPLORER.resolve("look.js"));
+		for (OrganizationKind kind : OrganizationKind.values()) {
+			assertThat(look).as("a look for the kind " + kind).containsPattern("(?m)^  " + kind.name() + ": \\{");
+		}
+		for (DealType type : DealType.values()) {
+			assertThat(look).as("a look for the deal type " + type).containsPattern("(?m)^  " + type.name() + ": \\{");
+		}
+	}
 
 	@Test
 	void theExplorersOperationsAreValidAgainstTheSchema() throws IOException {

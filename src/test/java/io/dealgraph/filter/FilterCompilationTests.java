@@ -33,7 +33,7 @@ class FilterCompilationTests {
 		assertThat(predicate)
 			.isEqualTo("(o:AIFirm AND EXISTS { MATCH (o)<-[:TO]-(d2:Partnership|Supply)-[:FROM]->(o1:Organization) "
 					+ "WHERE (d2.retractedAt IS NULL AND (o1:Miner AND EXISTS { MATCH (o1)<-[:TO]-(d4:Financing)-[:FROM]->(o3:Organization) "
-					+ "WHERE (d4.retractedAt IS NULL AND $p5 IN o3.investorTypes) })) })");
+					+ "WHERE (d4.retractedAt IS NULL AND NOT coalesce(d4.role, '') IN ['ARRANGER', 'UNDERWRITER'] AND $p5 IN o3.investorTypes) })) })");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p5", "PRIVATE_EQUITY"));
 	}
 
@@ -57,7 +57,7 @@ class FilterCompilationTests {
 			.organization(organizationWhere(Map.of("financedBy", organizationWhere(Map.of("id", "x")))), "o");
 		assertThat(predicate).isEqualTo("EXISTS { MATCH (o)<-[:TO]-(d2:Financing)-[:FROM]->(o1:Organization) "
 				+ "WHERE ((d2.retractedAt IS NULL AND d2.announcedKey <= $p3 AND (d2.endedKey IS NULL OR d2.endedKey > $p3)) "
-				+ "AND o1.id = $p4) }");
+				+ "AND NOT coalesce(d2.role, '') IN ['ARRANGER', 'UNDERWRITER'] AND o1.id = $p4) }");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p3", "2024-99-99", "p4", "x"));
 	}
 

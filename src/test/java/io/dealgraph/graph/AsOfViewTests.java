@@ -122,6 +122,70 @@ class AsOfViewTests {
 		assertThat(nested).isNotEmpty().isSubsetOf(this.graph.ids(STANDING_MID_2024));
 	}
 
+	@Test
+	void theCoreWeaveMergerAsOfSeptember2025IsNotYetTerminated() {
+		// E006: announced 2025-07-07, terminated 2025-10-30
+		// (seed-data/deal-status-history.csv).
+		String query = """
+				query($asOf: PartialDate, $status: DealStatus) {
+				  deals(where: {type: ACQUISITION, to: {id: "core-scientific"}, status: $status}, asOf: $asOf) {
+				    edges { node { id status } }
+				  }
+				}
+				""";
+		this.graphQl.document(query)
+			.variable("asOf", "2025-09")
+			.execute()
+			.path("deals.edges[*].node")
+			.entityList(DealIdAndStatus.class)
+			.containsExactly(new DealIdAndStatus("E006", "ANNOUNCED"));
+		this.graphQl.document(query)
+			.variable("asOf", "2025-09")
+			.variable("status", "TERMINATED")
+			.execute()
+			.path("deals.edges")
+			.entityList(Object.class)
+			.hasSize(0);
+		this.graphQl.document(query)
+			.execute()
+			.path("deals.edges[*].node")
+			.entityList(DealIdAndStatus.class)
+			.contains(new DealIdAndStatus("E006", "TERMINATED"));
+	}
+
+	@Test
+	void aStepDatedByMonthCountsOnlyOnceThatMonthHasPassed() {
+		// E026: Bit Digital buys Enovum, announced 2024-10-11 and completed in "2024-10".
+		String query = """
+				query($asOf: PartialDate) {
+				  organizations(where: {id: "enovum"}, asOf: $asOf) { edges { node {
+				    acquirer { id }
+				    deals(types: [ACQUISITION]) { edges { node { id status } } }
+				  } } }
+				}
+				""";
+		this.graphQl.document(query)
+			.variable("asOf", "2024-10-15")
+			.execute()
+			.path("organizations.edges[0].node.deals.edges[*].node")
+			.entityList(DealIdAndStatus.class)
+			.containsExactly(new DealIdAndStatus("E026", "ANNOUNCED"))
+			.path("organizations.edges[0].node.acquirer")
+			.valueIsNull();
+		this.graphQl.document(query)
+			.variable("asOf", "2024-10")
+			.execute()
+			.path("organizations.edges[0].node.deals.edges[*].node")
+			.entityList(DealIdAndStatus.class)
+			.containsExactly(new DealIdAndStatus("E026", "COMPLETED"))
+			.path("organizations.edges[0].node.acquirer.id")
+			.entity(String.class)
+			.isEqualTo("bit-digital");
+	}
+
+	record DealIdAndStatus(String id, String status) {
+	}
+
 	private static TreeSet<String> strings(List<String> values) {
 		return new TreeSet<>(values);
 	}

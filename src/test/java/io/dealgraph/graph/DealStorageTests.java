@@ -44,7 +44,7 @@ class DealStorageTests {
 	void aDealsTypeIsReadFromItsLabel() {
 		assertThat(DealStorage.typeOf("r")).isEqualTo("CASE WHEN r:Partnership THEN 'PARTNERSHIP' "
 				+ "WHEN r:Financing THEN 'FINANCING' WHEN r:Supply THEN 'SUPPLY' WHEN r:Acquisition THEN 'ACQUISITION' "
-				+ "WHEN r:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r:Control THEN 'CONTROL' END");
+				+ "WHEN r:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r:Control THEN 'CONTROL' WHEN r:Stake THEN 'STAKE' WHEN r:Guarantee THEN 'GUARANTEE' END");
 		for (DealType type : DealType.values()) {
 			assertThat(type.label()).isEqualTo(type.typeName());
 		}

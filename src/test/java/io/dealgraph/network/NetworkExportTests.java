@@ -38,8 +38,8 @@ class NetworkExportTests {
 			OrganizationKind.INVESTOR);
 
 	private static final Deal LOAN = new Deal("E900", DealType.FINANCING, LENDER, HUT_8, "2024-06",
-			new Money(150_000_000, "USD", AmountQualifier.EXACT, AmountPeriod.TOTAL), null, null, null, null,
-			DealStatus.COMPLETED, List.of(), "A \"secured\" loan,\nrepaid in 2026.",
+			new Money(150_000_000, "USD", AmountQualifier.EXACT, AmountPeriod.TOTAL), null, null, null, null, null,
+			null, null, DealStatus.COMPLETED, List.of(), "A \"secured\" loan,\nrepaid in 2026.",
 			List.of(new Source("https://example.com/a", "First", null, Confidence.HIGH, null),
 					new Source(null, "A filing", null, Confidence.MEDIUM, null)),
 			1, null);

@@ -33,7 +33,7 @@ class RelatedStatementTests {
 				"""
 						MATCH (o:Organization) WHERE o.id IN $ids
 						CALL (o) {
-						  MATCH (o)<-[:TO]-(r:Acquisition)-[:FROM]->(x:Organization) WHERE r.retractedAt IS NULL AND r.status = 'COMPLETED'
+						  MATCH (o)<-[:TO]-(r:Acquisition)-[:FROM]->(x:Organization) WHERE r.retractedAt IS NULL AND r.scope = 'COMPANY' AND r.status = 'COMPLETED'
 						  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
 						  RETURN collect(x {.*}) AS related
 						}
@@ -47,7 +47,7 @@ class RelatedStatementTests {
 					"""
 							MATCH (o:Organization) WHERE o.id IN $ids
 							CALL (o) {
-							  MATCH (o)<-[:TO]-(r:Control)-[:FROM]->(x:Organization) WHERE (r.retractedAt IS NULL AND r.announcedKey <= $p1 AND (r.endedKey IS NULL OR r.endedKey > $p1)) AND (r.endedKey IS NULL OR r.endedKey > $p2)
+							  MATCH (o)<-[:TO]-(r:Control)-[:FROM]->(x:Organization) WHERE (r.retractedAt IS NULL AND r.announcedKey <= $p1 AND (r.endedKey IS NULL OR r.endedKey > $p1)) AND (r.endedKey IS NULL OR r.endedKey > $p1)
 							  WITH x ORDER BY coalesce(r.announcedKey, '') DESC, r.id DESC LIMIT 1
 							  RETURN collect(x {.*}) AS related
 							}

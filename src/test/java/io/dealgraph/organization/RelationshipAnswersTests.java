@@ -23,27 +23,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunsDealgraph
 class RelationshipAnswersTests {
 
-	/** Each list field: the other parties of its standing deals, from the subject. */
-	private static final Map<String, String> LIST_FIELDS = Map.of("customers",
-			"MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x) WHERE r.retractedAt IS NULL", "providers",
-			"MATCH (x)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(o) WHERE r.retractedAt IS NULL", "financiers",
-			"MATCH (x)<-[:FROM]-(r:Financing)-[:TO]->(o) WHERE r.retractedAt IS NULL", "financed",
-			"MATCH (o)<-[:FROM]-(r:Financing)-[:TO]->(x) WHERE r.retractedAt IS NULL", "acquisitions",
-			"MATCH (o)<-[:FROM]-(r:Acquisition)-[:TO]->(x) WHERE r.retractedAt IS NULL", "subsidiaries",
-			"MATCH (o)<-[:FROM]-(r:Control)-[:TO]->(x) WHERE r.retractedAt IS NULL");
+	/** A financing in which the from party gave its own money, not only arranged it. */
+	private static final String OWN_MONEY = " AND NOT coalesce(r.role, '') IN ['ARRANGER', 'UNDERWRITER']";
 
-	/** Each filter: who has at least one such counterpart, whatever it is. */
+	private static final String ARRANGED = " AND r.role IN ['ARRANGER', 'UNDERWRITER']";
+
+	/**
+	 * An acquisition of a whole company, not of a site or unit bought from its seller.
+	 */
+	private static final String COMPANY = " AND r.scope = 'COMPANY'";
+
+	/** Each list field: the other parties of its standing deals, from the subject. */
+	private static final Map<String, String> LIST_FIELDS = Map.ofEntries(
+			Map.entry("customers", "MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x) WHERE r.retractedAt IS NULL"),
+			Map.entry("providers", "MATCH (x)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(o) WHERE r.retractedAt IS NULL"),
+			Map.entry("financiers",
+					"MATCH (x)<-[:FROM]-(r:Financing)-[:TO]->(o) WHERE r.retractedAt IS NULL" + OWN_MONEY),
+			Map.entry("financed",
+					"MATCH (o)<-[:FROM]-(r:Financing)-[:TO]->(x) WHERE r.retractedAt IS NULL" + OWN_MONEY),
+			Map.entry("arrangers",
+					"MATCH (x)<-[:FROM]-(r:Financing)-[:TO]->(o) WHERE r.retractedAt IS NULL" + ARRANGED),
+			Map.entry("arranged", "MATCH (o)<-[:FROM]-(r:Financing)-[:TO]->(x) WHERE r.retractedAt IS NULL" + ARRANGED),
+			Map.entry("stakeholders", "MATCH (x)<-[:FROM]-(r:Stake)-[:TO]->(o) WHERE r.retractedAt IS NULL"),
+			Map.entry("stakes", "MATCH (o)<-[:FROM]-(r:Stake)-[:TO]->(x) WHERE r.retractedAt IS NULL"),
+			Map.entry("guarantors", "MATCH (x)<-[:FROM]-(r:Guarantee)-[:TO]->(o) WHERE r.retractedAt IS NULL"),
+			Map.entry("guaranteed", "MATCH (o)<-[:FROM]-(r:Guarantee)-[:TO]->(x) WHERE r.retractedAt IS NULL"),
+			Map.entry("acquisitions",
+					"MATCH (o)<-[:FROM]-(r:Acquisition)-[:TO]->(x) WHERE r.retractedAt IS NULL" + COMPANY),
+			Map.entry("subsidiaries", "MATCH (o)<-[:FROM]-(r:Control)-[:TO]->(x) WHERE r.retractedAt IS NULL"));
+
+	/**
+	 * Each filter: who has at least one such counterpart, whatever it is; the pattern and
+	 * what its deal must be besides standing.
+	 */
 	private static final Map<String, String> FILTERS = Map.ofEntries(
-			Map.entry("providerTo", "(o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->()"),
-			Map.entry("customerOf", "(o)<-[:TO]-(r:Partnership|Supply)-[:FROM]->()"),
-			Map.entry("financedBy", "(o)<-[:TO]-(r:Financing)-[:FROM]->()"),
-			Map.entry("financed", "(o)<-[:FROM]-(r:Financing)-[:TO]->()"),
-			Map.entry("acquired", "(o)<-[:FROM]-(r:Acquisition)-[:TO]->()"),
-			Map.entry("acquiredBy", "(o)<-[:TO]-(r:Acquisition)-[:FROM]->()"),
-			Map.entry("parentOf", "(o)<-[:FROM]-(r:Control)-[:TO]->()"),
-			Map.entry("subsidiaryOf", "(o)<-[:TO]-(r:Control)-[:FROM]->()"),
-			Map.entry("regulatedBy", "(o)<-[:TO]-(r:RegulatoryAction)-[:FROM]->()"),
-			Map.entry("partnerOf", "(o)<-[:FROM|TO]-(r:Partnership)-[:FROM|TO]->()"));
+			Map.entry("providerTo", "(o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->() WHERE true"),
+			Map.entry("customerOf", "(o)<-[:TO]-(r:Partnership|Supply)-[:FROM]->() WHERE true"),
+			Map.entry("financedBy", "(o)<-[:TO]-(r:Financing)-[:FROM]->() WHERE true" + OWN_MONEY),
+			Map.entry("financed", "(o)<-[:FROM]-(r:Financing)-[:TO]->() WHERE true" + OWN_MONEY),
+			Map.entry("arrangedBy", "(o)<-[:TO]-(r:Financing)-[:FROM]->() WHERE true" + ARRANGED),
+			Map.entry("arranged", "(o)<-[:FROM]-(r:Financing)-[:TO]->() WHERE true" + ARRANGED),
+			Map.entry("stakeHeldBy", "(o)<-[:TO]-(r:Stake)-[:FROM]->() WHERE true"),
+			Map.entry("holdsStakeIn", "(o)<-[:FROM]-(r:Stake)-[:TO]->() WHERE true"),
+			Map.entry("guaranteedBy", "(o)<-[:TO]-(r:Guarantee)-[:FROM]->() WHERE true"),
+			Map.entry("guarantees", "(o)<-[:FROM]-(r:Guarantee)-[:TO]->() WHERE true"),
+			Map.entry("acquired", "(o)<-[:FROM]-(r:Acquisition)-[:TO]->() WHERE true" + COMPANY),
+			Map.entry("acquiredBy", "(o)<-[:TO]-(r:Acquisition)-[:FROM]->() WHERE true" + COMPANY),
+			Map.entry("parentOf", "(o)<-[:FROM]-(r:Control)-[:TO]->() WHERE true"),
+			Map.entry("subsidiaryOf", "(o)<-[:TO]-(r:Control)-[:FROM]->() WHERE true"),
+			Map.entry("regulatedBy", "(o)<-[:TO]-(r:RegulatoryAction)-[:FROM]->() WHERE true"),
+			Map.entry("partnerOf", "(o)<-[:FROM|TO]-(r:Partnership)-[:FROM|TO]->() WHERE true"));
 
 	@Autowired
 	HttpGraphQlTester graphQl;
@@ -78,7 +107,8 @@ class RelationshipAnswersTests {
 	@Test
 	void theAcquirerIsTheBuyerOfTheLatestCompletedAcquisitionAndTheParentOfStandingControl() {
 		assertThat(single("acquirer")).isEqualTo(latest("""
-				MATCH (x)<-[:FROM]-(r:Acquisition)-[:TO]->(o) WHERE r.retractedAt IS NULL AND r.status = 'COMPLETED'
+				MATCH (x)<-[:FROM]-(r:Acquisition)-[:TO]->(o)
+				WHERE r.retractedAt IS NULL AND r.status = 'COMPLETED' AND r.scope = 'COMPANY'
 				"""));
 		assertThat(single("parent")).isEqualTo(latest("""
 				MATCH (x)<-[:FROM]-(r:Control)-[:TO]->(o) WHERE r.retractedAt IS NULL AND r.endedKey IS NULL
@@ -97,7 +127,7 @@ class RelationshipAnswersTests {
 				.get());
 			assertThat(answer).as(filter.getKey())
 				.isEqualTo(this.graph.ids("MATCH (o:Organization) WHERE EXISTS { MATCH " + filter.getValue()
-						+ " WHERE r.retractedAt IS NULL } RETURN o.id AS id"));
+						+ " AND r.retractedAt IS NULL } RETURN o.id AS id"));
 		}
 	}
 
@@ -106,7 +136,8 @@ class RelationshipAnswersTests {
 		// The filter counts every standing deal, as its schema text says; the field only
 		// a completed acquisition. A journalist reading one beside the other must know.
 		TreeSet<String> failedOnly = this.graph.ids("""
-				MATCH (o:Organization)<-[:TO]-(r:Acquisition)-[:FROM]->() WHERE r.retractedAt IS NULL
+				MATCH (o:Organization)<-[:TO]-(r:Acquisition)-[:FROM]->()
+				WHERE r.retractedAt IS NULL AND r.scope = 'COMPANY'
 				WITH o, collect(r.status) AS statuses WHERE NOT 'COMPLETED' IN statuses
 				RETURN o.id AS id
 				""");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.support.BundledSeed;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class PagingTests {
 		List<String> names = new ArrayList<>();
 		List<String> ids = walk(List.of(), () -> {
 		}, names);
-		assertThat(ids).hasSize(84).doesNotHaveDuplicates();
+		assertThat(ids).hasSize(BundledSeed.organizations()).doesNotHaveDuplicates();
 		assertThat(names).isSortedAccordingTo(String::compareTo);
 	}
 
@@ -53,7 +54,7 @@ class PagingTests {
 		List<String> names = new ArrayList<>();
 		walk(List.of(Map.of("field", "NAME", "direction", "DESC")), () -> {
 		}, names);
-		assertThat(names).hasSize(84).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		assertThat(names).hasSize(BundledSeed.organizations()).isSortedAccordingTo((a, b) -> b.compareTo(a));
 	}
 
 	@Test
@@ -74,7 +75,7 @@ class PagingTests {
 			}
 		}, before);
 		assertThat(seen).doesNotHaveDuplicates().contains("paging-test-zzz").doesNotContain("paging-test-aaa");
-		assertThat(seen.stream().filter((id) -> !id.startsWith("paging-test-"))).hasSize(84);
+		assertThat(seen.stream().filter((id) -> !id.startsWith("paging-test-"))).hasSize(BundledSeed.organizations());
 	}
 
 	@Test

@@ -51,11 +51,11 @@ class ReadCypherTests {
 						  MATCH (a3)<-[:FROM]-(r2)-[:TO]->(b4)
 						  WITH r2, a3, b4, [coalesce(r2.announcedKey, $p12), r2.id] AS s11
 						  CALL (a3) {
-						    MATCH (a3)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL
+						    MATCH (a3)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL AND NOT coalesce(r8.role, '') IN ['ARRANGER', 'UNDERWRITER']
 						    WITH DISTINCT x9 ORDER BY x9.name, x9.id LIMIT $p10
 						    RETURN collect({organization: x9 {.id, .kind, .name}, beneath: {}}) AS c7
 						  }
-						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
+						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' WHEN r2:Stake THEN 'STAKE' WHEN r2:Guarantee THEN 'GUARANTEE' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
 						}""");
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: -1}}");
 		// the page's size plus one, to learn whether a next page exists; the list cap;
@@ -81,22 +81,22 @@ class ReadCypherTests {
 						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p6), r2.id LIMIT $p7
 						  MATCH (a3)<-[:FROM]-(r2)-[:TO]->(b4)
 						  WITH r2, a3, b4, [coalesce(r2.announcedKey, $p9), r2.id] AS s8
-						  RETURN collect({deal: r2 {.id, .sourceConfidences, .sourceNotes, .sourcePublishers, .sourceTitles, .sourceUrls, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s8, beneath: {}}) AS c1
+						  RETURN collect({deal: r2 {.id, .sourceConfidences, .sourceNotes, .sourcePublishers, .sourceTitles, .sourceUrls, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' WHEN r2:Stake THEN 'STAKE' WHEN r2:Guarantee THEN 'GUARANTEE' END, statusInView: coalesce(last([i IN range(0, size(r2.statusHistory) - 1) WHERE r2.statusDates[i] <> '' AND CASE size(r2.statusDates[i]) WHEN 4 THEN r2.statusDates[i] + '-99-99' WHEN 7 THEN r2.statusDates[i] + '-99' ELSE r2.statusDates[i] END <= $p5 | r2.statusHistory[i]]), 'ANNOUNCED'), from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s8, beneath: {}}) AS c1
 						}
 						CALL (o) {
-						  MATCH (o)<-[:TO]-(r13:Control)-[:FROM]->(x14:Organization) WHERE (r13.retractedAt IS NULL AND r13.announcedKey <= $p15 AND (r13.endedKey IS NULL OR r13.endedKey > $p15)) AND (r13.endedKey IS NULL OR r13.endedKey > $p16)
-						  WITH x14 ORDER BY coalesce(r13.announcedKey, '') DESC, r13.id DESC LIMIT 1
-						  CALL (x14) {
-						    MATCH (x14)-[:HAS_FACT]->(f18:Fact)
-						    WITH f18 ORDER BY f18.attribute, f18.asOf, f18.value, f18.key
-						    LIMIT $p19
-						    RETURN collect(f18 {.*}) AS c17
+						  MATCH (o)<-[:TO]-(r12:Control)-[:FROM]->(x13:Organization) WHERE (r12.retractedAt IS NULL AND r12.announcedKey <= $p5 AND (r12.endedKey IS NULL OR r12.endedKey > $p5)) AND (r12.endedKey IS NULL OR r12.endedKey > $p5)
+						  WITH x13 ORDER BY coalesce(r12.announcedKey, '') DESC, r12.id DESC LIMIT 1
+						  CALL (x13) {
+						    MATCH (x13)-[:HAS_FACT]->(f15:Fact)
+						    WITH f15 ORDER BY f15.attribute, f15.asOf, f15.value, f15.key
+						    LIMIT $p16
+						    RETURN collect(f15 {.*}) AS c14
 						  }
-						  RETURN collect({organization: x14 {.country, .id, .kind, .name}, beneath: {r0: c17}}) AS c12
+						  RETURN collect({organization: x13 {.country, .id, .kind, .name}, beneath: {r0: c14}}) AS c11
 						}""");
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: COUNT { (o)<-[:TO]-(r10:Financing) WHERE "
-				+ "(r10.retractedAt IS NULL AND r10.announcedKey <= $p11 AND (r10.endedKey IS NULL OR r10.endedKey > $p11)) }}, "
-				+ "r1: c12}");
+				+ "(r10.retractedAt IS NULL AND r10.announcedKey <= $p5 AND (r10.endedKey IS NULL OR r10.endedKey > $p5)) }}, "
+				+ "r1: c11}");
 		assertThat(filter.parameters()).containsEntry("p5", "2024-99-99").containsEntry("p7", 4);
 	}
 

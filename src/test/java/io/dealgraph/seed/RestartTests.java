@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
+import org.neo4j.driver.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,6 +14,7 @@ import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTests {
 
+	/** The bundled seed, as its files hold it. */
+	private static final SeedFiles.Seed SEED = SeedFiles.read(new DefaultResourceLoader(), "classpath:seed-data/");
+
+	private static final int ORGANIZATIONS = SEED.organizations().size();
+
 	@Test
 	void aRestartKeepsTheDataAndDoesNotSeedAgain(CapturedOutput output) {
 		Path store = TestNeo4j.temporaryStore();
@@ -34,12 +41,14 @@ class RestartTests {
 		try (var first = SpringApplication.run(DealgraphApplication.class, args)) {
 			firstCount = first.getBean(SeedLoader.class).organizationCount();
 		}
-		assertThat(output.getOut()).contains("Seed: merged 84 organizations");
+		assertThat(output.getOut()).contains("Seed: merged " + ORGANIZATIONS + " organizations");
 
 		try (var second = SpringApplication.run(DealgraphApplication.class, args)) {
-			assertThat(second.getBean(SeedLoader.class).organizationCount()).isEqualTo(firstCount).isEqualTo(84);
+			assertThat(second.getBean(SeedLoader.class).organizationCount()).isEqualTo(firstCount)
+				.isEqualTo(ORGANIZATIONS);
 		}
-		assertThat(output.getOut()).contains("Seed: not loaded, the graph already holds 84 organizations");
+		assertThat(output.getOut())
+			.contains("Seed: not loaded, the graph already holds " + ORGANIZATIONS + " organizations");
 	}
 
 	@Test
@@ -55,18 +64,81 @@ class RestartTests {
 					MERGE (m:DealgraphSeed {name: 'seed'}) SET m.state = 'loading'
 					CREATE (:Organization:Miner {id: 'hut-8', name: 'Hut 8', kind: 'MINER'})
 					""", Map.of()));
-			assertThat(first.getBean(SeedLoader.class).state().state()).isEqualTo(SeedLoader.State.INTERRUPTED);
+			assertThat(first.getBean(SeedLoader.class).state("classpath:seed-data/").state())
+				.isEqualTo(SeedLoader.State.INTERRUPTED);
 		}
 		String[] ifEmpty = { "--dealgraph.embedded.data-directory=" + store, "--server.port=0" };
 		try (var second = SpringApplication.run(DealgraphApplication.class, ifEmpty)) {
 			var seed = second.getBean(SeedLoader.class);
-			assertThat(seed.state()).isEqualTo(new SeedLoader.StateReport(SeedLoader.State.PRESENT, 84));
+			assertThat(seed.state("classpath:seed-data/"))
+				.isEqualTo(new SeedLoader.StateReport(SeedLoader.State.PRESENT, ORGANIZATIONS));
 			assertThat(second.getBean(CypherExecutor.class)
 				.read("MATCH (r:Deal) WHERE r.id STARTS WITH 'E' RETURN count(r) AS deals", Map.of())
 				.getFirst()
 				.get("deals")
-				.asInt()).isEqualTo(123);
+				.asInt()).isEqualTo(SEED.deals().size());
 		}
+	}
+
+	/**
+	 * A graph written by the model before issue 17: a backstop stored as FINANCING, an
+	 * acquisition without a scope, E088 the wrong way round, E115 still there, and a seed
+	 * marker without a revision. The next start migrates the model (V006) and merges the
+	 * seed again, except for the deal an editor changed.
+	 */
+	@Test
+	void aGraphLoadedFromAnEarlierSeedMovesToTheNewModelAtStart(CapturedOutput output) {
+		Path store = TestNeo4j.temporaryStore();
+		String[] args = { "--dealgraph.embedded.data-directory=" + store, "--server.port=0" };
+		try (var first = SpringApplication.run(DealgraphApplication.class, args)) {
+			first.getBean(CypherExecutor.class).write((tx) -> {
+				tx.run("""
+						MATCH (d:Deal {id: 'E046'}) REMOVE d:Guarantee SET d:Financing, d.instrument = 'CREDIT_BACKSTOP'
+						WITH 1 AS done
+						MATCH (d:Deal {id: 'E072'}) REMOVE d.scope
+						WITH 1 AS done
+						MATCH (d:Deal {id: 'E088'})-[party]->() DELETE party
+						WITH DISTINCT 1 AS done
+						MATCH (d:Deal {id: 'E088'}), (cleanspark:Organization {id: 'cleanspark'}),
+						      (submer:Organization {id: 'submer'})
+						REMOVE d:Supply SET d:Partnership
+						CREATE (cleanspark)<-[:FROM]-(d)-[:TO]->(submer)
+						WITH 1 AS done
+						MATCH (d:Deal {id: 'E114'}), (sec:Organization {id: 'sec'}), (robinhood:Organization {id: 'robinhood'})
+						CREATE (sec)<-[:FROM]-(:Deal:RegulatoryAction {id: 'E115', status: 'CLOSED', version: 1,
+						  announcedOn: '2025-02-21', announcedKey: '2025-02-21', statusHistory: ['CLOSED'],
+						  statusDates: ['2025-02-21'], statusNotes: [''], sourceUrls: d.sourceUrls,
+						  sourceTitles: d.sourceTitles, sourcePublishers: d.sourcePublishers,
+						  sourceConfidences: d.sourceConfidences, sourceNotes: d.sourceNotes})-[:TO]->(robinhood)
+						WITH 1 AS done
+						MATCH (d:Deal {id: 'E010'}) SET d.amount = 550000000.0, d.version = 2
+						WITH 1 AS done
+						MATCH (m:DealgraphMigration {version: 6}) DELETE m
+						WITH 1 AS done
+						MATCH (marker:DealgraphSeed) REMOVE marker.revision
+						""",
+						Map.of());
+				return null;
+			});
+		}
+		try (var second = SpringApplication.run(DealgraphApplication.class, args)) {
+			var cypher = second.getBean(CypherExecutor.class);
+			var row = cypher.read("""
+					MATCH (backstop:Deal {id: 'E046'}), (site:Deal {id: 'E072'}), (edited:Deal {id: 'E010'}),
+					      (duplicate:Deal {id: 'E115'}), (cooling:Deal {id: 'E088'})-[:FROM]->(supplier)
+					RETURN labels(backstop) AS backstop, site.scope AS siteScope, edited.amount AS edited,
+					       duplicate.retractionReason AS duplicate, labels(cooling) AS cooling, supplier.id AS supplier
+					""", Map.of()).getFirst();
+			assertThat(row.get("backstop").asList(Value::asString)).contains("Guarantee").doesNotContain("Financing");
+			assertThat(row.get("siteScope").asString()).isEqualTo("ASSET");
+			assertThat(row.get("edited").asDouble()).as("an editor's change outlives the seed").isEqualTo(550e6);
+			assertThat(row.get("duplicate").asString()).startsWith("Duplicate of E114");
+			assertThat(row.get("cooling").asList(Value::asString)).contains("Supply");
+			assertThat(row.get("supplier").asString()).isEqualTo("submer");
+		}
+		assertThat(output.getOut()).contains("Schema migration V6 applied")
+			.contains("merging it again")
+			.contains("deals changed by editors keep their version: [E010]");
 	}
 
 }

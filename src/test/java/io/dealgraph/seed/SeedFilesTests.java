@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dealgraph.csv.DataFileException;
+import io.dealgraph.support.BundledSeed;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,32 +27,54 @@ class SeedFilesTests {
 	@Test
 	void theSeedMeetsEveryRuleOfTheApi() {
 		SeedFiles.Seed seed = SeedFiles.read(new DefaultResourceLoader(), "classpath:seed-data/");
-		assertThat(seed.organizations()).hasSize(84);
-		assertThat(seed.deals()).hasSize(123);
+		assertThat(seed.organizations()).hasSize(BundledSeed.organizations());
+		assertThat(seed.deals()).hasSize(BundledSeed.deals());
 	}
 
 	@Test
 	void aRegulatorOnTheSupplySideIsRefusedAsTheApiRefusesIt() throws IOException {
-		dealRow("T001,SUPPLY,sec,hut-8,2025,,,,,,,,,ANNOUNCED,a regulator supplying");
+		dealRow("T001,SUPPLY,sec,hut-8,2025,,,,,,,,,,,,ANNOUNCED,a regulator supplying");
 		assertThat(refusal()).endsWith("from: a REGULATOR is never the from side of a SUPPLY");
 	}
 
 	@Test
 	void aStakeOnASupplyDealIsRefused() throws IOException {
-		dealRow("T001,SUPPLY,nvidia,hut-8,2025,,,,,,,,12.5,ANNOUNCED,a stake in a supply");
-		assertThat(refusal()).endsWith("stakePercent: applies to FINANCING and CONTROL deals only");
+		dealRow("T001,SUPPLY,nvidia,hut-8,2025,,,,,,,,12.5,,,,ANNOUNCED,a stake in a supply");
+		assertThat(refusal()).endsWith("stakePercent: applies to FINANCING, STAKE and CONTROL deals only");
 	}
 
 	@Test
 	void aDealOfAnOrganizationWithItselfIsRefused() throws IOException {
-		dealRow("T001,PARTNERSHIP,hut-8,hut-8,2025,,,,,,,,,ANNOUNCED,with itself");
+		dealRow("T001,PARTNERSHIP,hut-8,hut-8,2025,,,,,,,,,,,,ANNOUNCED,with itself");
 		assertThat(refusal()).endsWith("to: a deal links two different organizations");
 	}
 
 	@Test
 	void aCurrencyThatIsNoIsoCodeIsRefusedThoughItLooksLikeOne() throws IOException {
-		dealRow("T001,FINANCING,nvidia,hut-8,2025,10,ABC,EXACT,TOTAL,,,,,ANNOUNCED,an unknown currency");
+		dealRow("T001,FINANCING,nvidia,hut-8,2025,10,ABC,EXACT,TOTAL,,,,,,,,ANNOUNCED,an unknown currency");
 		assertThat(refusal()).endsWith("amount.currency: 'ABC' is not an ISO 4217 currency code such as USD");
+	}
+
+	@Test
+	void aBackstopIsAGuaranteeNotMoneyGiven() throws IOException {
+		dealRow("T001,FINANCING,google,fluidstack,2025,,,,,,,CREDIT_BACKSTOP,,,,,ANNOUNCED,a backstop as financing");
+		assertThat(refusal())
+			.endsWith("instrument: a backstop gives no money: record it as a GUARANTEE deal from the guarantor");
+	}
+
+	@Test
+	void anArrangerRoleOnAnythingButAFinancingIsRefused() throws IOException {
+		dealRow("T001,GUARANTEE,google,fluidstack,2025,,,,,,,,,ARRANGER,,,ANNOUNCED,a guarantor as arranger");
+		assertThat(refusal()).endsWith("role: applies to FINANCING deals only");
+	}
+
+	@Test
+	void aDealTheSeedWithdrewCannotStayInIt() throws IOException {
+		copySeed();
+		Files.writeString(this.folder.resolve("withdrawn-deals.csv"), "E001,withdrawn for the test\n",
+				StandardOpenOption.APPEND);
+		assertThat(refusal()).startsWith("withdrawn-deals.csv line 3: ")
+			.endsWith("deal_id 'E001' is withdrawn and still in deals.csv");
 	}
 
 	@Test
@@ -59,7 +82,7 @@ class SeedFilesTests {
 		copySeed();
 		Files.writeString(this.folder.resolve("organizations.csv"),
 				"seed-test-newco,Seed Test Newco,MINER,,,XX,,,false\n", StandardOpenOption.APPEND);
-		assertThat(refusal()).startsWith("organizations.csv line 86: ")
+		assertThat(refusal()).startsWith("organizations.csv line " + (BundledSeed.organizations() + 2) + ": ")
 			.endsWith("country: must be an ISO 3166-1 alpha-2 code such as US");
 	}
 

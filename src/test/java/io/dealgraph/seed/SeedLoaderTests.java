@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dealgraph.support.BundledSeed;
 import io.dealgraph.csv.DataFileException;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.neo4j.CypherExecutor;
@@ -32,15 +33,15 @@ class SeedLoaderTests {
 	@Test
 	void theSeedHoldsEveryOrganizationAndDealOfTheResearch() {
 		GraphCounts counts = counts();
-		assertThat(counts.organizations()).isEqualTo(84);
-		assertThat(counts.deals()).isEqualTo(123);
+		assertThat(counts.organizations()).isEqualTo(BundledSeed.organizations());
+		assertThat(counts.deals()).isEqualTo(BundledSeed.deals());
 	}
 
 	@Test
 	void loadingTheSeedAgainChangesNothing() {
 		GraphCounts before = counts();
 		SeedReport report = this.seed.load(SEED);
-		assertThat(report.organizations()).isEqualTo(84);
+		assertThat(report.organizations()).isEqualTo(BundledSeed.organizations());
 		assertThat(counts()).isEqualTo(before);
 	}
 
@@ -53,7 +54,7 @@ class SeedLoaderTests {
 		// written.
 		Files.writeString(copy.resolve("organizations.csv"), "seed-test-newco,Seed Test Newco,MINER,,,,,,false\n",
 				StandardOpenOption.APPEND);
-		lines.add(2, "T001,PARTNERSHIP,seed-test-newco,hut-8,2024,,,,,,,,,ANNOUNCED,new deal");
+		lines.add(2, "T001,PARTNERSHIP,seed-test-newco,hut-8,2024,,,,,,,,,,,,ANNOUNCED,new deal");
 		lines.set(5, lines.get(5).replaceFirst(",USD,", ",US DOLLARS,"));
 		Files.write(deals, lines);
 		Files.writeString(copy.resolve("deal-sources.csv"), "T001,https://example.org/t001,,,HIGH,\n",
@@ -69,11 +70,11 @@ class SeedLoaderTests {
 	@Test
 	void aDealWithoutASourceIsRefused(@TempDir Path folder) throws IOException {
 		Path copy = copySeed(folder);
-		Files.writeString(copy.resolve("deals.csv"), "T002,SUPPLY,nvidia,hut-8,2025,,,,,,,,,ANNOUNCED,unsourced\n",
+		Files.writeString(copy.resolve("deals.csv"), "T002,SUPPLY,nvidia,hut-8,2025,,,,,,,,,,,,ANNOUNCED,unsourced\n",
 				StandardOpenOption.APPEND);
 
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))
-			.withMessageContaining("deals.csv line 125")
+			.withMessageContaining("deals.csv line " + (BundledSeed.deals() + 2))
 			.withMessageContaining("sources: a deal needs at least one source");
 	}
 

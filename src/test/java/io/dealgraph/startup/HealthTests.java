@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dealgraph.support.BundledSeed;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestCredentials;
@@ -50,7 +51,7 @@ class HealthTests {
 		Map<String, Object> components = (Map<String, Object>) json(response).get("components");
 		assertThat(components).containsKeys("neo4j", "diskSpace", "graphStartup");
 		Map<?, ?> startup = (Map<?, ?>) ((Map<?, ?>) components.get("graphStartup")).get("details");
-		assertThat(startup.get("schemaVersion")).isEqualTo(5);
+		assertThat(startup.get("schemaVersion")).isEqualTo(BundledSeed.schemaVersion());
 		assertThat((String) startup.get("seed")).startsWith("loaded");
 	}
 

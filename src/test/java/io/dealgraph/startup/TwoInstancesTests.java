@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dealgraph.support.BundledSeed;
 import io.dealgraph.DealgraphApplication;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.EmbeddedNeo4j;
@@ -81,16 +82,17 @@ class TwoInstancesTests {
 			List<Integer> applied = new ArrayList<>();
 			reports.forEach((report) -> applied.addAll(report.migrationsApplied()));
 			assertThat(applied).as("each migration applied by one instance only")
-				.containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-			assertThat(reports).extracting(GraphStartup.Report::schemaVersion).containsOnly(5);
+				.containsExactlyInAnyOrderElementsOf(BundledSeed.migrations());
+			assertThat(reports).extracting(GraphStartup.Report::schemaVersion)
+				.containsOnly(BundledSeed.schemaVersion());
 			assertThat(reports).filteredOn((report) -> report.seed().startsWith("loaded")).hasSize(1);
 
 			var graph = instances.getFirst().getBean(CypherExecutor.class).read("""
 					RETURN COUNT { (m:DealgraphMigration) } AS migrations, COUNT { (o:Organization) } AS organizations,
 					       COUNT { (l:DealgraphLock WHERE l.owner IS NOT NULL) } AS locksHeld
 					""", Map.of()).getFirst();
-			assertThat(graph.get("migrations").asInt()).isEqualTo(5);
-			assertThat(graph.get("organizations").asInt()).isEqualTo(84);
+			assertThat(graph.get("migrations").asInt()).isEqualTo(BundledSeed.migrations().size());
+			assertThat(graph.get("organizations").asInt()).isEqualTo(BundledSeed.organizations());
 			assertThat(graph.get("locksHeld").asInt()).as("the lock is released once started").isZero();
 		}
 		finally {
