@@ -129,6 +129,41 @@ class ImportTests {
 	}
 
 	@Test
+	void aFileWithTheOptionalRoleScopeAndRoundColumnsRecordsStakesGuaranteesAndArrangedFinancings(@TempDir Path folder)
+			throws Exception {
+		Path file = folder.resolve("deals.csv");
+		Files.writeString(file, "id,type,from,to,announced_on,instrument,stake_percent,role,scope,round,status,"
+				+ "description,source_url,source_confidence\n"
+				+ "D-TEST0000000101,STAKE,google,hut-8,2026,WARRANTS,4.5,,,,ANNOUNCED,warrants,https://example.org/1,HIGH\n"
+				+ "D-TEST0000000102,GUARANTEE,google,fluidstack,2026,,,,,,ANNOUNCED,backstop,https://example.org/2,HIGH\n"
+				+ "D-TEST0000000103,FINANCING,morgan-stanley,hut-8,2026,DEBT,,ARRANGER,,,ANNOUNCED,books,https://example.org/3,HIGH\n"
+				+ "D-TEST0000000104,ACQUISITION,hut-8,iren,2026,,,,ASSET,,ANNOUNCED,a site,https://example.org/4,HIGH\n"
+				+ "D-TEST0000000105,STAKE,google,hut-8,2026,DEBT,140,,,,ANNOUNCED,bad,https://example.org/5,HIGH\n"
+				+ "D-TEST0000000106,SUPPLY,nvidia,hut-8,2026,,,ARRANGER,COMPANY,some-round,ANNOUNCED,bad,https://example.org/6,HIGH\n");
+		var summary = this.fileImport.run(file, "test", new PrintStream(new ByteArrayOutputStream()));
+
+		assertThat(summary.rejected()).extracting(DealFileImport.Rejection::line).containsExactly(6, 7);
+		assertThat(summary.rejected().get(0).reason()).contains("instrument").contains("stakePercent");
+		assertThat(summary.rejected().get(1).reason()).contains("role").contains("scope").contains("round");
+		this.graphQl
+			.document(
+					"""
+							{ deals(where: {typeIn: [STAKE, GUARANTEE, FINANCING, ACQUISITION], announcedFrom: "2026"}, first: 100) {
+							    edges { node { id __typename ... on Financing { role } ... on Acquisition { scope }
+							                   ... on Stake { instrument stakePercent } } } } }
+							""")
+			.execute()
+			.path("deals.edges[*].node")
+			.entityList(Map.class)
+			.satisfies((deals) -> assertThat(deals)
+				.filteredOn((deal) -> deal.get("id").toString().startsWith("D-TEST00000001"))
+				.extracting((deal) -> deal.get("__typename") + " " + deal.get("role") + " " + deal.get("scope") + " "
+						+ deal.get("instrument") + " " + deal.get("stakePercent"))
+				.containsExactlyInAnyOrder("Stake null null WARRANTS 4.5", "Guarantee null null null null",
+						"Financing ARRANGER null null null", "Acquisition null ASSET null null"));
+	}
+
+	@Test
 	void idColumnsTakeGlobalIdsAsTheApiDoesAndRefuseAnotherKindOfThing(@TempDir Path folder) throws Exception {
 		Path csv = Files.writeString(folder.resolve("deals.csv"), String.join(",", DealFileImport.CSV_COLUMNS) + "\n"
 				+ "Deal:D-TEST0000000088,SUPPLY,Organization:nvidia,Organization:hut-8,2026-02,,,,,,,,,ANNOUNCED,,GPUs,https://example.org/88,,,HIGH,\n"
