@@ -11,8 +11,12 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import graphql.GraphqlErrorBuilder;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.neo4j.CypherExecutor;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import org.springframework.stereotype.Controller;
 
@@ -59,6 +63,17 @@ class LayoutTests {
 			.should()
 			.callMethod(Currency.class, "getInstance", String.class)
 			.because("WriteRules checks currencies for every writer; a second copy would drift")
+			.check(CODE);
+	}
+
+	@Test
+	void controllersHoldNoCypher() {
+		noClasses().that()
+			.areAnnotatedWith(Controller.class)
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(CypherExecutor.class, CypherText.class, DealStorage.class, Driver.class)
+			.because("a controller maps a GraphQL field to its feature's queries or writes, where the statements are")
 			.check(CODE);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
@@ -103,6 +104,16 @@ public class DealQueries {
 			RETURN {{projection}} AS deal, {{answers}} AS beneath
 			""").with("parties", DealStorage.partiesOf("a", "r", "b")).with("visible", DealStorage.visible("r"));
 
+	/**
+	 * Whether the deal with an id matches a filter, asked of the database like any
+	 * filter.
+	 */
+	private static final CypherText MATCHES = CypherText.of("""
+			MATCH {{deal}}, {{parties}}
+			WHERE {{where}}
+			RETURN count(r) > 0 AS matches
+			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
+
 	private final CypherExecutor cypher;
 
 	DealQueries(CypherExecutor cypher) {
@@ -176,6 +187,20 @@ public class DealQueries {
 
 	public Optional<Deal> byId(String id, boolean includeRetracted) {
 		return byIds(List.of(id), includeRetracted).stream().findFirst();
+	}
+
+	/**
+	 * A test of deal ids against {@code where}, compiled once and asked once per id: for
+	 * a subscriber's filter, checked against each deal recorded.
+	 */
+	public Predicate<String> matching(DealWhere where) {
+		var filter = new CypherFilter();
+		String query = MATCHES.with("where", filter.deal(where, "r", "a", "b")).build();
+		return (id) -> {
+			Map<String, Object> parameters = new HashMap<>(filter.parameters());
+			parameters.put("id", id);
+			return this.cypher.read(query, parameters).getFirst().get("matches").asBoolean();
+		};
 	}
 
 	/** The deals with these ids, in one statement; ids no deal has are left out. */

@@ -1,9 +1,8 @@
 package io.dealgraph.editing;
 
 import java.security.Principal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -13,12 +12,9 @@ import io.dealgraph.deal.Deal;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.editing.Inputs.SourceInput;
-import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealStorage;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.deal.DealQueries;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
-import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.Workload;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,16 +30,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EditingController {
 
-	/**
-	 * Whether a recorded deal matches a subscriber's filter, asked of the database like
-	 * any filter.
-	 */
-	private static final CypherText MATCHES = CypherText.of("""
-			MATCH {{deal}}, {{parties}}
-			WHERE {{where}}
-			RETURN count(r) > 0 AS matches
-			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
-
 	/** What recording and correcting needs: {@code Role.EDITOR}. */
 	private static final String EDITOR = "hasRole('EDITOR')";
 
@@ -56,13 +42,13 @@ class EditingController {
 
 	private final DealEvents events;
 
-	private final CypherExecutor cypher;
+	private final DealQueries queries;
 
-	EditingController(DealEditor deals, OrganizationEditor organizations, DealEvents events, CypherExecutor cypher) {
+	EditingController(DealEditor deals, OrganizationEditor organizations, DealEvents events, DealQueries queries) {
 		this.deals = deals;
 		this.organizations = organizations;
 		this.events = events;
-		this.cypher = cypher;
+		this.queries = queries;
 	}
 
 	@MutationMapping
@@ -120,13 +106,8 @@ class EditingController {
 		if (where == null) {
 			return this.events.stream();
 		}
-		var filter = new CypherFilter();
-		String query = MATCHES.with("where", filter.deal(where, "r", "a", "b")).build();
-		return this.events.stream().filterWhen((deal) -> Mono.fromCallable(() -> {
-			Map<String, Object> parameters = new HashMap<>(filter.parameters());
-			parameters.put("id", deal.id());
-			return this.cypher.read(query, parameters).getFirst().get("matches").asBoolean();
-		}));
+		Predicate<String> matches = this.queries.matching(where);
+		return this.events.stream().filterWhen((deal) -> Mono.fromCallable(() -> matches.test(deal.id())));
 	}
 
 	/** What an import wrote. */

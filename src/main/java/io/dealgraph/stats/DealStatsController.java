@@ -1,207 +1,36 @@
 package io.dealgraph.stats;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
+import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.deal.AmountPeriod;
-import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealStorage;
-import io.dealgraph.graph.DealType;
-import io.dealgraph.graph.Relationship;
-import io.dealgraph.graph.View;
-import io.dealgraph.errors.ApiException;
-import io.dealgraph.errors.ErrorCode;
-import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
-import io.dealgraph.graph.InvestorType;
-import io.dealgraph.graph.OrganizationKind;
-import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.stats.DealStatsQueries.Key;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/**
- * Deal counts and money totals, aggregated in one statement on the database. Amounts are
- * summed per currency and per period, never across them: the totals of a bucket are a
- * list, one per pair.
- */
+/** Deal counts and money totals, grouped by the keys asked for. */
 @Controller
 class DealStatsController {
 
-	/**
-	 * What deal statistics can be grouped by: each key's expression over the deal
-	 * {@code r}, its parties {@code a} and {@code b}, and the from party's
-	 * {@code investorType}, and the column the statement returns it in.
-	 */
-	enum Key {
-
-		TYPE(DealStorage.typeOf("r"), "keyType"), YEAR("toInteger(left(r.announcedOn, 4))", "keyYear"),
-		INVESTOR_TYPE("investorType", "keyInvestorType"), FROM_KIND("a.kind", "keyFromKind"),
-		TO_KIND("b.kind", "keyToKind"), CURRENCY("r.currency", "keyCurrency");
-
-		private final String expression;
-
-		private final String column;
-
-		Key(String expression, String column) {
-			this.expression = expression;
-			this.column = column;
-		}
-
-		String expression() {
-			return this.expression;
-		}
-
-		String column() {
-			return this.column;
-		}
-
-	}
-
-	/**
-	 * One row per investor type of the from party, or one row with none, so a deal counts
-	 * once under each type its financier has.
-	 */
-	private static final String BY_INVESTOR_TYPE = """
-			UNWIND CASE WHEN size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes ELSE [null] END AS investorType""";
-
-	/**
-	 * The slots: the deals {@code r} (only the types the filter allows, so Neo4j scans
-	 * those labels alone) with their parties {@code a} and {@code b} when the filter or
-	 * the grouping reads them, and null for both otherwise; the deal's type name, the
-	 * deal predicate, one row per investor type of the from party when grouped by it, the
-	 * keys, and the aggregation: {@link #COUNTS} or {@link #MONEY}. A key not grouped by
-	 * is null, so it merges every row and costs nothing per deal. Deals only ever link
-	 * organizations, so the parties need no label check.
-	 */
-	private static final CypherText STATS = CypherText.of("""
-			{{deals}}
-			WHERE {{where}}{{investorTypes}}
-			WITH r, {{keys}}
-			{{aggregation}}
-			ORDER BY keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency
-			""");
-
-	/** Counts only, when the request asks for no money figure: no amount is read. */
-	private static final String COUNTS = """
-			RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, count(r) AS count,
-			       0 AS withoutAmount, 0 AS inexact, [] AS totals
-			""";
-
-	/**
-	 * Counts and money: sums per currency and period first, then one list per bucket. The
-	 * deals of one funding round carry the round's amount (or none, where only the
-	 * round's is reported), so a bucket sums it once, from a deal that carries it, while
-	 * counting every participant's deal.
-	 */
-	private static final String MONEY = CypherText
-		.of("""
-				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, {{unit}} AS unit,
-				     collect(r) AS members
-				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, size(members) AS participants,
-				     coalesce(head([m IN members WHERE m.amount IS NOT NULL]), members[0]) AS r
-				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency,
-				     r.currency AS currency, r.amountPeriod AS period, sum(participants) AS deals,
-				     sum(CASE WHEN r.amount IS NOT NULL THEN participants ELSE 0 END) AS withAmount, sum(r.amount) AS total,
-				     sum(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN participants ELSE 0 END) AS inexact
-				RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, sum(deals) AS count,
-				       sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
-				       collect(CASE WHEN currency IS NOT NULL
-				                    THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
-				""")
-		.with("unit", DealStorage.amountUnit("r"))
-		.build();
-
-	/** As the schema's {@code @listSize} on {@code dealStats} states. */
-	static final int MAX_BUCKETS = 500;
-
-	/** As the schema's {@code @listSize} on {@code DealStatsBucket.totals} states. */
-	static final int MAX_TOTALS = 20;
-
-	/** The bucket fields that need amounts read. */
+	/** The bucket fields that need amounts read: without them, no amount is read. */
 	private static final List<String> MONEY_FIELDS = List.of("totals", "withoutAmount", "approximateOrLowerBound");
 
-	private final CypherExecutor cypher;
+	private final DealStatsQueries queries;
 
-	DealStatsController(CypherExecutor cypher) {
-		this.cypher = cypher;
+	DealStatsController(DealStatsQueries queries) {
+		this.queries = queries;
 	}
 
 	@QueryMapping
 	List<DealStatsBucket> dealStats(@Argument @Nullable DealWhere where, @Argument @Nullable List<Key> groupBy,
 			@Argument @Nullable String asOf, DataFetchingFieldSelectionSet selection) {
 		Set<Key> keys = (groupBy == null || groupBy.isEmpty()) ? EnumSet.noneOf(Key.class) : EnumSet.copyOf(groupBy);
-		// As of a date, only the deals that stood then count, as in every as-of view.
-		var filter = new CypherFilter(View.asOf(asOf));
-		String predicate = filter.deal(where, "r", "a", "b");
-		// An arranger's or underwriter's amount is others' money: totals leave it out
-		// unless the filter asks for roles itself.
-		if (!DealWhere.widens(where, Relationship.Counted.OWN_MONEY)) {
-			predicate = predicate + " AND " + DealStorage.counted(Relationship.Counted.OWN_MONEY, "r");
-		}
-		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		boolean money = MONEY_FIELDS.stream().anyMatch(selection::contains);
-		Set<DealType> types = DealWhere.typesAllowedBy(where);
-		boolean parties = DealWhere.testsParties(where)
-				|| keys.stream().anyMatch(EnumSet.of(Key.INVESTOR_TYPE, Key.FROM_KIND, Key.TO_KIND)::contains);
-		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
-				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
-		String query = STATS.with("deals", deals)
-			.with("where", predicate)
-			.with("investorTypes", keys.contains(Key.INVESTOR_TYPE) ? "\n" + BY_INVESTOR_TYPE : "")
-			.with("keys",
-					Arrays.stream(Key.values())
-						.map((key) -> (keys.contains(key) ? key.expression() : "null") + " AS " + key.column())
-						.collect(Collectors.joining(", ")))
-			.with("aggregation", money ? MONEY : COUNTS)
-			.build();
-		List<DealStatsBucket> buckets = this.cypher.read(query, parameters, DealStatsController::bucket);
-		requireWithinTheSchemasCaps(buckets);
-		return buckets;
-	}
-
-	/**
-	 * The schema promises at most {@link #MAX_BUCKETS} buckets and {@link #MAX_TOTALS}
-	 * totals in each, so a request's cost is a true upper bound; past them the request is
-	 * refused rather than cut short.
-	 */
-	private static void requireWithinTheSchemasCaps(List<DealStatsBucket> buckets) {
-		if (buckets.size() > MAX_BUCKETS) {
-			throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "The grouping gives " + buckets.size()
-					+ " buckets, more than " + MAX_BUCKETS + ": narrow 'where' or group by fewer keys.");
-		}
-		int totals = buckets.stream().mapToInt((bucket) -> bucket.totals().size()).max().orElse(0);
-		if (totals > MAX_TOTALS) {
-			throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "A bucket holds " + totals
-					+ " currency and period totals, more than " + MAX_TOTALS + ": group by CURRENCY.");
-		}
-	}
-
-	private static DealStatsBucket bucket(Record row) {
-		List<DealStatsBucket.MoneyTotal> totals = row.get("totals")
-			.asList((t) -> new DealStatsBucket.MoneyTotal(t.get("currency").asString(),
-					AmountPeriod.valueOf(t.get("period").asString()), t.get("amount").asDouble(),
-					t.get("count").asInt()));
-		return new DealStatsBucket(row.get("keyType").isNull() ? null : DealType.valueOf(row.get("keyType").asString()),
-				row.get("keyYear").isNull() ? null : row.get("keyYear").asInt(),
-				row.get("keyInvestorType").isNull() ? null
-						: InvestorType.valueOf(row.get("keyInvestorType").asString()),
-				kind(row.get("keyFromKind")), kind(row.get("keyToKind")), row.get("keyCurrency").asString(null),
-				row.get("count").asInt(), totals, row.get("withoutAmount").asInt(), row.get("inexact").asInt());
-	}
-
-	private static @Nullable OrganizationKind kind(Value value) {
-		return value.isNull() ? null : OrganizationKind.valueOf(value.asString());
+		return this.queries.buckets(where, keys, asOf, MONEY_FIELDS.stream().anyMatch(selection::contains));
 	}
 
 }

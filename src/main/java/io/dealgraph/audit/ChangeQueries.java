@@ -1,0 +1,62 @@
+package io.dealgraph.audit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+
+import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Edge;
+import io.dealgraph.paging.Keyset;
+import io.dealgraph.paging.Page;
+import io.dealgraph.paging.SortKey;
+import org.springframework.stereotype.Component;
+
+/** Reads the audit log that {@link AuditLog} writes: newest first, by keyset pages. */
+@Component
+class ChangeQueries {
+
+	private static final Keyset NEWEST_FIRST = new Keyset(List.of(new SortKey("at", "c.at", false, true, true)), "c.id",
+			true);
+
+	private static final CypherText CHANGES = CypherText.of("""
+			MATCH (c:Change)
+			WHERE ($since IS NULL OR c.at >= $since) AND ($by IS NULL OR c.by = $by) AND {{after}}
+			WITH c ORDER BY {{orderBy}} LIMIT $limit
+			RETURN c {.*} AS change, {{sortValues}} AS sortValues
+			""");
+
+	private final CypherExecutor cypher;
+
+	ChangeQueries(CypherExecutor cypher) {
+		this.cypher = cypher;
+	}
+
+	/** One page of changes made since a time and by a writer, when given. */
+	Connection<Change> page(@Nullable String since, @Nullable String by, Page page) {
+		var parameters = new CypherFilter();
+		String query = CHANGES.with("sortValues", NEWEST_FIRST.sortValues(parameters::parameter))
+			.with("after", NEWEST_FIRST.after(page.after(), parameters::parameter))
+			.with("orderBy", NEWEST_FIRST.orderBy(parameters::parameter))
+			.build();
+		Map<String, Object> values = new HashMap<>(parameters.parameters());
+		values.put("since", since);
+		values.put("by", by);
+		values.put("limit", page.fetchSize());
+		List<Edge<Change>> edges = this.cypher.read(query, values,
+				(row) -> new Edge<>(NEWEST_FIRST.cursor(row.get("sortValues")).encode(), change(row.get("change"))));
+		return Connection.of(edges, page, -1);
+	}
+
+	private static Change change(Value c) {
+		return new Change(c.get("id").asString(), c.get("at").asString(), c.get("by").asString(),
+				c.get("operation").asString(), c.get("target").asString(), c.get("before").asString(null),
+				c.get("after").asString(null));
+	}
+
+}
