@@ -3,12 +3,14 @@ package io.dealgraph.deal;
 import io.dealgraph.graph.AcquisitionScope;
 import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.graph.FinancingRole;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.Organization;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 import io.dealgraph.graph.DealStatus;
 
@@ -28,6 +30,14 @@ public record Deal(String id, DealType type, Organization from, Organization to,
 	 */
 	public String key() {
 		return this.id;
+	}
+
+	/**
+	 * How far the deal can be trusted: the highest confidence among its sources, LOW when
+	 * it has none (every written deal has one).
+	 */
+	public Confidence confidence() {
+		return this.sources.stream().map(Source::confidence).min(Comparator.naturalOrder()).orElse(Confidence.LOW);
 	}
 
 	/** Who retracted a deal, when and why. */

@@ -49,6 +49,10 @@ public final class DealProperties {
 			Map.entry("round", List.of(DealStorage.ROUND)), Map.entry("status", List.of(DealStorage.STATUS)),
 			Map.entry("version", List.of("version")), Map.entry("description", List.of("description")),
 			Map.entry("statusHistory", List.of("statusHistory", "statusDates", "statusNotes")),
+			// The confidence is the best of the sources', so it reads them whole.
+			Map.entry("confidence",
+					List.of("sourceUrls", "sourceTitles", "sourcePublishers", DealStorage.SOURCE_CONFIDENCES,
+							"sourceNotes")),
 			Map.entry("sources",
 					List.of("sourceUrls", "sourceTitles", "sourcePublishers", DealStorage.SOURCE_CONFIDENCES,
 							"sourceNotes")),

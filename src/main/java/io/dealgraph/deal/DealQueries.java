@@ -99,7 +99,7 @@ public class DealQueries {
 	/** A deal by id, with what a response reads beneath it. */
 	private static final CypherText BY_ID = CypherText.of("""
 			MATCH {{deal}}, {{parties}}
-			WHERE {{visible}} OR {{includeRetracted}}
+			WHERE ({{visible}} OR {{includeRetracted}}) AND {{sourced}}
 			{{calls}}
 			RETURN {{projection}} AS deal, {{answers}} AS beneath
 			""").with("parties", DealStorage.partiesOf("a", "r", "b")).with("visible", DealStorage.visible("r"));
@@ -210,8 +210,8 @@ public class DealQueries {
 	}
 
 	/**
-	 * The deal with this id, retracted ones only when asked for, with what
-	 * {@code beneath} reads beneath it.
+	 * The deal with this id, retracted ones only when asked for, and only when it meets
+	 * the filter's evidence threshold, with what {@code beneath} reads beneath it.
 	 * @param filter the statement's names and parameters, shared with {@code beneath}
 	 */
 	public Optional<Answered<Deal>> byId(String id, boolean includeRetracted, CypherFilter filter,
@@ -221,6 +221,7 @@ public class DealQueries {
 		Beneath parts = beneath.of("r", "a", "b");
 		String query = BY_ID.with("deal", deal)
 			.with("includeRetracted", retracted)
+			.with("sourced", filter.sourcedEnough("r"))
 			.with("projection", parts.projection())
 			.with("calls", parts.calls())
 			.with("answers", parts.answers())

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dealgraph.source.Confidence;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.graph.DealStorage;
@@ -40,6 +39,8 @@ public final class CypherFilter {
 
 	private final @Nullable String asOfKey;
 
+	private final @Nullable List<String> accepted;
+
 	private @Nullable String asOfParameter;
 
 	private int names;
@@ -55,6 +56,7 @@ public final class CypherFilter {
 	 */
 	public CypherFilter(View view) {
 		this.asOfKey = view.asOfKey();
+		this.accepted = view.acceptedConfidences();
 	}
 
 	/**
@@ -63,7 +65,17 @@ public final class CypherFilter {
 	 */
 	public String standing(String deal) {
 		String asOf = asOf();
-		return (asOf != null) ? DealStorage.standingOn(deal, asOf) : DealStorage.visible(deal);
+		String standing = (asOf != null) ? DealStorage.standingOn(deal, asOf) : DealStorage.visible(deal);
+		String sourced = sourcedEnough(deal);
+		return sourced.equals("true") ? standing : "(" + standing + " AND " + sourced + ")";
+	}
+
+	/**
+	 * The view's evidence threshold on deal {@code deal}: a source of at least the view's
+	 * confidence; {@code true} when the view has none.
+	 */
+	public String sourcedEnough(String deal) {
+		return (this.accepted != null) ? DealStorage.sourcedAtLeast(deal, parameter(this.accepted)) : "true";
 	}
 
 	/** The condition a relationship field puts on its deals, in this view. */
@@ -245,13 +257,8 @@ public final class CypherFilter {
 					+ parameter(where.scopeIn().stream().map(Enum::name).toList()));
 		}
 		if (where.sourceConfidence() != null) {
-			List<String> accepted = switch (where.sourceConfidence()) {
-				case HIGH -> List.of(Confidence.HIGH.name());
-				case MEDIUM -> List.of(Confidence.HIGH.name(), Confidence.MEDIUM.name());
-				case LOW -> List.of(Confidence.HIGH.name(), Confidence.MEDIUM.name(), Confidence.LOW.name());
-			};
-			all.add("any(c IN " + DealStorage.property(deal, DealStorage.SOURCE_CONFIDENCES) + " WHERE c IN "
-					+ parameter(accepted) + ")");
+			all.add(DealStorage.sourcedAtLeast(deal,
+					parameter(where.sourceConfidence().andAbove().stream().map(Enum::name).toList())));
 		}
 		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> deal(w, deal, from, to, d), depth);
 		return and(all);

@@ -269,6 +269,14 @@ public final class DealStorage {
 			.collect(Collectors.joining(", ", "[", "]"));
 	}
 
+	/**
+	 * The deal has a source whose confidence is one of the list parameter
+	 * {@code accepted}: its best source meets an evidence threshold.
+	 */
+	public static String sourcedAtLeast(String deal, String accepted) {
+		return "any(c IN " + property(deal, SOURCE_CONFIDENCES) + " WHERE c IN " + accepted + ")";
+	}
+
 	/** The ordering that puts the latest announced deal first; undated deals last. */
 	public static String latestFirst(String deal) {
 		return "coalesce(" + property(deal, ANNOUNCED_KEY) + ", '') DESC, " + property(deal, ID) + " DESC";

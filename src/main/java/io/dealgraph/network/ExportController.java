@@ -12,6 +12,7 @@ import io.dealgraph.deal.DealQueries;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.graph.GlobalId.Interface;
 import io.dealgraph.ids.IdArguments;
 import org.springframework.http.ContentDisposition;
@@ -65,7 +66,9 @@ class ExportController {
 			@RequestParam(required = false) @Nullable String until,
 			@RequestParam(required = false) @Nullable Double minAmountUsd,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String asOf, @RequestParam(defaultValue = "json") String format) {
+			@RequestParam(required = false) @Nullable String asOf,
+			@RequestParam(required = false) @Nullable Confidence minConfidence,
+			@RequestParam(defaultValue = "json") String format) {
 		Format chosen = format(format);
 		List<String> centres = (around != null) ? around.stream()
 			.map((id) -> IdArguments.key(Interface.Organization, "'around'", id))
@@ -80,7 +83,8 @@ class ExportController {
 		}
 		var networks = new ArrayList<Network>();
 		var requests = centres.stream()
-			.map((centre) -> NetworkRequest.of(centre, depth, dealTypes, since, until, minAmountUsd, limit, asOf))
+			.map((centre) -> NetworkRequest.of(centre, depth, dealTypes, since, until, minAmountUsd, limit, asOf,
+					minConfidence))
 			.toList();
 		for (NetworkRequest request : requests) {
 			Network network = this.queries.network(request);
@@ -95,7 +99,11 @@ class ExportController {
 			found.forEach((deal) -> missing.remove(deal.id()));
 			throw new ApiException(ErrorCode.NOT_FOUND, "No deal has the id '" + missing.getFirst() + "'.");
 		}
-		found.forEach((deal) -> networks.add(new Network(List.of(deal.from(), deal.to()), List.of(deal), false)));
+		// A deal asked for by id that falls below the evidence threshold is left out, as
+		// every read leaves it out: the file never holds what the view would not show.
+		found.stream()
+			.filter((deal) -> minConfidence == null || minConfidence.andAbove().contains(deal.confidence()))
+			.forEach((deal) -> networks.add(new Network(List.of(deal.from(), deal.to()), List.of(deal), false)));
 		Network network = Network.union(networks);
 		String first = (centres.isEmpty() ? singleDeals : centres).get(0).replaceAll("[^A-Za-z0-9-]", "");
 		int parts = centres.size() + singleDeals.size();

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.filter.Views;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.View;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.errors.ApiException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -27,12 +28,16 @@ class NetworkController {
 		this.queries = queries;
 	}
 
-	/** The paths, and everything beneath them, see the graph as of {@code asOf}. */
+	/**
+	 * The paths, and everything beneath them, see the graph as of {@code asOf}, with the
+	 * evidence asked for.
+	 */
 	@QueryMapping
 	DataFetcherResult<List<Path>> connections(@Argument String from, @Argument String to,
 			@Argument @Nullable Integer maxHops, @Argument @Nullable List<DealType> dealTypes,
 			@Argument @Nullable Integer first, @Argument @Nullable Boolean directed,
-			@Argument @Nullable Boolean excludeUndisclosed, @Argument @Nullable String asOf) {
+			@Argument @Nullable Boolean excludeUndisclosed, @Argument @Nullable String asOf,
+			@Argument @Nullable Confidence minConfidence) {
 		int hops = (maxHops != null) ? maxHops : 4;
 		if (hops < 1 || hops > MAX_HOPS) {
 			throw ApiException.badRequest("'maxHops' must be from 1 to " + MAX_HOPS + ", not " + hops + ".");
@@ -41,7 +46,7 @@ class NetworkController {
 		if (paths < 1 || paths > MAX_PATHS) {
 			throw ApiException.badRequest("'first' must be from 1 to " + MAX_PATHS + ", not " + paths + ".");
 		}
-		View view = View.asOf(asOf);
+		View view = View.of(asOf, minConfidence);
 		if (from.equals(to)) {
 			return Views.seenAs(view, List.of());
 		}
@@ -51,14 +56,19 @@ class NetworkController {
 				Boolean.TRUE.equals(excludeUndisclosed), view));
 	}
 
-	/** The network, and everything beneath it, see the graph as of {@code asOf}. */
+	/**
+	 * The network, and everything beneath it, see the graph as of {@code asOf}, with the
+	 * evidence asked for.
+	 */
 	@QueryMapping
 	DataFetcherResult<@Nullable Network> network(@Argument String around, @Argument @Nullable Integer depth,
 			@Argument @Nullable List<DealType> dealTypes, @Argument @Nullable String since,
 			@Argument @Nullable String until, @Argument @Nullable Double minAmountUsd,
-			@Argument @Nullable Integer limit, @Argument @Nullable String asOf) {
-		return Views.seenAs(View.asOf(asOf), this.queries
-			.network(NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf)));
+			@Argument @Nullable Integer limit, @Argument @Nullable String asOf,
+			@Argument @Nullable Confidence minConfidence) {
+		NetworkRequest request = NetworkRequest.of(around, depth, dealTypes, since, until, minAmountUsd, limit, asOf,
+				minConfidence);
+		return Views.seenAs(request.view(), this.queries.network(request));
 	}
 
 }

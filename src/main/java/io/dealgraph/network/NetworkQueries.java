@@ -136,7 +136,7 @@ class NetworkQueries {
 	}
 
 	@Nullable Network network(NetworkRequest request) {
-		var filter = new CypherFilter(View.asOf(request.asOf()));
+		var filter = new CypherFilter(request.view());
 		// The network's own conditions never name a party, so the party variables are
 		// never used.
 		String predicate = filter.deal(request.dealWhere(), "r", "a", "b");

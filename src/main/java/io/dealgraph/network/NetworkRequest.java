@@ -7,6 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.View;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.graph.PartialDates;
@@ -16,7 +18,8 @@ import io.dealgraph.graph.PartialDates;
  * both answer the same question, so both go through here.
  */
 public record NetworkRequest(String around, int depth, Set<DealType> dealTypes, @Nullable String since,
-		@Nullable String until, @Nullable Double minAmountUsd, int limit, @Nullable String asOf) {
+		@Nullable String until, @Nullable Double minAmountUsd, int limit, @Nullable String asOf,
+		@Nullable Confidence minConfidence) {
 
 	public static final int MAX_DEPTH = 3;
 
@@ -26,7 +29,7 @@ public record NetworkRequest(String around, int depth, Set<DealType> dealTypes, 
 
 	public static NetworkRequest of(String around, @Nullable Integer depth, @Nullable List<DealType> dealTypes,
 			@Nullable String since, @Nullable String until, @Nullable Double minAmountUsd, @Nullable Integer limit,
-			@Nullable String asOf) {
+			@Nullable String asOf, @Nullable Confidence minConfidence) {
 		int d = (depth != null) ? depth : 1;
 		if (d < 1 || d > MAX_DEPTH) {
 			throw ApiException.badRequest("'depth' must be from 1 to " + MAX_DEPTH + ", not " + d + ".");
@@ -45,7 +48,14 @@ public record NetworkRequest(String around, int depth, Set<DealType> dealTypes, 
 		}
 		Set<DealType> types = (dealTypes == null || dealTypes.isEmpty()) ? EnumSet.allOf(DealType.class)
 				: EnumSet.copyOf(dealTypes);
-		return new NetworkRequest(around, d, types, since, until, minAmountUsd, l, asOf);
+		return new NetworkRequest(around, d, types, since, until, minAmountUsd, l, asOf, minConfidence);
+	}
+
+	/**
+	 * What the network and everything beneath it see: its date and evidence threshold.
+	 */
+	View view() {
+		return View.of(this.asOf, this.minConfidence);
 	}
 
 	/** The deal conditions, in the filter language the rest of the API uses. */

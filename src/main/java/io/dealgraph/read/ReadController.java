@@ -23,6 +23,7 @@ import io.dealgraph.organization.OrganizationOrder;
 import io.dealgraph.organization.OrganizationQueries;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.read.Reads.ConnectionSelection;
 import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.OrganizationReads;
@@ -48,34 +49,41 @@ class ReadController {
 		this.deals = deals;
 	}
 
+	/**
+	 * The organization, and everything beneath it, see the deals of the evidence asked
+	 * for.
+	 */
 	@QueryMapping
-	@Nullable Organization organization(@Argument String id, DataFetchingEnvironment environment) {
+	DataFetcherResult<@Nullable Organization> organization(@Argument String id,
+			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+		View view = View.of(null, minConfidence);
 		OrganizationReads reads = Reads.organization(environment.getSelectionSet().getImmediateFields());
-		var filter = new CypherFilter();
+		var filter = new CypherFilter(view);
 		var cypher = new ReadCypher(filter);
 		Optional<Answered<Organization>> found = this.organizations.byId(id, filter,
 				(o) -> cypher.organization(o, reads));
 		found.ifPresent((it) -> answers(environment).organization(path(environment), it.beneath(), reads));
-		return found.map(Answered::value).orElse(null);
+		return Views.seenAs(view, found.map(Answered::value).orElse(null));
 	}
 
 	/** The organizations that match {@code text}, each with what is read beneath it. */
 	@QueryMapping
-	List<Organization> search(@Argument String text, @Argument @Nullable Integer first,
-			DataFetchingEnvironment environment) {
+	DataFetcherResult<List<Organization>> search(@Argument String text, @Argument @Nullable Integer first,
+			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+		View view = View.of(null, minConfidence);
 		int size = (first != null) ? first : 10;
 		if (size < 0 || size > Page.MAX_SIZE) {
 			throw ApiException.badRequest("'first' must be from 0 to " + Page.MAX_SIZE + ", not " + size + ".");
 		}
 		OrganizationReads reads = Reads.organization(environment.getSelectionSet().getImmediateFields());
-		var filter = new CypherFilter();
+		var filter = new CypherFilter(view);
 		var cypher = new ReadCypher(filter);
 		List<Answered<Organization>> found = this.organizations.search(text, size, filter,
 				(o) -> cypher.organization(o, reads));
 		ReadAnswers answers = answers(environment);
 		answers.list(path(environment), found,
 				(node, organization) -> answers.organization(node, organization.beneath(), reads));
-		return found.stream().map(Answered::value).toList();
+		return Views.seenAs(view, found.stream().map(Answered::value).toList());
 	}
 
 	/**
@@ -84,8 +92,9 @@ class ReadController {
 	@QueryMapping
 	DataFetcherResult<Connection<Organization>> organizations(@Argument @Nullable OrganizationWhere where,
 			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf, DataFetchingEnvironment environment) {
-		View view = View.asOf(asOf);
+			@Argument @Nullable String after, @Argument @Nullable String asOf,
+			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+		View view = View.of(asOf, minConfidence);
 		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
 		OrganizationReads reads = Reads.organization(connection.nodeFields());
 		var filter = new CypherFilter(view);
@@ -99,23 +108,27 @@ class ReadController {
 		return Views.seenAs(view, page.map(Answered::value));
 	}
 
+	/** The deal, when it meets the evidence asked for, and everything beneath it. */
 	@QueryMapping
-	@Nullable Deal deal(@Argument String id, @Argument @Nullable Boolean includeRetracted, DataFetchingEnvironment environment) {
+	DataFetcherResult<@Nullable Deal> deal(@Argument String id, @Argument @Nullable Boolean includeRetracted,
+			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+		View view = View.of(null, minConfidence);
 		DealReads reads = Reads.deal(environment.getSelectionSet().getImmediateFields());
-		var filter = new CypherFilter();
+		var filter = new CypherFilter(view);
 		var cypher = new ReadCypher(filter);
 		Optional<Answered<Deal>> found = this.deals.byId(id, Boolean.TRUE.equals(includeRetracted), filter,
 				(r, a, b) -> cypher.deal(r, a, b, reads));
 		found.ifPresent((it) -> answers(environment).deal(path(environment), it.beneath(), reads));
-		return found.map(Answered::value).orElse(null);
+		return Views.seenAs(view, found.map(Answered::value).orElse(null));
 	}
 
 	/** The deals, and everything beneath them, see the graph as of {@code asOf}. */
 	@QueryMapping
 	DataFetcherResult<Connection<Deal>> deals(@Argument @Nullable DealWhere where,
 			@Argument @Nullable List<DealOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf, DataFetchingEnvironment environment) {
-		View view = View.asOf(asOf);
+			@Argument @Nullable String after, @Argument @Nullable String asOf,
+			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+		View view = View.of(asOf, minConfidence);
 		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
 		DealReads reads = Reads.deal(connection.nodeFields());
 		var filter = new CypherFilter(view);

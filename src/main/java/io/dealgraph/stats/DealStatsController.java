@@ -8,6 +8,8 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.filter.DealWhere;
+import io.dealgraph.graph.View;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.stats.DealStatsQueries.Key;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -28,9 +30,11 @@ class DealStatsController {
 
 	@QueryMapping
 	List<DealStatsBucket> dealStats(@Argument @Nullable DealWhere where, @Argument @Nullable List<Key> groupBy,
-			@Argument @Nullable String asOf, DataFetchingFieldSelectionSet selection) {
+			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
+			DataFetchingFieldSelectionSet selection) {
 		Set<Key> keys = (groupBy == null || groupBy.isEmpty()) ? EnumSet.noneOf(Key.class) : EnumSet.copyOf(groupBy);
-		return this.queries.buckets(where, keys, asOf, MONEY_FIELDS.stream().anyMatch(selection::contains));
+		return this.queries.buckets(where, keys, View.of(asOf, minConfidence),
+				MONEY_FIELDS.stream().anyMatch(selection::contains));
 	}
 
 }

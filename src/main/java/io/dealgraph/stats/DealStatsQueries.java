@@ -132,13 +132,13 @@ class DealStatsQueries {
 	}
 
 	/**
-	 * The buckets of the deals matching {@code where} (standing on {@code asOf} when
-	 * given), one per combination of the keys' values; with money figures only when
-	 * {@code money} asks for them.
+	 * The buckets of the deals matching {@code where} that the view sees (standing on its
+	 * date, sourced well enough), one per combination of the keys' values; with money
+	 * figures only when {@code money} asks for them.
 	 */
-	List<DealStatsBucket> buckets(@Nullable DealWhere where, Set<Key> keys, @Nullable String asOf, boolean money) {
+	List<DealStatsBucket> buckets(@Nullable DealWhere where, Set<Key> keys, View view, boolean money) {
 		// As of a date, only the deals that stood then count, as in every as-of view.
-		var filter = new CypherFilter(View.asOf(asOf));
+		var filter = new CypherFilter(view);
 		String predicate = filter.deal(where, "r", "a", "b");
 		// An arranger's or underwriter's amount is others' money: totals leave it out
 		// unless the filter asks for roles itself.

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.filter.DealWhere;
+import io.dealgraph.graph.View;
+import io.dealgraph.source.Confidence;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -24,12 +26,12 @@ class TimelineController {
 
 	@QueryMapping
 	List<TimelineEvent> timeline(@Argument @Nullable String of, @Argument @Nullable DealWhere where,
-			@Argument @Nullable Integer first) {
+			@Argument @Nullable Integer first, @Argument @Nullable Confidence minConfidence) {
 		int size = (first != null) ? first : 100;
 		if (size < 0 || size > MAX_EVENTS) {
 			throw ApiException.badRequest("'first' must be from 0 to " + MAX_EVENTS + ", not " + size + ".");
 		}
-		return this.queries.events(of, where, size);
+		return this.queries.events(of, where, size, View.of(null, minConfidence));
 	}
 
 }

@@ -13,6 +13,7 @@ import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.PartialDateKeys;
+import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.neo4j.CypherExecutor;
@@ -66,10 +67,10 @@ class TimelineQueries {
 
 	/**
 	 * The first {@code size} events of the deals of {@code of} (every deal when null)
-	 * that match {@code where}.
+	 * that match {@code where} and meet the view's evidence threshold.
 	 */
-	List<TimelineEvent> events(@Nullable String of, @Nullable DealWhere where, int size) {
-		var filter = new CypherFilter();
+	List<TimelineEvent> events(@Nullable String of, @Nullable DealWhere where, int size, View view) {
+		var filter = new CypherFilter(view);
 		String predicate = filter.deal(where, "r", "a", "b");
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("first", size);
