@@ -1,6 +1,5 @@
 package io.dealgraph.deal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,16 +203,6 @@ public class DealWrites {
 		properties.put("retractionReason", reason);
 		properties.put("version", current.version() + 1);
 		return set(tx, current.id(), properties);
-	}
-
-	/**
-	 * Retracts the deal with this id, now, unless it is retracted already or the graph
-	 * does not hold it: for a deal its writer withdrew.
-	 */
-	public void retractIfStanding(CypherExecutor.Writer tx, String id, String by, String reason) {
-		find(tx, List.of(id)).stream()
-			.filter((deal) -> deal.retraction() == null)
-			.forEach((deal) -> retract(tx, deal, Instant.now().toString(), by, reason));
 	}
 
 	/** Appends a source to a deal. */

@@ -18,8 +18,8 @@ final class NetworkExport {
 
 	static final List<String> CSV_COLUMNS = List.of("deal_id", "type", "from_id", "from_name", "from_kind", "to_id",
 			"to_name", "to_kind", "announced_on", "amount", "currency", "amount_qualifier", "amount_period",
-			"capacity_mw", "term_years", "role", "scope", "status", "description", "source_urls", "source_titles",
-			"source_confidences");
+			"capacity_mw", "term_years", "role", "scope", "round", "confidence", "status", "description", "source_urls",
+			"source_titles", "source_confidences");
 
 	private NetworkExport() {
 	}
@@ -33,9 +33,9 @@ final class NetworkExport {
 					(deal.amount() != null) ? deal.amount().currency() : "",
 					(deal.amount() != null) ? deal.amount().qualifier() : "",
 					(deal.amount() != null) ? deal.amount().period() : "", number(deal.capacityMw()),
-					number(deal.termYears()), text(name(deal.role())), text(name(deal.scope())), deal.status(),
-					text(deal.description()), sources(deal, Source::url), sources(deal, Source::title),
-					sources(deal, (s) -> s.confidence().name()));
+					number(deal.termYears()), text(name(deal.role())), text(name(deal.scope())), text(deal.round()),
+					deal.confidence(), deal.status(), text(deal.description()), sources(deal, Source::url),
+					sources(deal, Source::title), sources(deal, (s) -> s.confidence().name()));
 			out.append(values.stream().map((v) -> csvField(String.valueOf(v))).collect(Collectors.joining(",")))
 				.append("\r\n");
 		}
@@ -54,6 +54,10 @@ final class NetworkExport {
 				  <key id="announcedOn" for="edge" attr.name="announcedOn" attr.type="string"/>
 				  <key id="amount" for="edge" attr.name="amount" attr.type="double"/>
 				  <key id="currency" for="edge" attr.name="currency" attr.type="string"/>
+				  <key id="role" for="edge" attr.name="role" attr.type="string"/>
+				  <key id="scope" for="edge" attr.name="scope" attr.type="string"/>
+				  <key id="round" for="edge" attr.name="round" attr.type="string"/>
+				  <key id="confidence" for="edge" attr.name="confidence" attr.type="string"/>
 				  <key id="status" for="edge" attr.name="status" attr.type="string"/>
 				  <key id="description" for="edge" attr.name="description" attr.type="string"/>
 				  <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
@@ -79,6 +83,10 @@ final class NetworkExport {
 			data(out, "announcedOn", d.announcedOn());
 			data(out, "amount", (d.amount() != null) ? number(d.amount().amount()) : null);
 			data(out, "currency", (d.amount() != null) ? d.amount().currency() : null);
+			data(out, "role", name(d.role()));
+			data(out, "scope", name(d.scope()));
+			data(out, "round", d.round());
+			data(out, "confidence", d.confidence().name());
 			data(out, "status", d.status().name());
 			data(out, "description", d.description());
 			data(out, "sources", sources(d, Source::url));

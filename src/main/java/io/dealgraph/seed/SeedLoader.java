@@ -1,5 +1,6 @@
 package io.dealgraph.seed;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.dealgraph.csv.DataFileException;
+import io.dealgraph.audit.AuditLog;
+import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.DealWrites;
 import io.dealgraph.graph.CypherText;
@@ -42,6 +45,9 @@ import org.springframework.stereotype.Component;
 public class SeedLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+	/** Who the audit log names for what the seed writes. */
+	static final String BY = "seed";
 
 	/** Rows per transaction. */
 	static final int BATCH = 500;
@@ -93,12 +99,15 @@ public class SeedLoader {
 
 	private final DealWrites dealWrites;
 
+	private final AuditLog audit;
+
 	SeedLoader(CypherExecutor cypher, ResourceLoader resources, OrganizationWrites organizationWrites,
-			DealWrites dealWrites) {
+			DealWrites dealWrites, AuditLog audit) {
 		this.cypher = cypher.forWork(Workload.STARTUP);
 		this.resources = resources;
 		this.organizationWrites = organizationWrites;
 		this.dealWrites = dealWrites;
+		this.audit = audit;
 	}
 
 	/** How many organizations the graph holds. */
@@ -154,9 +163,7 @@ public class SeedLoader {
 		inBatches(seed.deals().stream().filter((deal) -> !edited.contains(deal.id())).toList(), afterEachBatch,
 				this.dealWrites::upsert);
 		this.cypher.write((tx) -> {
-			seed.withdrawn()
-				.forEach((withdrawn) -> this.dealWrites.retractIfStanding(tx, withdrawn.dealId(), "seed",
-						withdrawn.reason()));
+			seed.withdrawn().forEach((withdrawn) -> retract(tx, withdrawn));
 			return null;
 		});
 		inBatches(seed.facts(), afterEachBatch, this.organizationWrites::upsertFacts);
@@ -167,6 +174,20 @@ public class SeedLoader {
 				seed.events().size());
 		log.info("Seed: merged {} from {}", report, location);
 		return report;
+	}
+
+	/**
+	 * Retracts a deal the seed withdrew, where the graph holds it and it stands, as an
+	 * admin's retraction is made: kept with who, when and why, and recorded in the audit
+	 * log, so the correction is on record.
+	 */
+	private void retract(CypherExecutor.Writer tx, SeedFiles.Withdrawn withdrawn) {
+		for (Deal current : this.dealWrites.find(tx, List.of(withdrawn.dealId()))) {
+			if (current.retraction() == null) {
+				Deal retracted = this.dealWrites.retract(tx, current, Instant.now().toString(), BY, withdrawn.reason());
+				this.audit.record(tx, BY, "retractDeal", current.id(), current, retracted);
+			}
+		}
 	}
 
 	private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {

@@ -56,6 +56,8 @@ class NetworkExportTests {
 		assertThat(row.text("from_id")).isEqualTo("lender");
 		assertThat(row.text("to_name")).isEqualTo("Hut 8, Corp.");
 		assertThat(row.text("amount")).isEqualTo("150000000");
+		assertThat(row.text("confidence")).as("the best of its sources").isEqualTo("HIGH");
+		assertThat(row.text("role")).as("a role the deal does not state stays empty").isNull();
 		assertThat(row.text("description")).isEqualTo("A \"secured\" loan,\nrepaid in 2026.");
 		assertThat(row.text("source_urls")).isEqualTo("https://example.com/a |");
 		assertThat(row.text("source_titles")).isEqualTo("First | A filing");

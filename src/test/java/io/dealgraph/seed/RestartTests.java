@@ -135,6 +135,10 @@ class RestartTests {
 			assertThat(row.get("duplicate").asString()).startsWith("Duplicate of E114");
 			assertThat(row.get("cooling").asList(Value::asString)).contains("Supply");
 			assertThat(row.get("supplier").asString()).isEqualTo("submer");
+			assertThat(cypher.read("""
+					MATCH (c:Change {operation: 'retractDeal', target: 'E115', by: 'seed'}) RETURN count(c) AS changes
+					""", Map.of()).getFirst().get("changes").asInt()).as("the correction is in the audit log")
+				.isEqualTo(1);
 		}
 		assertThat(output.getOut()).contains("Schema migration V6 applied")
 			.contains("merging it again")
