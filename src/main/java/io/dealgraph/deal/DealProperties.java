@@ -34,6 +34,10 @@ public final class DealProperties {
 
 	private static final String UNKNOWN = "";
 
+	/** The parallel lists a deal's sources are stored in. */
+	private static final List<String> SOURCE_LISTS = List.of("sourceUrls", "sourceTitles", "sourcePublishers",
+			DealStorage.SOURCE_CONFIDENCES, "sourceNotes");
+
 	/**
 	 * The stored properties each {@code Deal} field is read from. {@code type} comes from
 	 * the labels and the parties from their own nodes, so they need none here.
@@ -50,12 +54,7 @@ public final class DealProperties {
 			Map.entry("version", List.of("version")), Map.entry("description", List.of("description")),
 			Map.entry("statusHistory", List.of("statusHistory", "statusDates", "statusNotes")),
 			// The confidence is the best of the sources', so it reads them whole.
-			Map.entry("confidence",
-					List.of("sourceUrls", "sourceTitles", "sourcePublishers", DealStorage.SOURCE_CONFIDENCES,
-							"sourceNotes")),
-			Map.entry("sources",
-					List.of("sourceUrls", "sourceTitles", "sourcePublishers", DealStorage.SOURCE_CONFIDENCES,
-							"sourceNotes")),
+			Map.entry("confidence", SOURCE_LISTS), Map.entry("sources", SOURCE_LISTS),
 			Map.entry("retraction", List.of(DealStorage.RETRACTED_AT, "retractedBy", "retractionReason")));
 
 	/** What {@link #decode} needs whatever is selected: the id and the status. */
