@@ -8,7 +8,7 @@
 import { graphQl } from './api.js';
 import { definitionList, element } from './dom.js';
 import { linkOf, readLink } from './link.js';
-import { DEAL_TYPES, KINDS, edgeLabel, graphStyle, money } from './look.js';
+import { DEAL_TYPES, KINDS, SITE, capacity, edgeLabel, graphStyle, money } from './look.js';
 
 const page = {
   status: document.getElementById('status'),
@@ -26,6 +26,7 @@ const page = {
   pathList: document.getElementById('path-list'),
   organizationList: document.getElementById('organization-list'),
   dealList: document.getElementById('deal-list'),
+  siteList: document.getElementById('site-list'),
   legend: document.getElementById('legend'),
   exportButtons: ['export-png', 'export-csv', 'export-graphml', 'clear-view'].map((id) => document.getElementById(id)),
 };
@@ -35,6 +36,7 @@ const view = {
   pathDeals: [], // ids of the deals on the paths found
   organizations: new Map(),
   deals: new Map(),
+  sites: new Map(), // the sites of the deals in view, by their node id (`Site:<key>`)
   truncated: false,
   selectedId: null, // the organization or deal shown in the details
   filters: null, // the filters the view was drawn with; exports and expansions use them
@@ -67,7 +69,13 @@ function filters() {
     since: date('since'),
     until: date('until'),
     asOf: date('asOf'),
+    minConfidence: data.get('minConfidence') || null,
   };
+}
+
+/** How the evidence threshold reads in the status line: '' when every source counts. */
+function evidence(f) {
+  return f && f.minConfidence ? ` on ${f.minConfidence.toLowerCase()} evidence or better` : '';
 }
 
 // ---- the view -----------------------------------------------------------------------
@@ -127,6 +135,7 @@ async function change(what, next, replace) {
   if (replace) {
     view.organizations.clear();
     view.deals.clear();
+    view.sites.clear();
     view.truncated = false;
     view.pathDeals = [];
     cy.elements().remove();
@@ -148,7 +157,8 @@ async function change(what, next, replace) {
   if (view.deals.size === 0) {
     setStatus(`${what}: no deals match these filters. Clear the filters or pick another date.`);
   } else {
-    setStatus(`${what}: ${view.organizations.size} organizations, ${view.deals.size} deals`
+    setStatus(`${what}${evidence(f)}: ${view.organizations.size} organizations, ${view.deals.size} deals`
+      + (view.sites.size ? `, ${view.sites.size} sites` : '')
       + (view.truncated ? ' (cut at 200 deals per organization: narrow the filters to see the rest).' : '.'));
   }
   return { paths: paths || [] };
@@ -159,7 +169,15 @@ function addToView(organizations, deals) {
     view.organizations.set(organization.id, organization);
     knownNames.set(organization.name, organization.id);
   });
-  deals.forEach((deal) => view.deals.set(deal.id, deal));
+  deals.forEach((deal) => {
+    view.deals.set(deal.id, deal);
+    (deal.sites || []).forEach((site) => view.sites.set(siteNode(site.id), site));
+  });
+}
+
+/** A site's node id: its global id, which no organization id can be. */
+function siteNode(key) {
+  return `Site:${key}`;
 }
 
 function draw() {
@@ -177,6 +195,22 @@ function draw() {
         data: { id: deal.id, source: deal.from.id, target: deal.to.id, type: deal.type, label: edgeLabel(deal) },
       });
     }
+  });
+  // A site is linked, by a dotted line, to each party of its deals in view.
+  view.sites.forEach((site, node) => {
+    if (cy.getElementById(node).empty()) {
+      fresh.push({ group: 'nodes', classes: 'site', data: { id: node, label: site.name } });
+    }
+  });
+  view.deals.forEach((deal) => {
+    (deal.sites || []).forEach((site) => {
+      [deal.from.id, deal.to.id].forEach((party) => {
+        const id = `${siteNode(site.id)}~${party}`;
+        if (cy.getElementById(id).empty() && !fresh.some((e) => e.data.id === id)) {
+          fresh.push({ group: 'edges', classes: 'at-site', data: { id, source: siteNode(site.id), target: party } });
+        }
+      });
+    });
   });
   const added = cy.add(fresh);
   cy.nodes().removeClass('centre');
@@ -238,6 +272,7 @@ function clearView() {
   pathQuery = null;
   view.organizations.clear();
   view.deals.clear();
+  view.sites.clear();
   cy.elements().remove();
   page.paths.hidden = true;
   renderLists();
@@ -250,7 +285,9 @@ function clearView() {
 // ---- paths ----------------------------------------------------------------------------
 
 async function findPaths(fromId, toId, f) {
-  const data = await graphQl('ExplorerPaths', { from: fromId, to: toId, dealTypes: f.dealTypes, asOf: f.asOf });
+  const data = await graphQl('ExplorerPaths', {
+    from: fromId, to: toId, dealTypes: f.dealTypes, asOf: f.asOf, minConfidence: f.minConfidence,
+  });
   return data.connections;
 }
 
@@ -321,12 +358,15 @@ function select(kind, id) {
   cy.getElementById(id).select();
   if (kind === 'deal') {
     showDeal(view.deals.get(id));
+  } else if (kind === 'site') {
+    showSite(view.sites.get(id), id);
   } else {
     showOrganization(view.organizations.get(id));
   }
   // Only the pressed state changes, so that a keyboard reader's focus stays where it is.
-  document.querySelectorAll('#organization-list button, #deal-list button').forEach((button) => {
-    button.setAttribute('aria-pressed', String((button.dataset.organization || button.dataset.deal) === id));
+  document.querySelectorAll('#organization-list button, #deal-list button, #site-list button').forEach((button) => {
+    button.setAttribute('aria-pressed',
+      String((button.dataset.organization || button.dataset.deal || button.dataset.site) === id));
   });
 }
 
@@ -383,7 +423,9 @@ function showDeal(deal) {
     ['Announced', deal.announcedOn || 'date unknown'],
     ['Status', deal.status.toLowerCase()],
     ['Amount', money(deal.amount)],
-    ['Capacity', deal.capacityMw != null ? `${deal.capacityMw} MW` : null],
+    ['Capacity', capacity(deal.capacity)],
+    ['Sites', (deal.sites || []).map((site) => site.name).join(', ') || null],
+    ['Confidence', deal.confidence ? deal.confidence.toLowerCase() : null],
     ['Term', deal.termYears != null ? `${deal.termYears} years` : null],
     // What the deal is beyond its type: who placed whose money, what was bought, what a stake is held in.
     ['Role', deal.role ? deal.role.toLowerCase() : null],
@@ -405,10 +447,25 @@ function showDeal(deal) {
     } else {
       item.append(element('span', {}, title));
     }
-    const about = [source.publisher && source.publisher !== title ? source.publisher : null,
+    const about = [source.publisher && source.publisher !== title ? source.publisher : null, source.publishedOn,
       `${source.confidence.toLowerCase()} confidence`, source.note].filter(Boolean).join(' · ');
     item.append(element('div', { className: 'hint' }, about));
+    if (source.quote) {
+      item.append(element('blockquote', {}, source.quote));
+    }
     sources.append(item);
+  });
+  const related = element('ul', {});
+  (deal.related || []).forEach((link) => {
+    const other = view.deals.get(link.deal.id);
+    const reason = link.reason.toLowerCase().replaceAll('_', ' ');
+    if (other) {
+      const button = element('button', { type: 'button', className: 'link-button' }, `${reason} ${link.deal.id}`);
+      button.addEventListener('click', () => select('deal', link.deal.id));
+      related.append(element('li', {}, button));
+    } else {
+      related.append(element('li', {}, `${reason} ${link.deal.id} (not in view)`));
+    }
   });
   page.detail.replaceChildren(
     element('h2', { id: 'detail-heading' }, `${DEAL_TYPES[deal.type].label}: ${facts[1][1]} → ${facts[2][1]}`),
@@ -418,6 +475,38 @@ function showDeal(deal) {
     history,
     element('h3', {}, `Sources (${deal.sources.length})`),
     sources,
+    related.childElementCount ? element('h3', {}, 'Related deals') : '',
+    related.childElementCount ? related : '',
+  );
+}
+
+function showSite(site, node) {
+  if (!site) {
+    showEmptyDetail();
+    return;
+  }
+  const deals = [...view.deals.values()].filter((deal) => (deal.sites || []).some((s) => siteNode(s.id) === node));
+  const facts = [
+    ['Kind', SITE.label],
+    ['Where', [site.region, site.country].filter(Boolean).join(', ') || null],
+    ['Operator', site.operator ? site.operator.name : null],
+    ['Capacity', capacity(site.capacity)],
+    ['Confidence', site.confidence ? site.confidence.toLowerCase() : null],
+    ['Deals in view', String(deals.length)],
+  ];
+  const list = element('ul', {});
+  deals.forEach((deal) => {
+    const button = element('button', { type: 'button', className: 'link-button' },
+      `${DEAL_TYPES[deal.type].label} ${deal.id}${deal.announcedOn ? ` · ${deal.announcedOn}` : ''}`);
+    button.addEventListener('click', () => select('deal', deal.id));
+    list.append(element('li', {}, button));
+  });
+  page.detail.replaceChildren(
+    element('h2', { id: 'detail-heading' }, site.name),
+    definitionList(facts),
+    element('p', { className: 'hint' }, "A site's capacity is its own figure (often grid power), not the sum of its deals."),
+    element('h3', {}, 'Deals at this site'),
+    list,
   );
 }
 
@@ -425,7 +514,8 @@ function renderLists() {
   const { selectedId } = view;
   // The lists are drawn anew; a keyboard reader's focus goes back to the same item.
   const focused = document.activeElement && document.activeElement.dataset
-    ? (document.activeElement.dataset.organization || document.activeElement.dataset.deal) : null;
+    ? (document.activeElement.dataset.organization || document.activeElement.dataset.deal
+      || document.activeElement.dataset.site) : null;
   page.organizationList.replaceChildren();
   [...view.organizations.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -453,8 +543,19 @@ function renderLists() {
       button.addEventListener('click', () => select('deal', deal.id));
       page.dealList.append(element('li', {}, button));
     });
+  page.siteList.replaceChildren();
+  [...view.sites.entries()]
+    .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+    .forEach(([node, site]) => {
+      const button = element('button', { type: 'button' }, site.name,
+        element('span', { className: 'kind' }, ` · ${SITE.label}${site.region ? ` · ${site.region}` : ''}`));
+      button.dataset.site = node;
+      button.setAttribute('aria-pressed', String(node === selectedId));
+      button.addEventListener('click', () => select('site', node));
+      page.siteList.append(element('li', {}, button));
+    });
   if (focused) {
-    const again = document.querySelector(`[data-organization="${CSS.escape(focused)}"], [data-deal="${CSS.escape(focused)}"]`);
+    const again = document.querySelector(`[data-organization="${CSS.escape(focused)}"], [data-deal="${CSS.escape(focused)}"], [data-site="${CSS.escape(focused)}"]`);
     if (again) {
       again.focus();
     }
@@ -524,7 +625,7 @@ function exportFile(format) {
   view.centres.forEach((id) => query.append('around', id));
   view.pathDeals.forEach((id) => query.append('deal', id));
   (f.dealTypes || []).forEach((type) => query.append('dealTypes', type));
-  ['since', 'until', 'asOf'].forEach((name) => { if (f[name]) query.append(name, f[name]); });
+  ['since', 'until', 'asOf', 'minConfidence'].forEach((name) => { if (f[name]) query.append(name, f[name]); });
   query.append('format', format);
   download(`/export/network?${query}`, `${viewName()}.${format}`);
 }
@@ -557,6 +658,8 @@ function renderLegend() {
     swatch.style.background = look.colour;
     page.legend.append(element('span', {}, swatch, look.label));
   });
+  const site = element('span', { className: 'swatch site-swatch' });
+  page.legend.append(element('span', {}, site, SITE.label));
   Object.values(DEAL_TYPES).forEach((look) => {
     const line = element('span', { className: 'line-swatch' });
     line.style.borderTopStyle = look.line;
@@ -589,7 +692,7 @@ async function openLink() {
   page.dealTypeOptions.querySelectorAll('input').forEach((box) => {
     box.checked = link.dealTypes.length === 0 || link.dealTypes.includes(box.value);
   });
-  ['since', 'until', 'asOf'].forEach((name) => { page.filterForm.elements[name].value = link[name] || ''; });
+  ['since', 'until', 'asOf', 'minConfidence'].forEach((name) => { page.filterForm.elements[name].value = link[name] || ''; });
   const { centres } = link;
   let paths = null;
   if (link.from && link.to) {
@@ -636,8 +739,8 @@ document.getElementById('export-png').addEventListener('click', exportPng);
 document.getElementById('export-csv').addEventListener('click', () => exportFile('csv'));
 document.getElementById('export-graphml').addEventListener('click', () => exportFile('graphml'));
 document.getElementById('clear-view').addEventListener('click', clearView);
-cy.on('tap', 'node', (event) => expand(event.target.id()));
+cy.on('tap', 'node', (event) => (event.target.hasClass('site') ? select('site', event.target.id()) : expand(event.target.id())));
 if (location.hash.length > 1) {
   openLink();
 }
-cy.on('tap', 'edge', (event) => select('deal', event.target.id()));
+cy.on('tap', 'edge', (event) => { if (!event.target.hasClass('at-site')) select('deal', event.target.id()); });

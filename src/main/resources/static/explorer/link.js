@@ -1,8 +1,9 @@
 // What a view's address says: `#around=hut-8,coatue&asOf=2024-12-31`, plus `from`/`to` for
-// paths and `dealTypes`, `since` and `until` for the filters. Plain functions of the view, so a
+// paths and `dealTypes`, `since`, `until` and `minConfidence` for the filters. Plain functions of the view, so a
 // link always opens the view it was written from.
 
-const DATES = ['since', 'until', 'asOf'];
+// The dates and the evidence threshold, each one plain value.
+const DATES = ['since', 'until', 'asOf', 'minConfidence'];
 
 /**
  * The address of a view: its centres (organization ids, in the order the reader expanded them),

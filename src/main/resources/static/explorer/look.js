@@ -24,6 +24,9 @@ export const DEAL_TYPES = {
   GUARANTEE: { label: 'Guarantee', colour: '#8C6D1F', line: 'dashed' },
 };
 
+// A site (a campus or data centre) is drawn apart from organizations, linked to the parties of its deals.
+export const SITE = { label: 'Site', colour: '#ffffff', shape: 'rectangle' };
+
 export function graphStyle() {
   const style = [
     {
@@ -46,6 +49,14 @@ export function graphStyle() {
     },
     { selector: 'edge.on-path', style: { width: 5 } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#1b1f24' } },
+    {
+      selector: 'node.site',
+      style: { shape: SITE.shape, 'background-color': SITE.colour, 'border-style': 'dashed', 'border-width': 2, width: 22, height: 22 },
+    },
+    {
+      selector: 'edge.at-site',
+      style: { 'line-style': 'dotted', 'line-color': '#8a8f96', width: 1, 'target-arrow-shape': 'none', label: '' },
+    },
     { selector: 'edge:selected', style: { width: 6, 'overlay-color': '#ffbf47', 'overlay-opacity': 0.35, 'overlay-padding': 4 } },
   ];
   Object.entries(KINDS).forEach(([kind, look]) => {
@@ -77,7 +88,17 @@ export function edgeLabel(deal) {
     const symbol = deal.amount.currency === 'USD' ? '$' : `${deal.amount.currency} `;
     return `${sign}${symbol}${short(deal.amount.amount)}${deal.amount.period === 'PER_YEAR' ? '/yr' : ''}`;
   }
-  return deal.capacityMw != null ? `${deal.capacityMw} MW` : '';
+  return deal.capacity ? `${deal.capacity.mw} MW` : '';
+}
+
+// Megawatts with what they measure: "≥200 MW critical IT".
+export function capacity(figure) {
+  if (!figure) {
+    return null;
+  }
+  const sign = { EXACT: '', APPROXIMATE: '~', AT_LEAST: '≥', UP_TO: '≤', TARGET: 'target ' }[figure.qualifier] || '';
+  const basis = { CRITICAL_IT: ' critical IT', GROSS: ' gross power', CONTRACTED: ' contracted' }[figure.basis] || '';
+  return `${sign}${figure.mw} MW${basis}`;
 }
 
 export function short(value) {

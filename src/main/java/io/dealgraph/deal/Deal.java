@@ -1,6 +1,8 @@
 package io.dealgraph.deal;
 
 import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.CapacityBasis;
+import io.dealgraph.graph.CapacityQualifier;
 import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.graph.FinancingRole;
 import java.util.Comparator;
@@ -19,10 +21,24 @@ import io.dealgraph.graph.DealStatus;
  * statement. {@code announcedOn} is a partial date (YYYY, YYYY-MM or YYYY-MM-DD).
  */
 public record Deal(String id, DealType type, Organization from, Organization to, @Nullable String announcedOn,
-		@Nullable Money amount, @Nullable Double capacityMw, @Nullable Double termYears,
+		@Nullable Money amount, @Nullable Double capacityMw, @Nullable CapacityBasis capacityBasis,
+		@Nullable CapacityQualifier capacityQualifier, @Nullable Double termYears,
 		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, @Nullable FinancingRole role,
 		@Nullable AcquisitionScope scope, @Nullable String round, DealStatus status, List<StatusChange> statusHistory,
 		@Nullable String description, List<Source> sources, int version, @Nullable Retraction retraction) {
+
+	/**
+	 * The capacity this deal contracts, the GraphQL field {@code capacity}: null when it
+	 * contracts none. An unstated qualifier reads EXACT, an unstated basis stays null.
+	 */
+	public @Nullable Capacity capacity() {
+		return (this.capacityMw == null) ? null : new Capacity(this.capacityMw, this.capacityBasis,
+				(this.capacityQualifier != null) ? this.capacityQualifier : CapacityQualifier.EXACT);
+	}
+
+	/** A megawatt figure with what it measures and how far it is the figure itself. */
+	public record Capacity(double mw, @Nullable CapacityBasis basis, CapacityQualifier qualifier) {
+	}
 
 	/**
 	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until

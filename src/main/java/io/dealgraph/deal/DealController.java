@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import io.dealgraph.graph.DealType;
 import io.dealgraph.filter.Views;
+import io.dealgraph.graph.View;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
@@ -39,6 +40,35 @@ class DealController {
 		// keys with the same arguments share one statement.
 		loaders.forTypePair(OrganizationDeals.class, DealPage.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
+		loaders.forTypePair(RelatedOf.class, Related.class)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelated(keys)));
+	}
+
+	/**
+	 * The deals this one exists because of, or that exist because of it, standing in the
+	 * request's view; batched per level.
+	 */
+	@SchemaMapping(typeName = "Deal")
+	CompletableFuture<List<RelatedDeal>> related(Deal deal, DataLoader<RelatedOf, Related> loader,
+			DataFetchingEnvironment environment) {
+		return loader.load(new RelatedOf(deal.id(), Views.of(environment))).thenApply(Related::deals);
+	}
+
+	private Map<RelatedOf, Related> loadRelated(Set<RelatedOf> keys) {
+		Map<RelatedOf, Related> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy(RelatedOf::view)).forEach((view, group) -> {
+			var related = this.queries.relatedOf(group.stream().map(RelatedOf::dealId).toList(), view);
+			group.forEach((key) -> result.put(key, new Related(related.getOrDefault(key.dealId(), List.of()))));
+		});
+		return result;
+	}
+
+	/** Loader key: the deals related to a deal, in a view. */
+	record RelatedOf(String dealId, View view) {
+	}
+
+	/** Loader value: the related deals found. */
+	record Related(List<RelatedDeal> deals) {
 	}
 
 	@SchemaMapping(typeName = "Organization")

@@ -1,6 +1,8 @@
 package io.dealgraph.deal;
 
 import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.CapacityBasis;
+import io.dealgraph.graph.CapacityQualifier;
 import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.graph.FinancingRole;
 import java.util.List;
@@ -16,7 +18,8 @@ import io.dealgraph.graph.DealStatus;
  * and editors' inputs both become drafts, so both go through the same encoding.
  */
 public record DealDraft(String id, DealType type, String fromId, String toId, @Nullable String announcedOn,
-		@Nullable Money amount, @Nullable Double capacityMw, @Nullable Double termYears,
+		@Nullable Money amount, @Nullable Double capacityMw, @Nullable CapacityBasis capacityBasis,
+		@Nullable CapacityQualifier capacityQualifier, @Nullable Double termYears,
 		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, @Nullable FinancingRole role,
 		@Nullable AcquisitionScope scope, @Nullable String round, DealStatus status, List<StatusChange> statusHistory,
 		@Nullable String description, List<Source> sources) {

@@ -1,6 +1,8 @@
 package io.dealgraph.deal;
 
 import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.CapacityBasis;
+import io.dealgraph.graph.CapacityQualifier;
 import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.graph.FinancingRole;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
+import io.dealgraph.source.SourceLists;
 import io.dealgraph.graph.DealStatus;
 
 /**
@@ -34,9 +37,8 @@ public final class DealProperties {
 
 	private static final String UNKNOWN = "";
 
-	/** The parallel lists a deal's sources are stored in. */
-	private static final List<String> SOURCE_LISTS = List.of("sourceUrls", "sourceTitles", "sourcePublishers",
-			DealStorage.SOURCE_CONFIDENCES, "sourceNotes");
+	/** The lists a deal's sources are stored in. */
+	private static final List<String> SOURCE_LISTS = SourceLists.PROPERTIES;
 
 	/**
 	 * The stored properties each {@code Deal} field is read from. {@code type} comes from
@@ -47,11 +49,13 @@ public final class DealProperties {
 			Map.entry("type", List.of()), Map.entry("from", List.of()), Map.entry("to", List.of()),
 			Map.entry("__typename", List.of()), Map.entry("announcedOn", List.of("announcedOn")),
 			Map.entry("amount", List.of("amount", "currency", "amountQualifier", "amountPeriod")),
-			Map.entry("capacityMw", List.of("capacityMw")), Map.entry("termYears", List.of("termYears")),
-			Map.entry("instrument", List.of("instrument")), Map.entry("stakePercent", List.of("stakePercent")),
-			Map.entry("role", List.of(DealStorage.ROLE)), Map.entry("scope", List.of(DealStorage.SCOPE)),
-			Map.entry("round", List.of(DealStorage.ROUND)), Map.entry("status", List.of(DealStorage.STATUS)),
-			Map.entry("version", List.of("version")), Map.entry("description", List.of("description")),
+			Map.entry("capacityMw", List.of("capacityMw")),
+			Map.entry("capacity", List.of("capacityMw", "capacityBasis", "capacityQualifier")),
+			Map.entry("termYears", List.of("termYears")), Map.entry("instrument", List.of("instrument")),
+			Map.entry("stakePercent", List.of("stakePercent")), Map.entry("role", List.of(DealStorage.ROLE)),
+			Map.entry("scope", List.of(DealStorage.SCOPE)), Map.entry("round", List.of(DealStorage.ROUND)),
+			Map.entry("status", List.of(DealStorage.STATUS)), Map.entry("version", List.of("version")),
+			Map.entry("description", List.of("description")),
 			Map.entry("statusHistory", List.of("statusHistory", "statusDates", "statusNotes")),
 			// The confidence is the best of the sources', so it reads them whole.
 			Map.entry("confidence", SOURCE_LISTS), Map.entry("sources", SOURCE_LISTS),
@@ -97,6 +101,8 @@ public final class DealProperties {
 		boolean usdTotal = amount != null && "USD".equals(amount.currency()) && amount.period() == AmountPeriod.TOTAL;
 		p.put(DealStorage.AMOUNT_USD, usdTotal ? amount.amount() : null);
 		p.put("capacityMw", deal.capacityMw());
+		p.put("capacityBasis", (deal.capacityBasis() != null) ? deal.capacityBasis().name() : null);
+		p.put("capacityQualifier", (deal.capacityQualifier() != null) ? deal.capacityQualifier().name() : null);
 		p.put("termYears", deal.termYears());
 		p.put("instrument", (deal.instrument() != null) ? deal.instrument().name() : null);
 		p.put("stakePercent", deal.stakePercent());
@@ -109,11 +115,7 @@ public final class DealProperties {
 		p.put("statusDates", list(deal.statusHistory(), StatusChange::on));
 		p.put("statusNotes", list(deal.statusHistory(), StatusChange::note));
 		p.put("description", deal.description());
-		p.put("sourceUrls", list(deal.sources(), Source::url));
-		p.put("sourceTitles", list(deal.sources(), Source::title));
-		p.put("sourcePublishers", list(deal.sources(), Source::publisher));
-		p.put(DealStorage.SOURCE_CONFIDENCES, list(deal.sources(), (s) -> s.confidence().name()));
-		p.put("sourceNotes", list(deal.sources(), Source::note));
+		SourceLists.put(p, deal.sources());
 		return p;
 	}
 
@@ -138,20 +140,14 @@ public final class DealProperties {
 			.mapToObj((i) -> new StatusChange(DealStatus.valueOf(statuses.get(i)), known(statusDates.get(i)),
 					known(statusNotes.get(i))))
 			.toList();
-		List<String> urls = strings(r, "sourceUrls");
-		List<String> titles = strings(r, "sourceTitles");
-		List<String> publishers = strings(r, "sourcePublishers");
-		List<String> confidences = strings(r, "sourceConfidences");
-		List<String> notes = strings(r, "sourceNotes");
-		List<Source> sources = IntStream.range(0, urls.size())
-			.mapToObj((i) -> new Source(known(urls.get(i)), known(titles.get(i)), known(publishers.get(i)),
-					Confidence.valueOf(confidences.get(i)), known(notes.get(i))))
-			.toList();
+		List<Source> sources = SourceLists.read(r);
 		Deal.Retraction retraction = r.get(DealStorage.RETRACTED_AT).isNull() ? null
 				: new Deal.Retraction(r.get(DealStorage.RETRACTED_AT).asString(), r.get("retractedBy").asString(),
 						r.get("retractionReason").asString());
 		return new Deal(r.get("id").asString(), DealType.valueOf(r.get("type").asString()), from, to,
-				r.get("announcedOn").asString(null), amount, number(r, "capacityMw"), number(r, "termYears"),
+				r.get("announcedOn").asString(null), amount, number(r, "capacityMw"),
+				enumValue(r, "capacityBasis", CapacityBasis.class),
+				enumValue(r, "capacityQualifier", CapacityQualifier.class), number(r, "termYears"),
 				r.get("instrument").isNull() ? null : FinancingInstrument.valueOf(r.get("instrument").asString()),
 				number(r, "stakePercent"), enumValue(r, DealStorage.ROLE, FinancingRole.class),
 				enumValue(r, DealStorage.SCOPE, AcquisitionScope.class), r.get(DealStorage.ROUND).asString(null),

@@ -19,6 +19,9 @@ import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
+import io.dealgraph.graph.RelationReason;
+import io.dealgraph.graph.SiteStorage;
+import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
@@ -67,6 +70,39 @@ public class DealQueries {
 			  MATCH {{parties}}""");
 
 	private static final CypherText TOTAL_AT = CypherText.of("COUNT { {{deals}} WHERE {{standing}} }");
+
+	/**
+	 * One page of deals at each of many sites, with each one's total when asked for, in
+	 * one statement; ordered as an organization's deals are.
+	 */
+	private static final CypherText DEALS_AT_SITES = CypherText.of("""
+			UNWIND $ids AS siteId
+			MATCH (s:Site {id: siteId})
+			CALL (s) {
+			  MATCH {{deals}}
+			  WHERE {{standing}} AND {{after}}
+			  WITH r ORDER BY {{orderBy}} LIMIT {{limit}}
+			  MATCH {{parties}}
+			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
+			}
+			RETURN siteId, {{total}} AS total, rows
+			""");
+
+	/**
+	 * The deals related to each of many deals, either way, each with the reason as
+	 * stored: the reader turns it to the side of the deal asked about.
+	 */
+	private static final CypherText RELATED_OF_DEALS = CypherText.of("""
+			UNWIND $ids AS dealId
+			MATCH {{deal}}
+			CALL (r) {
+			  MATCH {{related}} WHERE {{standing}}
+			  MATCH {{parties}}
+			  WITH r, link, x, a, b ORDER BY {{announced}}, x.id
+			  RETURN collect({deal: {{projection}}, reason: link.reason, fromStart: startNode(link) = r}) AS related
+			}
+			RETURN dealId, related
+			""");
 
 	/** One page of deals and, when asked for, their total, in one statement. */
 	private static final CypherText PAGE = CypherText.of("""
@@ -139,6 +175,60 @@ public class DealQueries {
 					connectionAt(row.get("rows"), page, row.get("total").asInt()).map(Answered::value));
 		}
 		return pages;
+	}
+
+	/** A page of each site's deals, keyed by site id. */
+	public Map<String, Connection<Deal>> dealsAtSites(Collection<String> siteIds, Page page, boolean withTotal,
+			View view) {
+		var filter = new CypherFilter(view);
+		Keyset keyset = keyset(List.of(), "r");
+		String r = filter.variable("t");
+		String query = DEALS_AT_SITES.with("deals", SiteStorage.dealsAt("s", "r"))
+			.with("standing", filter.standing("r"))
+			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("limit", filter.parameter(page.fetchSize()))
+			.with("parties", DealStorage.partiesOf("a", "r", "b"))
+			.with("deal", DealStorage.projection("r", "a", "b", filter.asOf()))
+			.with("sortValues", keyset.sortValues(filter::parameter))
+			.with("total",
+					withTotal ? "COUNT { MATCH " + SiteStorage.dealsAt("s", r) + " WHERE " + filter.standing(r) + " }"
+							: "-1")
+			.build();
+		Map<String, Object> values = new HashMap<>(filter.parameters());
+		values.put("ids", List.copyOf(siteIds));
+		Map<String, Connection<Deal>> pages = new HashMap<>();
+		for (Record row : this.cypher.read(query, values)) {
+			pages.put(row.get("siteId").asString(),
+					connectionAt(row.get("rows"), page, row.get("total").asInt()).map(Answered::value));
+		}
+		return pages;
+	}
+
+	/**
+	 * The deals related to each deal, standing in the view, oldest first, each with the
+	 * reason as that deal reads it; keyed by deal id.
+	 */
+	public Map<String, List<RelatedDeal>> relatedOf(Collection<String> dealIds, View view) {
+		var filter = new CypherFilter(view);
+		String query = RELATED_OF_DEALS.with("deal", DealStorage.byId("r", "dealId"))
+			.with("announced", DealStorage.property("x", DealStorage.ANNOUNCED_KEY))
+			.with("related", SiteStorage.relatedTo("r", "link", "x"))
+			.with("standing", filter.standing("x"))
+			.with("parties", DealStorage.partiesOf("a", "x", "b"))
+			.with("projection", DealStorage.projection("x", "a", "b", filter.asOf()))
+			.build();
+		Map<String, Object> values = new HashMap<>(filter.parameters());
+		values.put("ids", List.copyOf(dealIds));
+		Map<String, List<RelatedDeal>> related = new HashMap<>();
+		for (Record row : this.cypher.read(query, values)) {
+			related.put(row.get("dealId").asString(),
+					row.get("related")
+						.asList((link) -> new RelatedDeal(deal(link.get("deal")),
+								RelationReason.valueOf(link.get("reason").asString())
+									.seenFrom(link.get("fromStart").asBoolean()))));
+		}
+		return related;
 	}
 
 	/**

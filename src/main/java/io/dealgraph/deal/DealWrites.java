@@ -210,9 +210,10 @@ public class DealWrites {
 		List<Source> sources = new ArrayList<>(current.sources());
 		sources.add(source);
 		var draft = new DealDraft(current.id(), current.type(), current.from().id(), current.to().id(),
-				current.announcedOn(), current.amount(), current.capacityMw(), current.termYears(),
-				current.instrument(), current.stakePercent(), current.role(), current.scope(), current.round(),
-				current.status(), current.statusHistory(), current.description(), sources);
+				current.announcedOn(), current.amount(), current.capacityMw(), current.capacityBasis(),
+				current.capacityQualifier(), current.termYears(), current.instrument(), current.stakePercent(),
+				current.role(), current.scope(), current.round(), current.status(), current.statusHistory(),
+				current.description(), sources);
 		Map<String, Object> properties = DealProperties.encode(draft);
 		properties.put("version", current.version() + 1);
 		return set(tx, current.id(), properties);

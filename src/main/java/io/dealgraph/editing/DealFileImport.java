@@ -26,6 +26,8 @@ import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.GlobalId;
 import io.dealgraph.graph.GlobalId.Interface;
 import io.dealgraph.graph.AcquisitionScope;
+import io.dealgraph.graph.CapacityBasis;
+import io.dealgraph.graph.CapacityQualifier;
 import io.dealgraph.graph.FinancingInstrument;
 import io.dealgraph.graph.FinancingRole;
 import io.dealgraph.editing.Inputs.DealInput;
@@ -48,8 +50,10 @@ public class DealFileImport {
 
 	/**
 	 * The CSV columns; one source per row (add more with the addSource mutation). The
-	 * optional {@code role}, {@code scope} and {@code round} columns may be left out of a
-	 * file.
+	 * optional {@code role}, {@code scope}, {@code round}, {@code capacity_basis} and
+	 * {@code capacity_qualifier} columns, and the source's {@code source_published_on},
+	 * {@code source_retrieved_on}, {@code source_archive_url} and {@code source_quote},
+	 * may be left out of a file.
 	 */
 	static final List<String> CSV_COLUMNS = List.of("id", "type", "from", "to", "announced_on", "amount", "currency",
 			"amount_qualifier", "amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
@@ -149,12 +153,14 @@ public class DealFileImport {
 								row.enumValue("amount_qualifier", AmountQualifier.class),
 								row.enumValue("amount_period", AmountPeriod.class));
 				var source = new SourceInput(row.text("source_url"), row.text("source_title"),
-						row.text("source_publisher"), row.requiredEnum("source_confidence", Confidence.class),
-						row.text("source_note"));
+						row.text("source_publisher"), row.text("source_published_on"), row.text("source_retrieved_on"),
+						row.text("source_archive_url"), row.text("source_quote"),
+						row.requiredEnum("source_confidence", Confidence.class), row.text("source_note"));
 				var input = new DealInput(row.requiredEnum("type", DealType.class),
 						key(Interface.Organization, "from", row.required("from")),
 						key(Interface.Organization, "to", row.required("to")), row.text("announced_on"), money,
-						row.number("capacity_mw"), row.number("term_years"),
+						row.number("capacity_mw"), row.enumValue("capacity_basis", CapacityBasis.class),
+						row.enumValue("capacity_qualifier", CapacityQualifier.class), row.number("term_years"),
 						row.enumValue("instrument", FinancingInstrument.class), row.number("stake_percent"),
 						row.enumValue("role", FinancingRole.class), row.enumValue("scope", AcquisitionScope.class),
 						row.text("round"), row.requiredEnum("status", DealStatus.class), row.text("status_on"),

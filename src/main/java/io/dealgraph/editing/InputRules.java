@@ -14,8 +14,13 @@ import io.dealgraph.deal.StatusChange;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.organization.Claimed;
+import io.dealgraph.organization.Fact;
+import io.dealgraph.organization.FactDraft;
 import io.dealgraph.organization.Organization;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.source.Confidence;
 import io.dealgraph.rules.Violation;
 import io.dealgraph.rules.WriteRules;
 import io.dealgraph.source.Source;
@@ -39,10 +44,84 @@ final class InputRules {
 	static Organization organization(OrganizationInput input, String field) {
 		var organization = new Organization(input.id(), input.name().strip(), input.kind(), input.category(),
 				(input.aliases() != null) ? input.aliases() : List.of(), input.country(), input.ticker(),
-				(input.investorTypes() != null) ? input.investorTypes() : List.of(),
-				Boolean.TRUE.equals(input.undisclosed()));
+				Claimed.none(), Claimed.none(), Boolean.TRUE.equals(input.undisclosed()));
 		InvalidInput.throwIfAny(placed(WriteRules.organization(organization), field));
 		return organization;
+	}
+
+	/**
+	 * The facts that the claims of an organization input make, recorded by {@code by}:
+	 * one fact per claim and source. Null for a classification the input does not name.
+	 * The deprecated {@code investorTypes} make LOW claims that say no source was given.
+	 */
+	static ClaimFacts claims(OrganizationInput input, String by, String field) {
+		List<Violation> violations = new ArrayList<>();
+		if (input.investorTypes() != null && input.investorTypeClaims() != null) {
+			violations.add(new Violation("investorTypes",
+					"give investorTypeClaims (with sources) or the deprecated investorTypes, not both"));
+		}
+		List<FactDraft> investorTypes = null;
+		if (input.investorTypeClaims() != null) {
+			investorTypes = new ArrayList<>();
+			for (int i = 0; i < input.investorTypeClaims().size(); i++) {
+				var claim = input.investorTypeClaims().get(i);
+				investorTypes.addAll(claimFacts(input.id(), Classification.INVESTOR_TYPE, claim.type(), claim.sources(),
+						by, "investorTypeClaims[" + i + "]", violations));
+			}
+		}
+		List<FactDraft> unsourced = null;
+		if (input.investorTypes() != null && input.investorTypeClaims() == null) {
+			var source = Source.of(null, "Stated by an editor without a source", null, Confidence.LOW,
+					"Recorded through the deprecated investorTypes input");
+			unsourced = input.investorTypes()
+				.stream()
+				.distinct()
+				.map((type) -> new FactDraft(input.id(),
+						new Fact(Classification.INVESTOR_TYPE.attribute(), type.name(), null, null, source, null), by))
+				.toList();
+		}
+		List<FactDraft> kinds = null;
+		if (input.kindClaims() != null) {
+			kinds = new ArrayList<>();
+			for (int i = 0; i < input.kindClaims().size(); i++) {
+				var claim = input.kindClaims().get(i);
+				kinds.addAll(claimFacts(input.id(), Classification.KIND, claim.kind(), claim.sources(), by,
+						"kindClaims[" + i + "]", violations));
+			}
+		}
+		InvalidInput.throwIfAny(placed(violations, field));
+		return new ClaimFacts(investorTypes, unsourced, kinds);
+	}
+
+	/**
+	 * The facts to write for an organization's classifications; null for one the input
+	 * leaves as it is.
+	 *
+	 * @param investorTypes the investor-type claims, which replace the organization's
+	 * @param unsourcedInvestorTypes the deprecated bare list: types not in it lose their
+	 * claims, types in it without one get these
+	 * @param kinds the kind claims, which replace the organization's
+	 */
+	record ClaimFacts(@Nullable List<FactDraft> investorTypes, @Nullable List<FactDraft> unsourcedInvestorTypes,
+			@Nullable List<FactDraft> kinds) {
+	}
+
+	private static List<FactDraft> claimFacts(String organizationId, Classification classification, Enum<?> value,
+			@Nullable List<SourceInput> sources, String by, String field, List<Violation> violations) {
+		if (value == null || sources == null || sources.isEmpty()) {
+			violations.add(new Violation(field, "a claim names its value and at least one source"));
+			return List.of();
+		}
+		List<FactDraft> facts = new ArrayList<>();
+		for (int i = 0; i < sources.size(); i++) {
+			List<Violation> own = new ArrayList<>();
+			Source source = source(sources.get(i), own);
+			own.addAll(WriteRules.source(source));
+			violations.addAll(placed(own, field + ".sources[" + i + "]"));
+			facts.add(new FactDraft(organizationId,
+					new Fact(classification.attribute(), value.name(), null, null, source, null), by));
+		}
+		return facts;
 	}
 
 	/**
@@ -76,8 +155,9 @@ final class InputRules {
 			found.addAll(placed(own, "sources[" + i + "]"));
 		}
 		var draft = new DealDraft(id, input.type(), input.from(), input.to(), input.announcedOn(), money(input),
-				input.capacityMw(), input.termYears(), input.instrument(), input.stakePercent(), input.role(),
-				input.scope(), input.round(), input.status(), history, input.description(), sources);
+				input.capacityMw(), input.capacityBasis(), input.capacityQualifier(), input.termYears(),
+				input.instrument(), input.stakePercent(), input.role(), input.scope(), input.round(), input.status(),
+				history, input.description(), sources);
 		found.addAll(WriteRules.deal(draft, kinds));
 		violations.addAll(found);
 		return found.isEmpty() ? draft : null;
@@ -100,7 +180,8 @@ final class InputRules {
 	/** The source an input names; a confidence left out is a violation. */
 	private static Source source(SourceInput input, List<Violation> violations) {
 		required(violations, "confidence", input.confidence());
-		return new Source(input.url(), input.title(), input.publisher(), input.confidence(), input.note());
+		return new Source(input.url(), input.title(), input.publisher(), input.publishedOn(), input.retrievedOn(),
+				input.archiveUrl(), input.quote(), input.confidence(), input.note());
 	}
 
 	private static @Nullable Money money(DealInput input) {

@@ -7,6 +7,7 @@ import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationWrites;
 import io.dealgraph.errors.ApiException;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.Workload;
 import io.dealgraph.errors.ErrorCode;
@@ -34,10 +35,26 @@ class OrganizationEditor {
 
 	Organization upsert(OrganizationInput input, String by) {
 		Organization checked = InputRules.organization(input, "input");
+		InputRules.ClaimFacts claims = InputRules.claims(input, by, "input");
 		return this.cypher.write((tx) -> {
 			Organization before = this.writes.find(tx, checked.id()).orElse(null);
 			Organization merged = (before == null) ? checked : keepUnsaid(before, input, checked);
 			this.writes.upsert(tx, List.of(merged));
+			if (claims.investorTypes() != null) {
+				this.writes.replaceFacts(tx, checked.id(), Classification.INVESTOR_TYPE.attribute(),
+						claims.investorTypes());
+			}
+			if (claims.unsourcedInvestorTypes() != null) {
+				this.writes.keepOnlyValues(tx, checked.id(), Classification.INVESTOR_TYPE.attribute(),
+						claims.unsourcedInvestorTypes());
+			}
+			if (claims.kinds() != null) {
+				this.writes.replaceFacts(tx, checked.id(), Classification.KIND.attribute(), claims.kinds());
+			}
+			if (before == null) {
+				// A new organization's lists of claimed values start empty, not missing.
+				this.writes.refreshClassifications(tx, List.of(checked.id()));
+			}
 			Organization after = this.writes.find(tx, checked.id()).orElseThrow();
 			this.audit.record(tx, by, "upsertOrganization", checked.id(), before, after);
 			return after;
@@ -64,8 +81,7 @@ class OrganizationEditor {
 				(input.category() != null) ? checked.category() : before.category(),
 				(input.aliases() != null) ? checked.aliases() : before.aliases(),
 				(input.country() != null) ? checked.country() : before.country(),
-				(input.ticker() != null) ? checked.ticker() : before.ticker(),
-				(input.investorTypes() != null) ? checked.investorTypes() : before.investorTypes(),
+				(input.ticker() != null) ? checked.ticker() : before.ticker(), before.investorTypes(), before.kinds(),
 				(input.undisclosed() != null) ? checked.undisclosed() : before.undisclosed());
 	}
 

@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.PartialDateKeys;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
+import io.dealgraph.source.Confidence;
 
 /**
  * Compiles {@link OrganizationWhere} and {@link DealWhere} into one Cypher predicate, so
@@ -41,6 +43,8 @@ public final class CypherFilter {
 
 	private final @Nullable List<String> accepted;
 
+	private final @Nullable Confidence minConfidence;
+
 	private @Nullable String asOfParameter;
 
 	private int names;
@@ -57,6 +61,7 @@ public final class CypherFilter {
 	public CypherFilter(View view) {
 		this.asOfKey = view.asOfKey();
 		this.accepted = view.acceptedConfidences();
+		this.minConfidence = view.minConfidence();
 	}
 
 	/**
@@ -76,6 +81,22 @@ public final class CypherFilter {
 	 */
 	public String sourcedEnough(String deal) {
 		return (this.accepted != null) ? DealStorage.sourcedAtLeast(deal, parameter(this.accepted)) : "true";
+	}
+
+	/**
+	 * The property of organization {@code node} that lists the values of
+	 * {@code classification} claimed at the view's evidence threshold.
+	 */
+	public String claimed(Classification classification, String node) {
+		return node + "." + classification.property(this.minConfidence);
+	}
+
+	/**
+	 * The view's evidence threshold on fact {@code fact}: its own confidence;
+	 * {@code true} when the view has none.
+	 */
+	public String factSourcedEnough(String fact) {
+		return (this.accepted != null) ? fact + ".confidence IN " + parameter(this.accepted) : "true";
 	}
 
 	/** The condition a relationship field puts on its deals, in this view. */
@@ -170,7 +191,11 @@ public final class CypherFilter {
 			all.add(node + ".country = " + parameter(where.country()));
 		}
 		if (where.investorType() != null) {
-			all.add(parameter(where.investorType().name()) + " IN " + node + ".investorTypes");
+			all.add(parameter(where.investorType().name()) + " IN " + claimed(Classification.INVESTOR_TYPE, node));
+		}
+		if (where.hasKind() != null) {
+			all.add("(" + node + ":" + where.hasKind().typeName() + " OR " + parameter(where.hasKind().name()) + " IN "
+					+ claimed(Classification.KIND, node) + ")");
 		}
 		for (Relationship relationship : Relationship.values()) {
 			OrganizationWhere other = where.filterOf(relationship);

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.source.SourceLists;
+
 /**
  * How a deal is stored, and the named Cypher parts every statement builds on. A deal is a
  * node labelled {@code Deal} and its {@link DealType#label() type's label}, holding its
@@ -92,7 +94,7 @@ public final class DealStorage {
 	}
 
 	/** One confidence per source, in the order of the sources. */
-	public static final String SOURCE_CONFIDENCES = "sourceConfidences";
+	public static final String SOURCE_CONFIDENCES = SourceLists.CONFIDENCES;
 
 	private DealStorage() {
 	}

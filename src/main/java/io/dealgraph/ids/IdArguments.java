@@ -60,7 +60,9 @@ public class IdArguments extends SimplePerformantInstrumentation {
 			Map.entry("OrganizationWhere.id", Interface.Organization),
 			Map.entry("OrganizationWhere.idIn", Interface.Organization),
 			Map.entry("OrganizationInput.id", Interface.Organization),
-			Map.entry("DealInput.from", Interface.Organization), Map.entry("DealInput.to", Interface.Organization));
+			Map.entry("DealInput.from", Interface.Organization), Map.entry("DealInput.to", Interface.Organization),
+			Map.entry("Query.site(id:)", Interface.Site), Map.entry("SiteWhere.id", Interface.Site),
+			Map.entry("SiteWhere.idIn", Interface.Site), Map.entry("SiteWhere.operator", Interface.Organization));
 
 	/** Whether a field's arguments can hold an id anywhere, worked out once per field. */
 	private final Map<GraphQLFieldDefinition, Boolean> holdsIds = new ConcurrentHashMap<>();

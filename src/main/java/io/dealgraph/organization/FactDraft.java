@@ -7,8 +7,20 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** A fact to write about an organization. */
-public record FactDraft(String organizationId, Fact fact) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fact to write about an organization.
+ *
+ * @param recordedBy the editor who recorded it; null for the seed's facts, which the seed
+ * alone changes
+ */
+public record FactDraft(String organizationId, Fact fact, @Nullable String recordedBy) {
+
+	/** A fact the seed states. */
+	public FactDraft(String organizationId, Fact fact) {
+		this(organizationId, fact, null);
+	}
 
 	Map<String, Object> row() {
 		Map<String, Object> properties = new HashMap<>();
@@ -21,15 +33,20 @@ public record FactDraft(String organizationId, Fact fact) {
 		properties.put("sourceUrl", this.fact.source().url());
 		properties.put("sourceTitle", this.fact.source().title());
 		properties.put("sourcePublisher", this.fact.source().publisher());
+		properties.put("sourcePublishedOn", this.fact.source().publishedOn());
+		properties.put("sourceRetrievedOn", this.fact.source().retrievedOn());
+		properties.put("sourceArchiveUrl", this.fact.source().archiveUrl());
+		properties.put("sourceQuote", this.fact.source().quote());
 		properties.put("sourceNote", this.fact.source().note());
 		properties.put("confidence", this.fact.source().confidence().name());
+		properties.put("recordedBy", this.recordedBy);
 		return Map.of("organizationId", this.organizationId, "key", key(), "properties", properties);
 	}
 
 	/**
 	 * The same claim from the same source about the same organization is the same fact.
 	 */
-	String key() {
+	public String key() {
 		String identity = String.join("\u001F", this.organizationId, this.fact.attribute(), this.fact.value(),
 				String.valueOf(this.fact.asOf()), String.valueOf(this.fact.source().url()),
 				String.valueOf(this.fact.source().title()));

@@ -6,17 +6,18 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.InvestorType;
 import io.dealgraph.graph.OrganizationKind;
 
 /**
- * A company or institution. Its deals and facts are not fields here: they are read with
- * their own Cypher, batched per request, because organizations linked by deals form
- * cycles.
+ * A company or institution, with the investor types and kinds its claims support. Its
+ * deals and facts are not fields here: they are read with their own Cypher, batched per
+ * request, because organizations linked by deals form cycles.
  */
 public record Organization(String id, String name, OrganizationKind kind, @Nullable String category,
-		List<String> aliases, @Nullable String country, @Nullable String ticker, List<InvestorType> investorTypes,
-		boolean undisclosed) {
+		List<String> aliases, @Nullable String country, @Nullable String ticker, Claimed<InvestorType> investorTypes,
+		Claimed<OrganizationKind> kinds, boolean undisclosed) {
 
 	/** Reads the map that {@code o {.*}} projects from an organization node. */
 	public static Organization from(Value node) {
@@ -24,11 +25,16 @@ public record Organization(String id, String name, OrganizationKind kind, @Nulla
 				OrganizationKind.valueOf(node.get("kind").asString()), node.get("category").asString(null),
 				node.get("aliases").asList(Value::asString, List.of()), node.get("country").asString(null),
 				node.get("ticker").asString(null),
-				node.get("investorTypes").asList((v) -> InvestorType.valueOf(v.asString()), List.of()),
+				Claimed.from(node, Classification.INVESTOR_TYPE, InvestorType::valueOf),
+				Claimed.from(node, Classification.KIND, OrganizationKind::valueOf),
 				node.get("undisclosed").asBoolean(false));
 	}
 
-	/** The node properties, as the seed loader and editors write them. */
+	/**
+	 * The node properties, as the seed loader and editors write them. Investor types and
+	 * kinds claimed are not among them: they follow from the organization's facts
+	 * ({@link Classification}).
+	 */
 	public Map<String, Object> properties() {
 		var properties = new HashMap<String, Object>();
 		properties.put("id", this.id);
@@ -38,7 +44,6 @@ public record Organization(String id, String name, OrganizationKind kind, @Nulla
 		properties.put("aliases", this.aliases);
 		properties.put("country", this.country);
 		properties.put("ticker", this.ticker);
-		properties.put("investorTypes", this.investorTypes.stream().map(Enum::name).toList());
 		properties.put("undisclosed", this.undisclosed);
 		return properties;
 	}

@@ -1,5 +1,6 @@
 package io.dealgraph.organization;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
+import io.dealgraph.graph.InvestorType;
 import io.dealgraph.graph.OrganizationKind;
 
 /**
@@ -51,11 +53,55 @@ class OrganizationController {
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadFacts(keys)));
 	}
 
+	/** Facts at the request's evidence threshold: a fact's confidence is its own. */
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<List<Fact>> facts(Organization organization, DataLoader<FactsOf, Facts> loader,
 			DataFetchingEnvironment environment) {
+		return factsAtThreshold(organization, loader, environment);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Claims.InvestorTypeClaim>> investorTypeClaims(Organization organization,
+			DataLoader<FactsOf, Facts> loader, DataFetchingEnvironment environment) {
+		return factsAtThreshold(organization, loader, environment).thenApply(Claims::investorTypes);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	CompletableFuture<List<Claims.KindClaim>> kindClaims(Organization organization, DataLoader<FactsOf, Facts> loader,
+			DataFetchingEnvironment environment) {
+		return factsAtThreshold(organization, loader, environment)
+			.thenApply((facts) -> Claims.kinds(facts, organization.kind()));
+	}
+
+	/** The investor types that claims at the request's evidence threshold support. */
+	@SchemaMapping(typeName = "Organization")
+	List<InvestorType> investorTypes(Organization organization, DataFetchingEnvironment environment) {
+		return organization.investorTypes().within(Views.of(environment).minConfidence());
+	}
+
+	/**
+	 * The primary kind, then the other kinds that claims at the request's evidence
+	 * threshold support.
+	 */
+	@SchemaMapping(typeName = "Organization")
+	List<OrganizationKind> kinds(Organization organization, DataFetchingEnvironment environment) {
+		List<OrganizationKind> kinds = new ArrayList<>(List.of(organization.kind()));
+		organization.kinds()
+			.within(Views.of(environment).minConfidence())
+			.stream()
+			.filter((kind) -> kind != organization.kind())
+			.forEach(kinds::add);
+		return kinds;
+	}
+
+	/**
+	 * Every field made of facts ({@code facts} and the claims) reads them through here:
+	 * from the statement above when it read them, else batched per level.
+	 */
+	private static CompletableFuture<List<Fact>> factsAtThreshold(Organization organization,
+			DataLoader<FactsOf, Facts> loader, DataFetchingEnvironment environment) {
 		return Prefetched.orLoad(environment,
-				() -> loader.load(new FactsOf(organization.id())).thenApply(Facts::facts));
+				() -> loader.load(new FactsOf(organization.id(), Views.of(environment))).thenApply(Facts::facts));
 	}
 
 	private static @Nullable Organization firstOrNull(List<Organization> organizations) {
@@ -77,10 +123,13 @@ class OrganizationController {
 	}
 
 	private Map<FactsOf, Facts> loadFacts(Set<FactsOf> keys) {
-		Map<String, List<Fact>> byId = this.queries.factsOf(keys.stream().map(FactsOf::organizationId).toList());
-		return keys.stream()
-			.collect(Collectors.toMap(Function.identity(),
-					(key) -> new Facts(byId.getOrDefault(key.organizationId(), List.of()))));
+		Map<FactsOf, Facts> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy(FactsOf::view)).forEach((view, group) -> {
+			Map<String, List<Fact>> byId = this.queries.factsOf(group.stream().map(FactsOf::organizationId).toList(),
+					view);
+			group.forEach((key) -> result.put(key, new Facts(byId.getOrDefault(key.organizationId(), List.of()))));
+		});
+		return result;
 	}
 
 	/** Loader key: which neighbours of which organization, in which view. */
@@ -91,8 +140,8 @@ class OrganizationController {
 	record Neighbourhood(List<Organization> organizations) {
 	}
 
-	/** Loader key: the facts of an organization. */
-	record FactsOf(String organizationId) {
+	/** Loader key: the facts of an organization, in a view. */
+	record FactsOf(String organizationId, View view) {
 	}
 
 	/** Loader value: the facts found. */

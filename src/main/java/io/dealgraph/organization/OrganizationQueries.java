@@ -26,6 +26,7 @@ import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.graph.Answered;
 import io.dealgraph.graph.Beneath;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.Relationship;
@@ -75,7 +76,7 @@ public class OrganizationQueries {
 	 */
 	private static final CypherText FACTS = CypherText.of("""
 			CALL ({{o}}) {
-			  MATCH ({{o}})-[:HAS_FACT]->({{f}}:Fact)
+			  MATCH ({{o}})-[:HAS_FACT]->({{f}}:Fact){{sourced}}
 			  WITH {{f}} ORDER BY {{f}}.attribute, {{f}}.asOf, {{f}}.value, {{f}}.key
 			  LIMIT {{limit}}
 			  RETURN collect({{f}} {.*}) AS {{facts}}
@@ -87,8 +88,12 @@ public class OrganizationQueries {
 	 * The stored properties of an organization, each the {@code Organization} field of
 	 * the same name ({@code key} reads {@code id}).
 	 */
-	private static final Set<String> STORED = Set.of("id", "name", "kind", "category", "aliases", "country", "ticker",
-			"investorTypes", "undisclosed");
+	private static final Map<String, List<String>> STORED = Map.ofEntries(Map.entry("id", List.of("id")),
+			Map.entry("key", List.of("id")), Map.entry("name", List.of("name")), Map.entry("kind", List.of("kind")),
+			Map.entry("category", List.of("category")), Map.entry("aliases", List.of("aliases")),
+			Map.entry("country", List.of("country")), Map.entry("ticker", List.of("ticker")),
+			Map.entry("investorTypes", Classification.INVESTOR_TYPE.properties()),
+			Map.entry("kinds", Classification.KIND.properties()), Map.entry("undisclosed", List.of("undisclosed")));
 
 	/** What {@link Organization#from} needs whatever is selected. */
 	private static final List<String> ALWAYS_STORED = List.of("id", "name", "kind");
@@ -353,10 +358,7 @@ public class OrganizationQueries {
 			return o + " {.*}";
 		}
 		Set<String> properties = new TreeSet<>(ALWAYS_STORED);
-		fields.stream()
-			.map((field) -> field.equals("key") ? "id" : field)
-			.filter(STORED::contains)
-			.forEach(properties::add);
+		fields.stream().map((field) -> STORED.getOrDefault(field, List.of())).forEach(properties::addAll);
 		return properties.stream().map((property) -> "." + property).collect(Collectors.joining(", ", o + " {", "}"));
 	}
 
@@ -365,18 +367,21 @@ public class OrganizationQueries {
 	 * {@code column}, at most {@link #MAX_FACTS}.
 	 */
 	public static String facts(String o, String column, CypherFilter filter) {
+		String f = filter.variable("f");
+		String sourced = filter.factSourcedEnough(f);
 		return FACTS.with("o", o)
-			.with("f", filter.variable("f"))
+			.with("f", f)
+			.with("sourced", sourced.equals("true") ? "" : " WHERE " + sourced)
 			.with("limit", filter.parameter(MAX_FACTS))
 			.with("facts", column)
 			.build();
 	}
 
 	/** The facts of many organizations in one statement, keyed by organization id. */
-	Map<String, List<Fact>> factsOf(Collection<String> ids) {
+	Map<String, List<Fact>> factsOf(Collection<String> ids, View view) {
 		Map<String, List<Fact>> facts = new LinkedHashMap<>();
 		ids.forEach((id) -> facts.put(id, new ArrayList<>()));
-		var filter = new CypherFilter();
+		var filter = new CypherFilter(view);
 		String query = FACTS_OF.with("facts", facts("o", "facts", filter)).build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("ids", List.copyOf(ids));
@@ -389,7 +394,9 @@ public class OrganizationQueries {
 	/** Reads a fact as {@link #facts} returns it. */
 	public static Fact fact(Value f) {
 		var source = new Source(f.get("sourceUrl").asString(null), f.get("sourceTitle").asString(null),
-				f.get("sourcePublisher").asString(null), Confidence.valueOf(f.get("confidence").asString()),
+				f.get("sourcePublisher").asString(null), f.get("sourcePublishedOn").asString(null),
+				f.get("sourceRetrievedOn").asString(null), f.get("sourceArchiveUrl").asString(null),
+				f.get("sourceQuote").asString(null), Confidence.valueOf(f.get("confidence").asString()),
 				f.get("sourceNote").asString(null));
 		return new Fact(f.get("attribute").asString(), f.get("value").asString(), f.get("unit").asString(null),
 				f.get("asOf").asString(null), source, f.get("note").asString(null));

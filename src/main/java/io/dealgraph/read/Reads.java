@@ -43,6 +43,12 @@ final class Reads {
 		.filter((relationship) -> relationship.field().isPresent())
 		.collect(Collectors.toMap((relationship) -> relationship.field().orElseThrow().name(), Function.identity()));
 
+	/**
+	 * The fields that read an organization's facts: the facts, and the claims made of
+	 * them.
+	 */
+	private static final Set<String> FACT_FIELDS = Set.of("facts", "investorTypeClaims", "kindClaims");
+
 	private Reads() {
 	}
 
@@ -84,7 +90,10 @@ final class Reads {
 	record RelatedRead(String key, Relationship relationship, OrganizationReads beneath) implements Read {
 	}
 
-	/** {@code Organization.facts}. */
+	/**
+	 * {@code Organization.facts}, or a field made of them: {@code investorTypeClaims},
+	 * {@code kindClaims}.
+	 */
 	record FactsRead(String key) implements Read {
 	}
 
@@ -134,7 +143,7 @@ final class Reads {
 			if (relationship != null) {
 				reads.add(new RelatedRead(field.getResultKey(), relationship, organization(children(field))));
 			}
-			else if (field.getName().equals("facts")) {
+			else if (FACT_FIELDS.contains(field.getName())) {
 				reads.add(new FactsRead(field.getResultKey()));
 			}
 			else if (field.getName().equals("deals")) {

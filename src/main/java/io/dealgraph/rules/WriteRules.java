@@ -3,6 +3,7 @@ package io.dealgraph.rules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,11 +16,14 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.Money;
 import io.dealgraph.deal.StatusChange;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.FinancingInstrument;
+import io.dealgraph.graph.InvestorType;
 import io.dealgraph.organization.Fact;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.site.Site;
 import io.dealgraph.source.Source;
 import io.dealgraph.graph.PartialDates;
 
@@ -60,17 +64,11 @@ public final class WriteRules {
 	/** An organization: a slug id, a name, an ISO country, bounded texts and aliases. */
 	public static List<Violation> organization(Organization organization) {
 		List<Violation> violations = new ArrayList<>();
-		if (organization.id().length() > MAX_ID || !organization.id().matches(SLUG)) {
-			violations.add(new Violation("id",
-					"must be a lowercase slug such as hut-8 (letters, digits, single hyphens), at most " + MAX_ID
-							+ " characters"));
-		}
+		slug(violations, "id", organization.id());
 		text(violations, "name", organization.name(), MAX_NAME, true);
 		text(violations, "category", organization.category(), MAX_NAME, false);
 		text(violations, "ticker", organization.ticker(), MAX_NAME, false);
-		if (organization.country() != null && !COUNTRIES.contains(organization.country())) {
-			violations.add(new Violation("country", "must be an ISO 3166-1 alpha-2 code such as US"));
-		}
+		country(violations, organization.country());
 		if (organization.aliases().size() > MAX_ALIASES) {
 			violations.add(new Violation("aliases", "at most " + MAX_ALIASES + " aliases"));
 		}
@@ -108,6 +106,9 @@ public final class WriteRules {
 			money(violations, deal.amount());
 		}
 		nonNegative(violations, "capacityMw", deal.capacityMw());
+		if (deal.capacityMw() == null && (deal.capacityBasis() != null || deal.capacityQualifier() != null)) {
+			violations.add(new Violation("capacityBasis", "a capacity's basis and qualifier need its capacityMw"));
+		}
 		nonNegative(violations, "termYears", deal.termYears());
 		kindOfDeal(violations, deal);
 		if (deal.stakePercent() != null) {
@@ -136,7 +137,37 @@ public final class WriteRules {
 		}
 		text(violations, "title", source.title(), MAX_NAME, false);
 		text(violations, "publisher", source.publisher(), MAX_NAME, false);
+		date(violations, "publishedOn", source.publishedOn());
+		date(violations, "retrievedOn", source.retrievedOn());
+		if (source.archiveUrl() != null && !isWebAddress(source.archiveUrl())) {
+			violations.add(new Violation("archiveUrl",
+					"must be an http or https address of at most " + MAX_TEXT + " characters"));
+		}
+		text(violations, "quote", source.quote(), MAX_TEXT, false);
 		text(violations, "note", source.note(), MAX_TEXT, false);
+		return violations;
+	}
+
+	/**
+	 * A site: a slug id, a name, an ISO country where given, a capacity of 0 or more, and
+	 * at least one source that meets the source rules.
+	 */
+	public static List<Violation> site(Site site) {
+		List<Violation> violations = new ArrayList<>();
+		slug(violations, "id", site.id());
+		text(violations, "name", site.name(), MAX_NAME, true);
+		text(violations, "region", site.region(), MAX_NAME, false);
+		country(violations, site.country());
+		if (site.capacity() != null) {
+			nonNegative(violations, "capacity.mw", site.capacity().mw());
+		}
+		if (site.sources().isEmpty()) {
+			violations.add(new Violation("sources", "a site needs at least one source"));
+		}
+		for (int i = 0; i < site.sources().size(); i++) {
+			String field = "sources[" + i + "]";
+			source(site.sources().get(i)).forEach((violation) -> violations.add(violation.under(field)));
+		}
 		return violations;
 	}
 
@@ -145,11 +176,33 @@ public final class WriteRules {
 		List<Violation> violations = new ArrayList<>();
 		text(violations, "attribute", fact.attribute(), MAX_NAME, true);
 		text(violations, "value", fact.value(), MAX_TEXT, true);
+		claimedValue(violations, fact);
 		text(violations, "unit", fact.unit(), MAX_NAME, false);
 		date(violations, "asOf", fact.asOf());
 		text(violations, "note", fact.note(), MAX_TEXT, false);
 		source(fact.source()).forEach((violation) -> violations.add(violation.under("source")));
 		return violations;
+	}
+
+	/**
+	 * A fact that is a classification's claim ({@link Classification}) claims one of its
+	 * values: an investor type or a kind, by its name.
+	 */
+	private static void claimedValue(List<Violation> violations, Fact fact) {
+		Class<? extends Enum<?>> values = null;
+		if (fact.attribute().equals(Classification.INVESTOR_TYPE.attribute())) {
+			values = InvestorType.class;
+		}
+		else if (fact.attribute().equals(Classification.KIND.attribute())) {
+			values = OrganizationKind.class;
+		}
+		if (values != null
+				&& Arrays.stream(values.getEnumConstants()).noneMatch((v) -> v.name().equals(fact.value()))) {
+			violations.add(new Violation("value",
+					"an '" + fact.attribute() + "' claim names one of "
+							+ Arrays.stream(values.getEnumConstants()).map(Enum::name).toList() + ", not '"
+							+ fact.value() + "'"));
+		}
 	}
 
 	/** A free text: present when required, and at most {@code max} characters. */
@@ -260,6 +313,20 @@ public final class WriteRules {
 		for (int i = 0; i < sources.size(); i++) {
 			String field = "sources[" + i + "]";
 			source(sources.get(i)).forEach((violation) -> violations.add(violation.under(field)));
+		}
+	}
+
+	private static void slug(List<Violation> violations, String field, String id) {
+		if (id.length() > MAX_ID || !id.matches(SLUG)) {
+			violations.add(new Violation(field,
+					"must be a lowercase slug such as hut-8 (letters, digits, single hyphens), at most " + MAX_ID
+							+ " characters"));
+		}
+	}
+
+	private static void country(List<Violation> violations, @Nullable String country) {
+		if (country != null && !COUNTRIES.contains(country)) {
+			violations.add(new Violation("country", "must be an ISO 3166-1 alpha-2 code such as US"));
 		}
 	}
 

@@ -19,7 +19,10 @@ import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.DealWrites;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
+import io.dealgraph.organization.FactDraft;
+import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationWrites;
+import io.dealgraph.site.SiteWrites;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.Workload;
 import org.springframework.core.io.ResourceLoader;
@@ -99,14 +102,17 @@ public class SeedLoader {
 
 	private final DealWrites dealWrites;
 
+	private final SiteWrites siteWrites;
+
 	private final AuditLog audit;
 
 	SeedLoader(CypherExecutor cypher, ResourceLoader resources, OrganizationWrites organizationWrites,
-			DealWrites dealWrites, AuditLog audit) {
+			DealWrites dealWrites, SiteWrites siteWrites, AuditLog audit) {
 		this.cypher = cypher.forWork(Workload.STARTUP);
 		this.resources = resources;
 		this.organizationWrites = organizationWrites;
 		this.dealWrites = dealWrites;
+		this.siteWrites = siteWrites;
 		this.audit = audit;
 	}
 
@@ -167,7 +173,19 @@ public class SeedLoader {
 			return null;
 		});
 		inBatches(seed.facts(), afterEachBatch, this.organizationWrites::upsertFacts);
+		List<String> organizationIds = seed.organizations().stream().map(Organization::id).toList();
+		this.cypher.write((tx) -> {
+			this.organizationWrites.removeUnstatedFacts(tx, organizationIds,
+					seed.facts().stream().map(FactDraft::key).toList());
+			this.organizationWrites.refreshClassifications(tx, organizationIds);
+			return null;
+		});
 		inBatches(seed.events(), afterEachBatch, (tx, rows) -> tx.run(UPSERT_EVENTS, Map.of("rows", rows)));
+		this.cypher.write((tx) -> {
+			this.siteWrites.upsert(tx, seed.sites());
+			this.siteWrites.link(tx, seedIds, seed.dealSites(), seed.relations());
+			return null;
+		});
 		this.cypher.write((tx) -> tx.run(MARK, with(marker, "state", "loaded")));
 		var report = new SeedReport(seed.organizations().size(), seed.deals().size(),
 				seed.deals().stream().mapToInt((d) -> d.sources().size()).sum(), seed.facts().size(),

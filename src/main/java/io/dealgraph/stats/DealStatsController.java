@@ -34,7 +34,7 @@ class DealStatsController {
 			DataFetchingFieldSelectionSet selection) {
 		Set<Key> keys = (groupBy == null || groupBy.isEmpty()) ? EnumSet.noneOf(Key.class) : EnumSet.copyOf(groupBy);
 		return this.queries.buckets(where, keys, View.of(asOf, minConfidence),
-				MONEY_FIELDS.stream().anyMatch(selection::contains));
+				MONEY_FIELDS.stream().anyMatch(selection::contains), selection.contains("capacity"));
 	}
 
 }

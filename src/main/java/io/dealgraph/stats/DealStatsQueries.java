@@ -14,6 +14,8 @@ import org.neo4j.driver.Value;
 
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.CapacityBasis;
+import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.Relationship;
@@ -24,6 +26,7 @@ import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.graph.InvestorType;
 import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +47,8 @@ class DealStatsQueries {
 
 		TYPE(DealStorage.typeOf("r"), "keyType"), YEAR("toInteger(left(r.announcedOn, 4))", "keyYear"),
 		INVESTOR_TYPE("investorType", "keyInvestorType"), FROM_KIND("a.kind", "keyFromKind"),
-		TO_KIND("b.kind", "keyToKind"), CURRENCY("r.currency", "keyCurrency");
+		TO_KIND("b.kind", "keyToKind"), CURRENCY("r.currency", "keyCurrency"), FROM("a.id", "keyFrom"),
+		TO("b.id", "keyTo");
 
 		private final String expression;
 
@@ -66,11 +70,12 @@ class DealStatsQueries {
 	}
 
 	/**
-	 * One row per investor type of the from party, or one row with none, so a deal counts
-	 * once under each type its financier has.
+	 * One row per investor type of the from party that its claims support at the view's
+	 * threshold, or one row with none, so a deal counts once under each type its
+	 * financier has.
 	 */
-	private static final String BY_INVESTOR_TYPE = """
-			UNWIND CASE WHEN size(coalesce(a.investorTypes, [])) > 0 THEN a.investorTypes ELSE [null] END AS investorType""";
+	private static final CypherText BY_INVESTOR_TYPE = CypherText.of("""
+			UNWIND CASE WHEN size(coalesce({{types}}, [])) > 0 THEN {{types}} ELSE [null] END AS investorType""");
 
 	/**
 	 * The slots: the deals {@code r} (only the types the filter allows, so Neo4j scans
@@ -84,16 +89,40 @@ class DealStatsQueries {
 	private static final CypherText STATS = CypherText.of("""
 			{{deals}}
 			WHERE {{where}}{{investorTypes}}
-			WITH r, {{keys}}
+			WITH r, {{keys}}{{capacity}}
 			{{aggregation}}
-			ORDER BY keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency
+			RETURN {{keyColumns}}, count, withoutAmount, inexact, totals, {{capacityColumn}},
+			       {{parties}}
+			ORDER BY {{keyColumns}}
 			""");
+
+	/**
+	 * The megawatts of a bucket's deals, summed per basis over every deal of the bucket
+	 * (a round's deals carry no capacity) before the money aggregation folds rounds; then
+	 * the deals go on, one row each, with the bucket's capacity carried as a key.
+	 */
+	private static final String CAPACITY = """
+
+			WITH {{keyColumns}}, collect(r) AS bucketDeals
+			CALL (bucketDeals) {
+			  UNWIND bucketDeals AS d
+			  WITH d WHERE d.capacityMw IS NOT NULL
+			  WITH d.capacityBasis AS basis, sum(d.capacityMw) AS mw, count(d) AS deals,
+			       sum(CASE WHEN coalesce(d.capacityQualifier, 'EXACT') <> 'EXACT' THEN 1 ELSE 0 END) AS qualified
+			  ORDER BY basis
+			  RETURN collect({basis: basis, mw: mw, deals: deals, qualified: qualified}) AS capacity
+			}
+			UNWIND bucketDeals AS r
+			WITH r, {{keyColumns}}, capacity""";
+
+	/** The organizations a bucket is keyed by, when grouped by FROM or TO. */
+	private static final String PARTIES = """
+			CASE WHEN keyFrom IS NULL THEN null ELSE head(COLLECT { MATCH (o:Organization {id: keyFrom}) RETURN o {.*} }) END AS fromOrganization,
+			       CASE WHEN keyTo IS NULL THEN null ELSE head(COLLECT { MATCH (o:Organization {id: keyTo}) RETURN o {.*} }) END AS toOrganization""";
 
 	/** Counts only, when the request asks for no money figure: no amount is read. */
 	private static final String COUNTS = """
-			RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, count(r) AS count,
-			       0 AS withoutAmount, 0 AS inexact, [] AS totals
-			""";
+			WITH {{group}}, count(r) AS count, 0 AS withoutAmount, 0 AS inexact, [] AS totals""";
 
 	/**
 	 * Counts and money: sums per currency and period first, then one list per bucket. The
@@ -103,21 +132,24 @@ class DealStatsQueries {
 	 */
 	private static final String MONEY = CypherText
 		.of("""
-				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, {{unit}} AS unit,
-				     collect(r) AS members
-				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, size(members) AS participants,
+				WITH {{group}}, {{unit}} AS unit, collect(r) AS members
+				WITH {{group}}, size(members) AS participants,
 				     coalesce(head([m IN members WHERE m.amount IS NOT NULL]), members[0]) AS r
-				WITH keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency,
+				WITH {{group}},
 				     r.currency AS currency, r.amountPeriod AS period, sum(participants) AS deals,
 				     sum(CASE WHEN r.amount IS NOT NULL THEN participants ELSE 0 END) AS withAmount, sum(r.amount) AS total,
 				     sum(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN participants ELSE 0 END) AS inexact
-				RETURN keyType, keyYear, keyInvestorType, keyFromKind, keyToKind, keyCurrency, sum(deals) AS count,
-				       sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
-				       collect(CASE WHEN currency IS NOT NULL
-				                    THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals
-				""")
+				WITH {{group}}, sum(deals) AS count,
+				     sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
+				     collect(CASE WHEN currency IS NOT NULL
+				                  THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals""")
 		.with("unit", DealStorage.amountUnit("r"))
-		.build();
+		.toString();
+
+	/** Every key's column, in the order buckets are sorted. */
+	private static final String KEY_COLUMNS = Arrays.stream(Key.values())
+		.map(Key::column)
+		.collect(Collectors.joining(", "));
 
 	/** As the schema's {@code @listSize} on {@code dealStats} states. */
 	static final int MAX_BUCKETS = 500;
@@ -136,7 +168,8 @@ class DealStatsQueries {
 	 * date, sourced well enough), one per combination of the keys' values; with money
 	 * figures only when {@code money} asks for them.
 	 */
-	List<DealStatsBucket> buckets(@Nullable DealWhere where, Set<Key> keys, View view, boolean money) {
+	List<DealStatsBucket> buckets(@Nullable DealWhere where, Set<Key> keys, View view, boolean money,
+			boolean withCapacity) {
 		// As of a date, only the deals that stood then count, as in every as-of view.
 		var filter = new CypherFilter(view);
 		String predicate = filter.deal(where, "r", "a", "b");
@@ -147,18 +180,29 @@ class DealStatsQueries {
 		}
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		Set<DealType> types = DealWhere.typesAllowedBy(where);
-		boolean parties = DealWhere.testsParties(where)
-				|| keys.stream().anyMatch(EnumSet.of(Key.INVESTOR_TYPE, Key.FROM_KIND, Key.TO_KIND)::contains);
+		boolean parties = DealWhere.testsParties(where) || keys.stream()
+			.anyMatch(EnumSet.of(Key.INVESTOR_TYPE, Key.FROM_KIND, Key.TO_KIND, Key.FROM, Key.TO)::contains);
 		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
 				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
+		boolean capacity = withCapacity;
+		String group = KEY_COLUMNS + (capacity ? ", capacity" : "");
 		String query = STATS.with("deals", deals)
 			.with("where", predicate)
-			.with("investorTypes", keys.contains(Key.INVESTOR_TYPE) ? "\n" + BY_INVESTOR_TYPE : "")
+			.with("investorTypes",
+					keys.contains(Key.INVESTOR_TYPE) ? "\n"
+							+ BY_INVESTOR_TYPE.with("types", filter.claimed(Classification.INVESTOR_TYPE, "a")).build()
+							: "")
 			.with("keys",
 					Arrays.stream(Key.values())
 						.map((key) -> (keys.contains(key) ? key.expression() : "null") + " AS " + key.column())
 						.collect(Collectors.joining(", ")))
-			.with("aggregation", money ? MONEY : COUNTS)
+			.with("capacity", capacity ? CAPACITY : "")
+			.with("aggregation", (money ? MONEY : COUNTS).replace("{{group}}", group))
+			.with("capacityColumn", capacity ? "capacity" : "[] AS capacity")
+			.with("parties",
+					keys.contains(Key.FROM) || keys.contains(Key.TO) ? PARTIES
+							: "null AS fromOrganization, null AS toOrganization")
+			.with("keyColumns", KEY_COLUMNS)
 			.build();
 		List<DealStatsBucket> buckets = this.cypher.read(query, parameters, DealStatsQueries::bucket);
 		requireWithinTheSchemasCaps(buckets);
@@ -192,7 +236,16 @@ class DealStatsQueries {
 				row.get("keyInvestorType").isNull() ? null
 						: InvestorType.valueOf(row.get("keyInvestorType").asString()),
 				kind(row.get("keyFromKind")), kind(row.get("keyToKind")), row.get("keyCurrency").asString(null),
-				row.get("count").asInt(), totals, row.get("withoutAmount").asInt(), row.get("inexact").asInt());
+				organization(row.get("fromOrganization")), organization(row.get("toOrganization")),
+				row.get("count").asInt(), totals, row.get("withoutAmount").asInt(), row.get("inexact").asInt(),
+				row.get("capacity")
+					.asList((c) -> new DealStatsBucket.CapacityTotal(
+							c.get("basis").isNull() ? null : CapacityBasis.valueOf(c.get("basis").asString()),
+							c.get("mw").asDouble(), c.get("deals").asInt(), c.get("qualified").asInt())));
+	}
+
+	private static @Nullable Organization organization(Value value) {
+		return value.isNull() ? null : Organization.from(value);
 	}
 
 	private static @Nullable OrganizationKind kind(Value value) {

@@ -136,8 +136,8 @@ class IndexOrderTests {
 
 	/** Organizations of one kind, and of one country when given. */
 	private static OrganizationWhere where(OrganizationKind kind, @Nullable String country) {
-		return new OrganizationWhere(null, null, null, null, kind, null, country, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new OrganizationWhere(null, null, null, null, kind, null, null, country, null, null, null, null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/** A migration's statements, as the migration runner sends them. */

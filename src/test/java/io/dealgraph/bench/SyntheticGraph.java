@@ -82,22 +82,31 @@ final class SyntheticGraph {
 	 */
 	void write(Path seedFolder, Path dealsFile, String idPrefix) throws IOException {
 		Files.createDirectories(seedFolder);
-		try (Writer out = Files.newBufferedWriter(seedFolder.resolve("organizations.csv"), StandardCharsets.UTF_8)) {
-			out.write("id,name,kind,category,aliases,country,ticker,investor_types,undisclosed\n");
+		// Every kind and investor type is a claim with a source, as in the bundled seed.
+		try (Writer out = Files.newBufferedWriter(seedFolder.resolve("organizations.csv"), StandardCharsets.UTF_8);
+				Writer facts = Files.newBufferedWriter(seedFolder.resolve("organization-facts.csv"),
+						StandardCharsets.UTF_8)) {
+			out.write("id,name,kind,category,aliases,country,ticker,undisclosed\n");
+			facts.write("organization_id,attribute,value,unit,as_of,source_url,source_title,source_publisher,"
+					+ "source_published_on,source_retrieved_on,source_archive_url,source_quote,confidence,note\n");
 			for (int i = 0; i < this.organizations; i++) {
-				String investorTypes = this.kindOf[i].equals("INVESTOR")
-						? INVESTOR_TYPES[this.random.nextInt(INVESTOR_TYPES.length)] : "";
 				out.write(id(i) + ",Company " + i + "," + this.kindOf[i] + ",,,"
-						+ ((this.random.nextInt(3) == 0) ? "US" : "CA") + ",," + investorTypes + ",false\n");
+						+ ((this.random.nextInt(3) == 0) ? "US" : "CA") + ",,false\n");
+				String source = ",,,https://example.org/" + id(i) + ",,,,,,,HIGH,\n";
+				facts.write(id(i) + ",kind," + this.kindOf[i] + source);
+				if (this.kindOf[i].equals("INVESTOR")) {
+					facts.write(id(i) + ",investor_type," + INVESTOR_TYPES[this.random.nextInt(INVESTOR_TYPES.length)]
+							+ source);
+				}
 			}
 		}
 		Files.writeString(seedFolder.resolve("deals.csv"),
 				"id,type,from_id,to_id,announced_on,amount,currency,amount_qualifier,amount_period,capacity_mw,"
-						+ "term_years,instrument,stake_percent,role,scope,round,status,description\n");
-		Files.writeString(seedFolder.resolve("deal-sources.csv"), "deal_id,url,title,publisher,confidence,note\n");
+						+ "capacity_basis,capacity_qualifier,term_years,instrument,stake_percent,role,scope,round,status,"
+						+ "description\n");
+		Files.writeString(seedFolder.resolve("deal-sources.csv"),
+				"deal_id,url,title,publisher,published_on,retrieved_on,archive_url,quote,confidence,note\n");
 		Files.writeString(seedFolder.resolve("deal-status-history.csv"), "deal_id,status,on,note\n");
-		Files.writeString(seedFolder.resolve("organization-facts.csv"),
-				"organization_id,attribute,value,unit,as_of,source_url,source_title,source_publisher,confidence,note\n");
 		Files.writeString(seedFolder.resolve("context-events.csv"),
 				"on,description,source_url,source_title,confidence\n");
 		writeDeals(dealsFile, idPrefix);
@@ -137,6 +146,13 @@ final class SyntheticGraph {
 	 * its label, country and investor types.
 	 */
 	static List<Map<String, Object>> organizationRows(Path seedFolder) throws IOException {
+		Map<String, String> investorTypes = new HashMap<>();
+		for (String line : Files.readAllLines(seedFolder.resolve("organization-facts.csv")).stream().skip(1).toList()) {
+			String[] f = line.split(",", -1);
+			if (f[1].equals("investor_type")) {
+				investorTypes.put(f[0], f[2]);
+			}
+		}
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (String line : Files.readAllLines(seedFolder.resolve("organizations.csv")).stream().skip(1).toList()) {
 			String[] f = line.split(",", -1);
@@ -146,7 +162,7 @@ final class SyntheticGraph {
 			row.put("kind", f[2]);
 			row.put("label", OrganizationKind.valueOf(f[2]).typeName());
 			row.put("country", f[5]);
-			row.put("investorTypes", f[7].isEmpty() ? List.of() : List.of(f[7]));
+			row.put("investorTypes", investorTypes.containsKey(f[0]) ? List.of(investorTypes.get(f[0])) : List.of());
 			rows.add(row);
 		}
 		return rows;

@@ -66,8 +66,9 @@ class ImportTests {
 		for (int i = 0; i < DealEditor.CHUNK + 50; i++) {
 			rows.add(new DealEditor.Row(null,
 					new DealInput(DealType.SUPPLY, "nvidia", "hut-8", "2026", null, null, null, null, null, null, null,
-							null, DealStatus.ANNOUNCED, null, "row " + i,
-							List.of(new SourceInput("https://example.org/" + i, null, null, Confidence.LOW, null)))));
+							null, null, null, DealStatus.ANNOUNCED, null, "row " + i,
+							List.of(new SourceInput("https://example.org/" + i, null, null, null, null, null, null,
+									Confidence.LOW, null)))));
 		}
 		assertThatIllegalStateException().isThrownBy(() -> this.editor.importDeals(rows, null, "test", "import", "rows",
 				Workload.BULK, DealEditor.BadRows.LEAVE_OUT, (written) -> {

@@ -36,7 +36,7 @@ class InputRulesTests {
 			OrganizationKind.AI_FIRM, "blackstone", OrganizationKind.INVESTOR, "sec", OrganizationKind.REGULATOR);
 
 	private static final List<SourceInput> ONE_SOURCE = List
-		.of(new SourceInput("https://example.com/deal", null, null, Confidence.HIGH, null));
+		.of(new SourceInput("https://example.com/deal", null, null, null, null, null, null, Confidence.HIGH, null));
 
 	@Test
 	void aWellFormedDealBecomesADraft() {
@@ -53,8 +53,8 @@ class InputRulesTests {
 	void everyBrokenRuleIsReportedWithItsField() {
 		List<Violation> violations = new ArrayList<>();
 		DealInput input = new DealInput(DealType.SUPPLY, "hut-8", "hut-8", "2024-13",
-				new MoneyInput(-1, "dollars", null, null), -5.0, null, FinancingInstrument.DEBT, 10.0, null, null, null,
-				DealStatus.ANNOUNCED, null, null, List.of());
+				new MoneyInput(-1, "dollars", null, null), -5.0, null, null, null, FinancingInstrument.DEBT, 10.0, null,
+				null, null, DealStatus.ANNOUNCED, null, null, List.of());
 		assertThat(InputRules.deal("E900", input, KINDS, violations, List.of())).isNull();
 		assertThat(violations).extracting(Violation::field)
 			.containsExactlyInAnyOrder("to", "announcedOn", "amount.amount", "amount.currency", "capacityMw",
@@ -136,7 +136,7 @@ class InputRulesTests {
 	@Test
 	void anOrganizationNeedsASlugACountryCodeAndNamesWithinTheCaps() {
 		var input = new OrganizationInput("Hut 8", " ", OrganizationKind.MINER, List.of("x".repeat(201)), null, "USA",
-				null, null, null);
+				null, null, null, null, null);
 		InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> InputRules.organization(input, "input"));
 		assertThat(refused.violations()).extracting(Violation::field)
 			.containsExactly("input.id", "input.name", "input.country", "input.aliases[0]");
@@ -145,13 +145,13 @@ class InputRulesTests {
 
 	private static DealInput deal(DealType type, String from, String to, String currency, @Nullable Double stake) {
 		return new DealInput(type, from, to, "2024-06", new MoneyInput(100e6, currency, null, null), null, null, null,
-				stake, null, null, null, DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
+				null, null, stake, null, null, null, DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
 	}
 
 	private static DealInput kind(DealType type, String from, String to, @Nullable FinancingInstrument instrument,
 			@Nullable Double stake, @Nullable FinancingRole role, @Nullable AcquisitionScope scope) {
-		return new DealInput(type, from, to, "2024-06", null, null, null, instrument, stake, role, scope, null,
-				DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
+		return new DealInput(type, from, to, "2024-06", null, null, null, null, null, instrument, stake, role, scope,
+				null, DealStatus.ANNOUNCED, null, null, ONE_SOURCE);
 	}
 
 	private static List<String> fields(DealInput input) {

@@ -152,6 +152,37 @@ class ExplorerPageTests {
 	}
 
 	@Test
+	void theSitesOfTheDealsInViewAreDrawnAndListedWithTheirDeals() {
+		search("TeraWulf");
+		assertThat(graphNodeIds()).contains("terawulf", "Site:lake-mariner");
+		this.chromium.driver().findElement(By.cssSelector("#site-list button[data-site='Site:lake-mariner']")).click();
+		this.chromium.waitUpTo(Duration.ofSeconds(5))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-heading"), "Lake Mariner"));
+		String detail = this.chromium.driver().findElement(By.id("detail")).getText();
+		assertThat(detail).contains("New York").contains("TeraWulf").contains("Deals at this site");
+	}
+
+	@Test
+	void anEvidenceThresholdNarrowsTheViewAndTheStatusSaysSo() {
+		search("Core Scientific");
+		int everything = dealsListed().size();
+		new org.openqa.selenium.support.ui.Select(this.chromium.driver().findElement(By.id("min-confidence")))
+			.selectByValue("HIGH");
+		this.chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
+		waitForStatus("on high evidence or better");
+
+		TreeSet<String> onHigh = new TreeSet<>(
+				this.graphQl.document("{ network(around: \"core-scientific\", minConfidence: HIGH) { deals { id } } }")
+					.execute()
+					.path("network.deals[*].id")
+					.entityList(String.class)
+					.get());
+		assertThat(new TreeSet<>(dealsListed())).isEqualTo(onHigh);
+		assertThat(onHigh.size()).isLessThan(everything);
+		assertThat(this.chromium.driver().getCurrentUrl()).contains("minConfidence=HIGH");
+	}
+
+	@Test
 	void aLinkReopensTheSameView() {
 		search("Core Scientific");
 		this.chromium.driver().findElement(By.id("as-of")).sendKeys("2024-12-31");

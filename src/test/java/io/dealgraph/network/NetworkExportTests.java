@@ -18,6 +18,7 @@ import io.dealgraph.deal.Deal;
 import io.dealgraph.graph.DealStatus;
 import io.dealgraph.deal.Money;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.organization.Claimed;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.source.Confidence;
@@ -39,9 +40,9 @@ class NetworkExportTests {
 
 	private static final Deal LOAN = new Deal("E900", DealType.FINANCING, LENDER, HUT_8, "2024-06",
 			new Money(150_000_000, "USD", AmountQualifier.EXACT, AmountPeriod.TOTAL), null, null, null, null, null,
-			null, null, DealStatus.COMPLETED, List.of(), "A \"secured\" loan,\nrepaid in 2026.",
-			List.of(new Source("https://example.com/a", "First", null, Confidence.HIGH, null),
-					new Source(null, "A filing", null, Confidence.MEDIUM, null)),
+			null, null, null, null, DealStatus.COMPLETED, List.of(), "A \"secured\" loan,\nrepaid in 2026.",
+			List.of(Source.of("https://example.com/a", "First", null, Confidence.HIGH, null),
+					Source.of(null, "A filing", null, Confidence.MEDIUM, null)),
 			1, null);
 
 	private static final Network NETWORK = new Network(List.of(HUT_8, LENDER), List.of(LOAN), false);
@@ -82,7 +83,7 @@ class NetworkExportTests {
 	}
 
 	private static Organization organization(String id, String name, OrganizationKind kind) {
-		return new Organization(id, name, kind, null, List.of(), "US", null, List.of(), false);
+		return new Organization(id, name, kind, null, List.of(), "US", null, Claimed.none(), Claimed.none(), false);
 	}
 
 }

@@ -45,11 +45,15 @@ class ArticleFactsTests {
 	}
 
 	@Test
-	void coatueIsPrivateEquityToTheArticleAndAHedgeFundToOtherSources() {
+	void coatueIsPrivateEquityToTheArticleOnLowConfidenceAndAHedgeFundToOtherSources() {
 		List<Map<String, Object>> facts = facts("coatue", "investor_type");
 		assertThat(facts).extracting((fact) -> fact.get("value")).contains("PRIVATE_EQUITY", "HEDGE_FUND");
-		assertThat(facts).filteredOn((fact) -> fact.get("value").equals("PRIVATE_EQUITY"))
-			.allSatisfy((fact) -> assertThat(source(fact).get("title")).isEqualTo(ARTICLE));
+		assertThat(facts).filteredOn((fact) -> fact.get("value").equals("PRIVATE_EQUITY")).anySatisfy((fact) -> {
+			assertThat(source(fact).get("title")).isEqualTo(ARTICLE);
+			assertThat(source(fact).get("confidence")).isEqualTo("LOW");
+		});
+		assertThat(facts).filteredOn((fact) -> fact.get("value").equals("HEDGE_FUND"))
+			.allSatisfy((fact) -> assertThat(source(fact).get("title")).isNotEqualTo(ARTICLE));
 	}
 
 	@Test

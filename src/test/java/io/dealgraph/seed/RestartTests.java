@@ -145,4 +145,66 @@ class RestartTests {
 			.contains("deals changed by editors keep their version: [E010]");
 	}
 
+	/**
+	 * A graph written by the code of issue 17 (d6e9ce9): no sites, no links between
+	 * deals, capacity copied onto a guarantee, investor types a bare list, and an
+	 * editor's organization whose types no fact backs. One start applies V007 and V008
+	 * and merges the seed again: the sites, links and claims arrive, and the editor's
+	 * types become LOW claims that say so.
+	 */
+	@Test
+	void aGraphWrittenBeforeSitesAndClaimsGainsThemAtStart(CapturedOutput output) {
+		Path store = TestNeo4j.temporaryStore();
+		String[] args = { "--dealgraph.embedded.data-directory=" + store, "--server.port=0" };
+		try (var first = SpringApplication.run(DealgraphApplication.class, args)) {
+			var cypher = first.getBean(CypherExecutor.class);
+			cypher.write((tx) -> {
+				tx.run("MATCH (s:Site) DETACH DELETE s", Map.of());
+				tx.run("MATCH (:Deal)-[r:RELATED_TO]->(:Deal) DELETE r", Map.of());
+				tx.run("MATCH (f:Fact) WHERE f.attribute = 'kind' OR f.sourceUrl CONTAINS 'yahoo' DETACH DELETE f",
+						Map.of());
+				tx.run("""
+						MATCH (o:Organization)
+						REMOVE o.investorTypesAtMedium, o.investorTypesAtHigh, o.kinds, o.kindsAtMedium, o.kindsAtHigh
+						""", Map.of());
+				tx.run("MATCH (o:Organization {id: 'blackstone'}) SET o.investorTypes = ['PRIVATE_EQUITY', 'PRIVATE_CREDIT']",
+						Map.of());
+				tx.run("MATCH (d:Deal {id: 'E046'}) SET d.capacityMw = 200.0 REMOVE d.capacityBasis, d.capacityQualifier",
+						Map.of());
+				tx.run("""
+						CREATE (:Organization:Investor {id: 'test-old-fund', name: 'Old Fund', kind: 'INVESTOR',
+						        aliases: [], undisclosed: false, investorTypes: ['HEDGE_FUND']})
+						""", Map.of());
+				tx.run("MATCH (m:DealgraphMigration) WHERE m.version >= 7 DELETE m", Map.of());
+				tx.run("MATCH (marker:DealgraphSeed) SET marker.revision = 'd6e9ce9'", Map.of());
+				return null;
+			});
+			cypher.write((tx) -> tx.run("DROP CONSTRAINT site_id", Map.of()));
+		}
+		try (var second = SpringApplication.run(DealgraphApplication.class, args)) {
+			var cypher = second.getBean(CypherExecutor.class);
+			var row = cypher.read("""
+					MATCH (backstop:Deal {id: 'E046'})-[:AT]->(site:Site {id: 'lake-mariner'}),
+					      (backstop)-[link:RELATED_TO]->(:Deal {id: 'E045'}),
+					      (blackstone:Organization {id: 'blackstone'}), (old:Organization {id: 'test-old-fund'})
+					RETURN backstop.capacityMw AS capacity, link.reason AS reason, blackstone.investorTypes AS types,
+					       blackstone.investorTypesAtHigh AS typesAtHigh, old.investorTypes AS oldTypes,
+					       old.investorTypesAtMedium AS oldTypesAtMedium,
+					       COUNT { (blackstone)-[:HAS_FACT]->(f:Fact) WHERE f.key STARTS WITH 'V007/' } AS stopGaps,
+					       [(old)-[:HAS_FACT]->(f:Fact) | f.confidence] AS oldClaims
+					""", Map.of()).getFirst();
+			assertThat(row.get("capacity").isNull()).as("a guarantee carries no capacity").isTrue();
+			assertThat(row.get("reason").asString()).isEqualTo("BACKSTOPS");
+			assertThat(row.get("types").asList(Value::asString)).contains("PRIVATE_EQUITY");
+			assertThat(row.get("typesAtHigh").isNull()).isFalse();
+			assertThat(row.get("stopGaps").asInt()).as("the seed's claims replace the migration's").isZero();
+			assertThat(row.get("oldTypes").asList(Value::asString)).containsExactly("HEDGE_FUND");
+			assertThat(row.get("oldTypesAtMedium").asList(Value::asString)).isEmpty();
+			assertThat(row.get("oldClaims").asList(Value::asString)).containsExactly("LOW");
+		}
+		assertThat(output.getOut()).contains("Schema migration V7 applied")
+			.contains("Schema migration V8 applied")
+			.contains("merging it again");
+	}
+
 }

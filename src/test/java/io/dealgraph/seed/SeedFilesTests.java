@@ -33,38 +33,38 @@ class SeedFilesTests {
 
 	@Test
 	void aRegulatorOnTheSupplySideIsRefusedAsTheApiRefusesIt() throws IOException {
-		dealRow("T001,SUPPLY,sec,hut-8,2025,,,,,,,,,,,,ANNOUNCED,a regulator supplying");
+		dealRow("T001,SUPPLY,sec,hut-8,2025,,,,,,,,,,,,,,ANNOUNCED,a regulator supplying");
 		assertThat(refusal()).endsWith("from: a REGULATOR is never the from side of a SUPPLY");
 	}
 
 	@Test
 	void aStakeOnASupplyDealIsRefused() throws IOException {
-		dealRow("T001,SUPPLY,nvidia,hut-8,2025,,,,,,,,12.5,,,,ANNOUNCED,a stake in a supply");
+		dealRow("T001,SUPPLY,nvidia,hut-8,2025,,,,,,,,,,12.5,,,,ANNOUNCED,a stake in a supply");
 		assertThat(refusal()).endsWith("stakePercent: applies to FINANCING, STAKE and CONTROL deals only");
 	}
 
 	@Test
 	void aDealOfAnOrganizationWithItselfIsRefused() throws IOException {
-		dealRow("T001,PARTNERSHIP,hut-8,hut-8,2025,,,,,,,,,,,,ANNOUNCED,with itself");
+		dealRow("T001,PARTNERSHIP,hut-8,hut-8,2025,,,,,,,,,,,,,,ANNOUNCED,with itself");
 		assertThat(refusal()).endsWith("to: a deal links two different organizations");
 	}
 
 	@Test
 	void aCurrencyThatIsNoIsoCodeIsRefusedThoughItLooksLikeOne() throws IOException {
-		dealRow("T001,FINANCING,nvidia,hut-8,2025,10,ABC,EXACT,TOTAL,,,,,,,,ANNOUNCED,an unknown currency");
+		dealRow("T001,FINANCING,nvidia,hut-8,2025,10,ABC,EXACT,TOTAL,,,,,,,,,,ANNOUNCED,an unknown currency");
 		assertThat(refusal()).endsWith("amount.currency: 'ABC' is not an ISO 4217 currency code such as USD");
 	}
 
 	@Test
 	void aBackstopIsAGuaranteeNotMoneyGiven() throws IOException {
-		dealRow("T001,FINANCING,google,fluidstack,2025,,,,,,,CREDIT_BACKSTOP,,,,,ANNOUNCED,a backstop as financing");
+		dealRow("T001,FINANCING,google,fluidstack,2025,,,,,,,,,CREDIT_BACKSTOP,,,,,ANNOUNCED,a backstop as financing");
 		assertThat(refusal())
 			.endsWith("instrument: a backstop gives no money: record it as a GUARANTEE deal from the guarantor");
 	}
 
 	@Test
 	void anArrangerRoleOnAnythingButAFinancingIsRefused() throws IOException {
-		dealRow("T001,GUARANTEE,google,fluidstack,2025,,,,,,,,,ARRANGER,,,ANNOUNCED,a guarantor as arranger");
+		dealRow("T001,GUARANTEE,google,fluidstack,2025,,,,,,,,,,,ARRANGER,,,ANNOUNCED,a guarantor as arranger");
 		assertThat(refusal()).endsWith("role: applies to FINANCING deals only");
 	}
 
@@ -81,7 +81,7 @@ class SeedFilesTests {
 	void aCountryThatIsNoIsoCodeIsRefused() throws IOException {
 		copySeed();
 		Files.writeString(this.folder.resolve("organizations.csv"),
-				"seed-test-newco,Seed Test Newco,MINER,,,XX,,,false\n", StandardOpenOption.APPEND);
+				"seed-test-newco,Seed Test Newco,MINER,,,XX,,false\n", StandardOpenOption.APPEND);
 		assertThat(refusal()).startsWith("organizations.csv line " + (BundledSeed.organizations() + 2) + ": ")
 			.endsWith("country: must be an ISO 3166-1 alpha-2 code such as US");
 	}
@@ -89,15 +89,32 @@ class SeedFilesTests {
 	@Test
 	void aSourceWithoutAnAddressOrTitleIsRefusedOnItsOwnLine() throws IOException {
 		copySeed();
-		Files.writeString(this.folder.resolve("deal-sources.csv"), "E001,,,,HIGH,\n", StandardOpenOption.APPEND);
+		Files.writeString(this.folder.resolve("deal-sources.csv"), "E001,,,,,,,,HIGH,\n", StandardOpenOption.APPEND);
 		assertThat(refusal()).startsWith("deal-sources.csv line ")
 			.endsWith("url: a source needs a url, or a title for a document without one");
+	}
+
+	@Test
+	void aNamedOrganizationWhoseKindNoSourceClaimsIsRefused() throws IOException {
+		copySeed();
+		Files.writeString(this.folder.resolve("organizations.csv"),
+				"seed-test-newco,Seed Test Newco,MINER,,,US,,false\n", StandardOpenOption.APPEND);
+		assertThat(refusal()).contains("no 'kind' claim").contains("seed-test-newco");
+	}
+
+	@Test
+	void anInvestorTypeClaimOfNoKnownTypeIsRefused() throws IOException {
+		copySeed();
+		Files.writeString(this.folder.resolve("organization-facts.csv"),
+				"coatue,investor_type,PRIVATEEQUITY,,,https://example.org/x,,,,,,,LOW,\n", StandardOpenOption.APPEND);
+		assertThat(refusal()).startsWith("organization-facts.csv line ")
+			.contains("value: an 'investor_type' claim names one of [PRIVATE_EQUITY");
 	}
 
 	private void dealRow(String row) throws IOException {
 		copySeed();
 		Files.writeString(this.folder.resolve("deals.csv"), row + "\n", StandardOpenOption.APPEND);
-		Files.writeString(this.folder.resolve("deal-sources.csv"), "T001,https://example.org/t001,,,HIGH,\n",
+		Files.writeString(this.folder.resolve("deal-sources.csv"), "T001,https://example.org/t001,,,,,,,HIGH,\n",
 				StandardOpenOption.APPEND);
 	}
 

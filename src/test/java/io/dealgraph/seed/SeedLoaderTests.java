@@ -52,12 +52,12 @@ class SeedLoaderTests {
 		List<String> lines = Files.readAllLines(deals);
 		// A new organization and a new deal come before the broken row: neither may be
 		// written.
-		Files.writeString(copy.resolve("organizations.csv"), "seed-test-newco,Seed Test Newco,MINER,,,,,,false\n",
+		Files.writeString(copy.resolve("organizations.csv"), "seed-test-newco,Seed Test Newco,MINER,,,,,false\n",
 				StandardOpenOption.APPEND);
-		lines.add(2, "T001,PARTNERSHIP,seed-test-newco,hut-8,2024,,,,,,,,,,,,ANNOUNCED,new deal");
+		lines.add(2, "T001,PARTNERSHIP,seed-test-newco,hut-8,2024,,,,,,,,,,,,,,ANNOUNCED,new deal");
 		lines.set(5, lines.get(5).replaceFirst(",USD,", ",US DOLLARS,"));
 		Files.write(deals, lines);
-		Files.writeString(copy.resolve("deal-sources.csv"), "T001,https://example.org/t001,,,HIGH,\n",
+		Files.writeString(copy.resolve("deal-sources.csv"), "T001,https://example.org/t001,,,,,,,HIGH,\n",
 				StandardOpenOption.APPEND);
 		GraphCounts before = counts();
 
@@ -70,7 +70,7 @@ class SeedLoaderTests {
 	@Test
 	void aDealWithoutASourceIsRefused(@TempDir Path folder) throws IOException {
 		Path copy = copySeed(folder);
-		Files.writeString(copy.resolve("deals.csv"), "T002,SUPPLY,nvidia,hut-8,2025,,,,,,,,,,,,ANNOUNCED,unsourced\n",
+		Files.writeString(copy.resolve("deals.csv"), "T002,SUPPLY,nvidia,hut-8,2025,,,,,,,,,,,,,,ANNOUNCED,unsourced\n",
 				StandardOpenOption.APPEND);
 
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> this.seed.load(copy.toUri() + "/"))

@@ -74,6 +74,19 @@ class DealNodesMigrationTests {
 			assertThat(names(driver, "SHOW INDEXES YIELD name RETURN name")).contains("deal_announced")
 				.doesNotContain("financing_announced", "regulatory_action_announced");
 			assertThat(number(driver, "MATCH (m:DealgraphMigration {version: 5}) RETURN count(m) AS n")).isEqualTo(1);
+			// V007: a bare investor type becomes a LOW claim; one a fact already claims
+			// does
+			// not.
+			assertThat(names(driver, """
+					MATCH (:Organization {id: 'blackstone'})-[:HAS_FACT]->(f:Fact {confidence: 'LOW'})
+					WHERE f.key STARTS WITH 'V007/' RETURN f.value AS name ORDER BY name
+					""")).containsExactly("PRIVATE_CREDIT", "PRIVATE_EQUITY");
+			assertThat(number(driver, """
+					MATCH (:Organization {id: 'coatue'})-[:HAS_FACT]->(f:Fact) WHERE f.key STARTS WITH 'V007/'
+					RETURN count(f) AS n""")).isZero();
+			assertThat(names(driver, """
+					MATCH (o:Organization {id: 'blackstone'}) UNWIND o.investorTypesAtMedium AS name RETURN name
+					""")).isEmpty();
 
 			// The API reads the migrated deals as it read them before, edits included.
 			DealQueries deals = second.getBean(DealQueries.class);
@@ -177,12 +190,20 @@ class DealNodesMigrationTests {
 				row.get("to").asString(), "properties", row.get("properties").asMap());
 	}
 
-	/** Organizations, facts and context events, whole, and the facts each holds. */
+	/**
+	 * Organizations, facts and context events, whole, and the facts each holds; but for
+	 * what V007 adds: an investor type listed without a fact becomes a LOW claim, and
+	 * each organization lists what its claims support at each threshold.
+	 */
 	private static List<String> everythingButDeals(Driver driver) {
-		return driver.executableQuery("""
-				MATCH (n) WHERE n:Organization OR n:Fact OR n:ContextEvent
-				RETURN n {.*, labels: labels(n), facts: COUNT { (n)-[:HAS_FACT]->() }} AS node
-				""")
+		return driver
+			.executableQuery(
+					"""
+							MATCH (n) WHERE (n:Organization OR n:Fact OR n:ContextEvent) AND NOT coalesce(n.key, '') STARTS WITH 'V007/'
+							RETURN n {.*, investorTypes: coalesce(n.investorTypes, []), investorTypesAtMedium: null,
+							          investorTypesAtHigh: null, kinds: null, kindsAtMedium: null, kindsAtHigh: null,
+							          labels: labels(n), facts: COUNT { (n)-[:HAS_FACT]->(f) WHERE NOT f.key STARTS WITH 'V007/' }} AS node
+							""")
 			.execute()
 			.records()
 			.stream()

@@ -30,6 +30,14 @@ public final class Graph {
 		return ids;
 	}
 
+	/** The rows a Cypher query returns, each column read as text. */
+	public List<Map<String, String>> rows(String query, Map<String, Object> parameters) {
+		return this.cypher.read(query, parameters)
+			.stream()
+			.map((row) -> row.asMap((value) -> value.isNull() ? null : value.asString()))
+			.toList();
+	}
+
 	/** Node count, relationship count and the number of properties in the whole graph. */
 	public List<Long> counts() {
 		var row = this.cypher.read("""

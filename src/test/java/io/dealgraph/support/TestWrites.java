@@ -20,6 +20,8 @@ public final class TestWrites {
 			tx.run("MATCH (r:Deal) WHERE r.id STARTS WITH 'D-' DETACH DELETE r", Map.of());
 			tx.run("MATCH (r:Deal) WHERE EXISTS { (r)-[:FROM|TO]->(o:Organization) WHERE o.id STARTS WITH 'test-' } "
 					+ "DETACH DELETE r", Map.of());
+			tx.run("MATCH (o:Organization)-[:HAS_FACT]->(f:Fact) WHERE o.id STARTS WITH 'test-' DETACH DELETE f",
+					Map.of());
 			tx.run("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-' DETACH DELETE o", Map.of());
 			tx.run("MATCH (n) WHERE n:Change OR n:IdempotencyKey OR n:MergedId DETACH DELETE n", Map.of());
 			return null;

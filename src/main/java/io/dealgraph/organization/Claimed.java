@@ -1,0 +1,43 @@
+package io.dealgraph.organization;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+
+import io.dealgraph.graph.Classification;
+import io.dealgraph.source.Confidence;
+
+/**
+ * The values of one classification that an organization's claims support, at each
+ * evidence threshold, as the node stores them ({@link Classification}).
+ *
+ * @param any every value claimed
+ * @param atMedium the values with a claim of MEDIUM confidence or better
+ * @param atHigh the values with a HIGH claim
+ */
+public record Claimed<E extends Enum<E>>(List<E> any, List<E> atMedium, List<E> atHigh) {
+
+	public static <E extends Enum<E>> Claimed<E> none() {
+		return new Claimed<E>(List.<E>of(), List.<E>of(), List.<E>of());
+	}
+
+	/** The values claimed at {@code minimum} or better; every value when null. */
+	public List<E> within(@Nullable Confidence minimum) {
+		if (minimum == null || minimum == Confidence.LOW) {
+			return this.any;
+		}
+		return (minimum == Confidence.HIGH) ? this.atHigh : this.atMedium;
+	}
+
+	/** Reads the lists of {@code classification} from a projected organization node. */
+	static <E extends Enum<E>> Claimed<E> from(Value node, Classification classification, Function<String, E> valueOf) {
+		List<List<E>> lists = classification.properties()
+			.stream()
+			.map((property) -> node.get(property).asList((v) -> valueOf.apply(v.asString()), List.<E>of()))
+			.toList();
+		return new Claimed<>(lists.get(0), lists.get(1), lists.get(2));
+	}
+
+}
