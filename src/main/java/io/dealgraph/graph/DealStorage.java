@@ -195,6 +195,17 @@ public final class DealStorage {
 			.collect(Collectors.joining(" ", "CASE ", " END"));
 	}
 
+	/**
+	 * Every walk from {@code from} to {@code to} over at most {@code maxDeals} deals, as
+	 * a variable-length pattern over the party relationships: a deal node has one FROM
+	 * and one TO, so any such walk alternates organization, deal, organization. Used by
+	 * the legacy {@code allShortestPaths}, whose bidirectional search needs a single
+	 * relationship pattern.
+	 */
+	public static String partyWalk(String from, int maxDeals, String to) {
+		return "(" + from + ")-[:" + FROM + "|" + TO + "*.." + (2 * maxDeals) + "]-(" + to + ")";
+	}
+
 	/** The deal has not been retracted. */
 	public static String visible(String deal) {
 		return property(deal, RETRACTED_AT) + " IS NULL";

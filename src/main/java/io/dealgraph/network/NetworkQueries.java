@@ -42,6 +42,28 @@ class NetworkQueries {
 			""");
 
 	/**
+	 * Every shortest path, with its deals and organizations as each hop's conditions
+	 * allow, the first {@code $first} by the ids along them. {@code allShortestPaths}
+	 * searches from both ends at once and stops at the shortest length, and a condition
+	 * on each node alone ({@code all(n IN nodes(p) WHERE ...)}) is tested during that
+	 * search, so a pair of hubs costs milliseconds where {@code SHORTEST k} takes seconds
+	 * at a million deals (BENCHMARKS.md, "Paths at a million deals"). It finds only the
+	 * shortest length: when fewer than {@code $first} paths have it, {@link #CONNECTIONS}
+	 * answers instead.
+	 */
+	private static final CypherText ALL_SHORTEST = CypherText.of("""
+			MATCH (a:{{organization}} {id: $from}), (b:{{organization}} {id: $to})
+			MATCH p = allShortestPaths({{walk}})
+			WHERE all(n IN nodes(p) WHERE CASE WHEN n:{{deal}} THEN {{dealCondition}} ELSE {{nodeCondition}} END)
+			WITH p, [n IN nodes(p) WHERE n:{{organization}}] AS organizations, [n IN nodes(p) WHERE n:{{deal}}] AS deals
+			ORDER BY [o IN organizations | o.id], [d IN deals | d.id]
+			LIMIT $first
+			RETURN size(deals) AS length,
+			       [o IN organizations | properties(o)] AS organizations,
+			       [d IN deals | {{projection}}] AS deals
+			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
+
+	/**
 	 * How many lengths the k shortest paths have: the groups of equal length the answer
 	 * draws from. SHORTEST k finds them fast; which paths it picks among equal ones does
 	 * not matter here.
@@ -117,6 +139,36 @@ class NetworkQueries {
 		parameters.put("from", from);
 		parameters.put("to", to);
 		parameters.put("first", first);
+		if (!directed) {
+			// The shortest length first, from both ends at once: enough whenever it has
+			// `first` paths. A walk of undirected party relationships cannot say which
+			// way
+			// a deal was crossed, so directed searches take the exact path below.
+			String dealCondition = types.isEmpty() ? filter.standing("n")
+					: "(" + DealStorage.isOfType("n", types) + " AND " + filter.standing("n") + ")";
+			String nodeCondition = excludeUndisclosed ? "(n.id IN [$from, $to] OR NOT coalesce(n.undisclosed, false))"
+					: "true";
+			String query = ALL_SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
+				.with("dealCondition", dealCondition)
+				.with("nodeCondition", nodeCondition)
+				.with("projection", DealStorage.projection("d", filter.asOf()))
+				.build();
+			Map<String, Object> values = new HashMap<>(parameters);
+			values.putAll(filter.parameters());
+			List<Path> shortest = this.cypher.read(query, values, NetworkQueries::path);
+			if (shortest.size() >= first) {
+				return shortest;
+			}
+		}
+		return kShortest(maxHops, types, first, directed, filter, dealPredicate, nodePredicate, parameters);
+	}
+
+	/**
+	 * The k shortest paths of any lengths up to {@code maxHops}, exactly, by SHORTEST k:
+	 * for directed searches, and when the shortest length has fewer than k paths.
+	 */
+	private List<Path> kShortest(int maxHops, Set<DealType> types, int first, boolean directed, CypherFilter filter,
+			String dealPredicate, String nodePredicate, Map<String, Object> parameters) {
 		String hop = DealStorage.pattern("", directed ? End.FROM : End.EITHER, "r", types,
 				"x:" + DealStorage.ORGANIZATION);
 		CypherText paths = SHORTEST_PATHS.with("hop", hop)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Value;
 
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
@@ -43,6 +44,70 @@ class ConnectionsTests {
 				RETURN size([n IN nodes(p) WHERE n:Deal]) AS length
 				""", Map.of()).getFirst().get("length").asInt();
 		assertThat(shortest.get("length")).isEqualTo(shortestLength);
+	}
+
+	/**
+	 * The search finds the shortest length from both ends and falls back to SHORTEST k
+	 * only when that length has too few paths; either way the answer must be what an
+	 * exhaustive enumeration of every path gives: all paths of at most 4 deals, by
+	 * length, then the ids along them, the first 5. Checked for every pair among the
+	 * organizations with the most deals, hubs included, and with a deal-type filter.
+	 */
+	@Test
+	void theAnswerIsTheFirstOfEveryPathByLengthAndIdsAsAnExhaustiveSearchGivesIt() {
+		List<String> busiest = this.cypher.read("""
+				MATCH (o:Organization) RETURN o.id AS id ORDER BY COUNT { (o)<-[:FROM|TO]-(:Deal) } DESC, o.id LIMIT 9
+				""", Map.of()).stream().map((row) -> row.get("id").asString()).toList();
+		int compared = 0;
+		for (String from : busiest) {
+			for (String to : busiest) {
+				if (from.compareTo(to) < 0) {
+					for (List<String> types : List.of(List.<String>of(), List.of("PARTNERSHIP", "FINANCING"))) {
+						assertThat(served(from, to, types)).as("%s to %s over %s", from, to, types)
+							.isEqualTo(exhaustive(from, to, types));
+						compared++;
+					}
+				}
+			}
+		}
+		assertThat(compared).isEqualTo(72);
+	}
+
+	private List<String> served(String from, String to, List<String> types) {
+		return this.graphQl.document("""
+				query($from: ID!, $to: ID!, $types: [DealType!]) {
+				  connections(from: $from, to: $to, maxHops: 4, first: 5, dealTypes: $types) {
+				    organizations { id } deals { id } } }
+				""")
+			.variable("from", from)
+			.variable("to", to)
+			.variable("types", types.isEmpty() ? null : types)
+			.execute()
+			.path("connections")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((path) -> ids((List<?>) path.get("organizations")) + " " + ids((List<?>) path.get("deals")))
+			.toList();
+	}
+
+	private List<String> exhaustive(String from, String to, List<String> types) {
+		return this.cypher
+			.read("""
+					MATCH p = (:Organization {id: $from})((:Organization)<-[:FROM|TO]-(d:Deal)-[:FROM|TO]->(:Organization)){1,4}(:Organization {id: $to})
+					WHERE all(deal IN d WHERE deal.retractedAt IS NULL
+					          AND (size($types) = 0 OR any(t IN $types WHERE
+					               (t = 'PARTNERSHIP' AND deal:Partnership) OR (t = 'FINANCING' AND deal:Financing))))
+					WITH [n IN nodes(p) WHERE n:Organization | n.id] AS organizations, [n IN nodes(p) WHERE n:Deal | n.id] AS deals
+					ORDER BY size(deals), organizations, deals
+					LIMIT 5
+					RETURN organizations, deals
+					""",
+					Map.of("from", from, "to", to, "types", types))
+			.stream()
+			.map((row) -> row.get("organizations").asList(Value::asString) + " "
+					+ row.get("deals").asList(Value::asString))
+			.toList();
 	}
 
 	@Test
