@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,12 +174,16 @@ public class SeedLoader {
 			return null;
 		});
 		inBatches(seed.facts(), afterEachBatch, this.organizationWrites::upsertFacts);
-		List<String> organizationIds = seed.organizations().stream().map(Organization::id).toList();
-		this.cypher.write((tx) -> {
-			this.organizationWrites.removeUnstatedFacts(tx, organizationIds,
-					seed.facts().stream().map(FactDraft::key).toList());
-			this.organizationWrites.refreshClassifications(tx, organizationIds);
-			return null;
+		// Per batch of organizations, with the keys of their own facts only: a graph of
+		// many organizations never makes one huge transaction or parameter list here.
+		Map<String, List<String>> factKeys = seed.facts()
+			.stream()
+			.collect(Collectors.groupingBy(FactDraft::organizationId,
+					Collectors.mapping(FactDraft::key, Collectors.toList())));
+		inBatches(seed.organizations().stream().map(Organization::id).toList(), afterEachBatch, (tx, ids) -> {
+			this.organizationWrites.removeUnstatedFacts(tx, ids,
+					ids.stream().flatMap((id) -> factKeys.getOrDefault(id, List.of()).stream()).toList());
+			this.organizationWrites.refreshClassifications(tx, ids);
 		});
 		inBatches(seed.events(), afterEachBatch, (tx, rows) -> tx.run(UPSERT_EVENTS, Map.of("rows", rows)));
 		this.cypher.write((tx) -> {
