@@ -116,9 +116,9 @@ async function change(what, next, replace) {
   const centres = replace ? next.centres : next.centres.filter((id) => !view.centres.includes(id));
   setStatus(`Loading ${what.toLowerCase()}…`, 'busy');
   let networks;
-  let paths = null;
+  let search = null;
   try {
-    [networks, paths] = await Promise.all([
+    [networks, search] = await Promise.all([
       Promise.all(centres.map(async (around) => {
         const data = await graphQl('ExplorerNetwork', { around, ...f });
         if (!data.network) {
@@ -147,10 +147,11 @@ async function change(what, next, replace) {
     addToView(network.organizations, network.deals);
     view.truncated = view.truncated || network.truncated;
   });
+  const paths = search && search.paths;
   if (paths) {
     view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.id)))];
     addToView(paths.flatMap((path) => path.organizations), paths.flatMap((path) => path.deals));
-    renderPaths(paths, next.paths.from, next.paths.to);
+    renderPaths(paths, next.paths.from, next.paths.to, search.truncated);
   }
   draw();
   writeLink();
@@ -161,7 +162,7 @@ async function change(what, next, replace) {
       + (view.sites.size ? `, ${view.sites.size} sites` : '')
       + (view.truncated ? ' (cut at 200 deals per organization: narrow the filters to see the rest).' : '.'));
   }
-  return { paths: paths || [] };
+  return { paths: paths || [], truncated: Boolean(search && search.truncated) };
 }
 
 function addToView(organizations, deals) {
@@ -288,7 +289,7 @@ async function findPaths(fromId, toId, f) {
   const data = await graphQl('ExplorerPaths', {
     from: fromId, to: toId, dealTypes: f.dealTypes, asOf: f.asOf, minConfidence: f.minConfidence,
   });
-  return data.connections;
+  return data.pathsBetween;
 }
 
 async function onFindPaths(event) {
@@ -307,9 +308,10 @@ async function onFindPaths(event) {
   const changed = await change(`Paths from ${from.name} to ${to.name}`, { centres: view.centres, paths: { from, to } }, empty);
   if (changed) {
     const count = changed.paths.length;
-    setStatus(count === 0
+    const cut = changed.truncated ? ' The search was cut short at its bound: shorter paths may exist.' : '';
+    setStatus((count === 0
       ? `No path of at most four deals links ${from.name} and ${to.name} under these filters.`
-      : `${count} path${count === 1 ? '' : 's'} from ${from.name} to ${to.name}, highlighted in the graph.`);
+      : `${count} path${count === 1 ? '' : 's'} from ${from.name} to ${to.name}, highlighted in the graph.`) + cut);
   }
 }
 
@@ -326,9 +328,13 @@ async function resolveName(text) {
   return data.search[0];
 }
 
-function renderPaths(paths, from, to) {
+function renderPaths(paths, from, to, truncated) {
   page.pathList.replaceChildren();
   page.paths.hidden = false;
+  if (truncated) {
+    page.pathList.append(element('li', { className: 'empty' },
+      'The search was cut short at its bound: shorter paths, or others, may exist. Pick deal types to narrow it.'));
+  }
   if (paths.length === 0) {
     const none = element('li', { className: 'empty' }, `No path links ${from.name} and ${to.name}.`);
     page.pathList.append(none);

@@ -206,6 +206,20 @@ public final class DealStorage {
 		return "(" + from + ")-[:" + FROM + "|" + TO + "*.." + (2 * maxDeals) + "]-(" + to + ")";
 	}
 
+	/**
+	 * How many deals the party has at this end, of any type and in any state: an upper
+	 * bound on its deals in any view, which Neo4j reads from its degree counts without
+	 * visiting the deals.
+	 */
+	public static String degree(String party, End end) {
+		String types = switch (end) {
+			case FROM -> FROM;
+			case TO -> TO;
+			case EITHER -> FROM + "|" + TO;
+		};
+		return "COUNT { (" + party + ")<-[:" + types + "]-() }";
+	}
+
 	/** The deal has not been retracted. */
 	public static String visible(String deal) {
 		return property(deal, RETRACTED_AT) + " IS NULL";

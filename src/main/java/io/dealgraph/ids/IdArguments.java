@@ -50,6 +50,8 @@ public class IdArguments extends SimplePerformantInstrumentation {
 			Map.entry("Query.organization(id:)", Interface.Organization), Map.entry("Query.deal(id:)", Interface.Deal),
 			Map.entry("Query.connections(from:)", Interface.Organization),
 			Map.entry("Query.connections(to:)", Interface.Organization),
+			Map.entry("Query.pathsBetween(from:)", Interface.Organization),
+			Map.entry("Query.pathsBetween(to:)", Interface.Organization),
 			Map.entry("Query.network(around:)", Interface.Organization),
 			Map.entry("Query.timeline(of:)", Interface.Organization),
 			Map.entry("Mutation.updateDeal(id:)", Interface.Deal),

@@ -267,9 +267,25 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		}
 		String sizedByParent = argument(listSize, "sizedByParent");
 		if (sizedByParent != null) {
-			return saturatedAdd(argumentSize(env.getParentEnvironment(), sizedByParent), plus);
+			return saturatedAdd(argumentSize(nearestWith(env.getParentEnvironment(), sizedByParent), sizedByParent),
+					plus);
 		}
 		return UNBOUNDED_LIST;
+	}
+
+	/**
+	 * The nearest enclosing field that takes this argument: a path's organizations are
+	 * sized by the search's {@code maxHops}, whether the paths are the search's own list
+	 * or a list inside its answer.
+	 */
+	private static @Nullable QueryVisitorFieldEnvironment nearestWith(@Nullable QueryVisitorFieldEnvironment env,
+			String argument) {
+		for (var field = env; field != null; field = field.getParentEnvironment()) {
+			if (field.getFieldDefinition().getArgument(argument) != null) {
+				return field;
+			}
+		}
+		return null;
 	}
 
 	private static <T> @Nullable T argument(GraphQLAppliedDirective directive, String name) {

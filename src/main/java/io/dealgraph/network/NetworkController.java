@@ -30,7 +30,8 @@ class NetworkController {
 
 	/**
 	 * The paths, and everything beneath them, see the graph as of {@code asOf}, with the
-	 * evidence asked for.
+	 * evidence asked for. Deprecated for {@link #pathsBetween}, which says when the
+	 * search was cut.
 	 */
 	@QueryMapping
 	DataFetcherResult<List<Path>> connections(@Argument String from, @Argument String to,
@@ -38,6 +39,27 @@ class NetworkController {
 			@Argument @Nullable Integer first, @Argument @Nullable Boolean directed,
 			@Argument @Nullable Boolean excludeUndisclosed, @Argument @Nullable String asOf,
 			@Argument @Nullable Confidence minConfidence) {
+		View view = View.of(asOf, minConfidence);
+		return Views.seenAs(view,
+				search(from, to, maxHops, dealTypes, first, directed, excludeUndisclosed, view).paths());
+	}
+
+	/**
+	 * The paths, and everything beneath them, see the graph as of {@code asOf}, with the
+	 * evidence asked for.
+	 */
+	@QueryMapping
+	DataFetcherResult<PathSearch> pathsBetween(@Argument String from, @Argument String to,
+			@Argument @Nullable Integer maxHops, @Argument @Nullable List<DealType> dealTypes,
+			@Argument @Nullable Integer first, @Argument @Nullable Boolean directed,
+			@Argument @Nullable Boolean excludeUndisclosed, @Argument @Nullable String asOf,
+			@Argument @Nullable Confidence minConfidence) {
+		View view = View.of(asOf, minConfidence);
+		return Views.seenAs(view, search(from, to, maxHops, dealTypes, first, directed, excludeUndisclosed, view));
+	}
+
+	private PathSearch search(String from, String to, @Nullable Integer maxHops, @Nullable List<DealType> dealTypes,
+			@Nullable Integer first, @Nullable Boolean directed, @Nullable Boolean excludeUndisclosed, View view) {
 		int hops = (maxHops != null) ? maxHops : 4;
 		if (hops < 1 || hops > MAX_HOPS) {
 			throw ApiException.badRequest("'maxHops' must be from 1 to " + MAX_HOPS + ", not " + hops + ".");
@@ -46,14 +68,13 @@ class NetworkController {
 		if (paths < 1 || paths > MAX_PATHS) {
 			throw ApiException.badRequest("'first' must be from 1 to " + MAX_PATHS + ", not " + paths + ".");
 		}
-		View view = View.of(asOf, minConfidence);
 		if (from.equals(to)) {
-			return Views.seenAs(view, List.of());
+			return new PathSearch(List.of(), false);
 		}
 		var types = (dealTypes == null || dealTypes.isEmpty()) ? EnumSet.allOf(DealType.class)
 				: EnumSet.copyOf(dealTypes);
-		return Views.seenAs(view, this.queries.connections(from, to, hops, types, paths, Boolean.TRUE.equals(directed),
-				Boolean.TRUE.equals(excludeUndisclosed), view));
+		return this.queries.connections(from, to, hops, types, paths, Boolean.TRUE.equals(directed),
+				Boolean.TRUE.equals(excludeUndisclosed), view);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.dealgraph.network;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import io.dealgraph.graph.View;
 import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.CypherExecutor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -31,25 +34,13 @@ import org.springframework.stereotype.Repository;
 class NetworkQueries {
 
 	/**
-	 * The shortest paths between two organizations, every hop over an allowed deal, from
-	 * one party through the deal node to the other; the selector is {@code k} or
-	 * {@code g GROUPS}. Counts and the hop cap are checked integers: Cypher takes no
-	 * parameter there.
-	 */
-	private static final CypherText SHORTEST_PATHS = CypherText.of("""
-			MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-			MATCH p = SHORTEST {{selector}} (a)({{hop}} WHERE {{deal}} AND {{node}}){1,{{maxHops}}}(b)
-			""");
-
-	/**
 	 * Every shortest path, with its deals and organizations as each hop's conditions
 	 * allow, the first {@code $first} by the ids along them. {@code allShortestPaths}
 	 * searches from both ends at once and stops at the shortest length, and a condition
 	 * on each node alone ({@code all(n IN nodes(p) WHERE ...)}) is tested during that
-	 * search, so a pair of hubs costs milliseconds where {@code SHORTEST k} takes seconds
-	 * at a million deals (BENCHMARKS.md, "Paths at a million deals"). It finds only the
-	 * shortest length: when fewer than {@code $first} paths have it, {@link #CONNECTIONS}
-	 * answers instead.
+	 * search, so a pair of hubs costs milliseconds (BENCHMARKS.md, "Paths at a million
+	 * deals"). It finds only the shortest length: when fewer than {@code $first} paths
+	 * have it, {@link ShortestPaths} searches on.
 	 */
 	private static final CypherText ALL_SHORTEST = CypherText.of("""
 			MATCH (a:{{organization}} {id: $from}), (b:{{organization}} {id: $to})
@@ -64,34 +55,46 @@ class NetworkQueries {
 			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
 
 	/**
-	 * How many lengths the k shortest paths have: the groups of equal length the answer
-	 * draws from. SHORTEST k finds them fast; which paths it picks among equal ones does
-	 * not matter here.
+	 * How many deals each of these organizations has at each end: what a step of the path
+	 * search from it would cost at most.
 	 */
-	private static final CypherText GROUPS_NEEDED = CypherText.of("""
-			{{paths}}RETURN count(DISTINCT length(p)) AS groups
-			""");
+	private static final CypherText DEGREES = CypherText.of("""
+			UNWIND $organizations AS id
+			MATCH (o:{{organization}} {id: id})
+			RETURN id, {{asFrom}} AS asFrom, {{asTo}} AS asTo
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("asFrom", DealStorage.degree("o", End.FROM))
+		.with("asTo", DealStorage.degree("o", End.TO));
 
 	/**
-	 * The k shortest paths. Paths of equal length are ordered by the ids along them,
-	 * organizations then deals, so the same question gets the same paths on any server:
-	 * SHORTEST k alone would pick among equal paths as the traversal meets them. So all
-	 * paths of the lengths the k shortest have are found (as GROUPS), ordered, and the
-	 * first k kept. Asking for k groups instead would also enumerate every path of
-	 * lengths no answer needs: through a hub, thousands (4.8 s against 52 ms for SHORTEST
-	 * k at 10k deals).
+	 * One step of the path search: every deal the question allows from these
+	 * organizations, read from one end, with the organization across it and that one's
+	 * degrees.
 	 */
-	private static final CypherText CONNECTIONS = CypherText
-		.of("""
-				{{paths}}WITH p, [n IN nodes(p) WHERE n:{{organization}}] AS organizations, [n IN nodes(p) WHERE n:{{deal}}] AS deals
-				ORDER BY size(deals), [o IN organizations | o.id], [d IN deals | d.id]
-				LIMIT $first
-				RETURN size(deals) AS length,
-				       [o IN organizations | properties(o)] AS organizations,
-				       [d IN deals | {{projection}}] AS deals
-				""")
+	private static final CypherText HOPS = CypherText.of("""
+			UNWIND $organizations AS id
+			MATCH (x:{{organization}} {id: id})
+			MATCH {{hop}}
+			WHERE {{deal}} AND {{node}}
+			RETURN id AS from, d.id AS deal, y.id AS to, {{asFrom}} AS asFrom, {{asTo}} AS asTo
+			""")
 		.with("organization", DealStorage.ORGANIZATION)
-		.with("deal", DealStorage.DEAL);
+		.with("asFrom", DealStorage.degree("y", End.FROM))
+		.with("asTo", DealStorage.degree("y", End.TO));
+
+	/** The organizations and deals of the paths found, by id. */
+	private static final CypherText PATH_PARTS = CypherText.of("""
+			CALL () {
+			  MATCH (o:{{organization}}) WHERE o.id IN $organizations
+			  RETURN collect(properties(o)) AS organizations
+			}
+			CALL () {
+			  MATCH (d:{{deal}}) WHERE d.id IN $deals
+			  RETURN collect({{projection}}) AS deals
+			}
+			RETURN organizations, deals
+			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
 
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
@@ -125,66 +128,131 @@ class NetworkQueries {
 
 	private final CypherExecutor cypher;
 
-	NetworkQueries(CypherExecutor cypher) {
+	/**
+	 * The most partial paths and join pairs one path search may make before it stops and
+	 * says it was cut ({@code dealgraph.limits.path-search}).
+	 */
+	private final long pathBound;
+
+	NetworkQueries(CypherExecutor cypher, @Value("${dealgraph.limits.path-search}") long pathBound) {
 		this.cypher = cypher;
+		this.pathBound = pathBound;
 	}
 
-	List<Path> connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
+	/**
+	 * The first {@code first} paths of at most {@code maxHops} deals, by length and then
+	 * the ids along them, in one read transaction. Undirected, {@code allShortestPaths}
+	 * answers when the shortest length has enough paths; otherwise, and for directed
+	 * paths, {@link ShortestPaths} searches from both ends within {@link #pathBound}.
+	 */
+	PathSearch connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
 			boolean excludeUndisclosed, View view) {
+		return this.cypher.readTogether((reader) -> {
+			if (!directed) {
+				List<Path> shortest = allShortest(reader, from, to, maxHops, types, first, excludeUndisclosed, view);
+				if (shortest.size() >= first) {
+					return new PathSearch(shortest, false);
+				}
+			}
+			var hops = new StoredHops(reader, from, to, types, excludeUndisclosed, view);
+			ShortestPaths.Result found = ShortestPaths.search(hops, from, to, maxHops, first, directed, this.pathBound);
+			return new PathSearch(parts(reader, found.paths(), view), found.truncated());
+		});
+	}
+
+	private static List<Path> allShortest(CypherExecutor.Reader reader, String from, String to, int maxHops,
+			Set<DealType> types, int first, boolean excludeUndisclosed, View view) {
 		var filter = new CypherFilter(view);
-		String dealPredicate = filter.standing("r");
-		String nodePredicate = excludeUndisclosed
-				? "(x.id = " + filter.parameter(to) + " OR NOT coalesce(x.undisclosed, false))" : "true";
+		String dealCondition = types.containsAll(EnumSet.allOf(DealType.class)) ? filter.standing("n")
+				: "(" + DealStorage.isOfType("n", types) + " AND " + filter.standing("n") + ")";
+		String nodeCondition = excludeUndisclosed ? "(n.id IN [$from, $to] OR NOT coalesce(n.undisclosed, false))"
+				: "true";
+		String query = ALL_SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
+			.with("dealCondition", dealCondition)
+			.with("nodeCondition", nodeCondition)
+			.with("projection", DealStorage.projection("d", filter.asOf()))
+			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("from", from);
 		parameters.put("to", to);
 		parameters.put("first", first);
-		if (!directed) {
-			// The shortest length first, from both ends at once: enough whenever it has
-			// `first` paths. A walk of undirected party relationships cannot say which
-			// way
-			// a deal was crossed, so directed searches take the exact path below.
-			String dealCondition = types.isEmpty() ? filter.standing("n")
-					: "(" + DealStorage.isOfType("n", types) + " AND " + filter.standing("n") + ")";
-			String nodeCondition = excludeUndisclosed ? "(n.id IN [$from, $to] OR NOT coalesce(n.undisclosed, false))"
-					: "true";
-			String query = ALL_SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
-				.with("dealCondition", dealCondition)
-				.with("nodeCondition", nodeCondition)
-				.with("projection", DealStorage.projection("d", filter.asOf()))
-				.build();
-			Map<String, Object> values = new HashMap<>(parameters);
-			values.putAll(filter.parameters());
-			List<Path> shortest = this.cypher.read(query, values, NetworkQueries::path);
-			if (shortest.size() >= first) {
-				return shortest;
-			}
+		return reader.run(query, parameters).stream().map(NetworkQueries::path).toList();
+	}
+
+	/** The paths found, with their organizations and deals as the view sees them. */
+	private static List<Path> parts(CypherExecutor.Reader reader, List<ShortestPaths.Found> paths, View view) {
+		if (paths.isEmpty()) {
+			return List.of();
 		}
-		return kShortest(maxHops, types, first, directed, filter, dealPredicate, nodePredicate, parameters);
+		var filter = new CypherFilter(view);
+		String query = PATH_PARTS.with("projection", DealStorage.projection("d", filter.asOf())).build();
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("organizations",
+				paths.stream().flatMap((path) -> path.organizations().stream()).distinct().toList());
+		parameters.put("deals", paths.stream().flatMap((path) -> path.deals().stream()).distinct().toList());
+		Record row = reader.run(query, parameters).getFirst();
+		Map<String, Organization> organizations = new HashMap<>();
+		row.get("organizations").asList(Organization::from).forEach((o) -> organizations.put(o.id(), o));
+		Map<String, Deal> deals = new HashMap<>();
+		row.get("deals").asList(DealProperties::decode).forEach((d) -> deals.put(d.id(), d));
+		return paths.stream()
+			.map((path) -> new Path(path.deals().size(), path.organizations().stream().map(organizations::get).toList(),
+					path.deals().stream().map(deals::get).toList()))
+			.toList();
 	}
 
 	/**
-	 * The k shortest paths of any lengths up to {@code maxHops}, exactly, by SHORTEST k:
-	 * for directed searches, and when the shortest length has fewer than k paths.
+	 * The graph as the path search reads it, in the read transaction of the request: the
+	 * deals the view and the deal types allow, and organizations other than placeholders
+	 * when they are left out.
 	 */
-	private List<Path> kShortest(int maxHops, Set<DealType> types, int first, boolean directed, CypherFilter filter,
-			String dealPredicate, String nodePredicate, Map<String, Object> parameters) {
-		String hop = DealStorage.pattern("", directed ? End.FROM : End.EITHER, "r", types,
-				"x:" + DealStorage.ORGANIZATION);
-		CypherText paths = SHORTEST_PATHS.with("hop", hop)
-			.with("deal", dealPredicate)
-			.with("node", nodePredicate)
-			.with("maxHops", Integer.toString(maxHops));
-		String groupsNeeded = GROUPS_NEEDED.with("paths", paths.with("selector", Integer.toString(first)).build())
-			.build();
-		int groups = this.cypher.read(groupsNeeded, parameters, (row) -> row.get("groups").asInt()).getFirst();
-		if (groups == 0) {
-			return List.of();
+	private static final class StoredHops implements ShortestPaths.Hops {
+
+		private final CypherExecutor.Reader reader;
+
+		private final CypherFilter filter;
+
+		private final CypherText hops;
+
+		private final Set<DealType> types;
+
+		StoredHops(CypherExecutor.Reader reader, String from, String to, Set<DealType> types,
+				boolean excludeUndisclosed, View view) {
+			this.reader = reader;
+			this.filter = new CypherFilter(view);
+			String node = excludeUndisclosed ? "(y.id IN [" + this.filter.parameter(from) + ", "
+					+ this.filter.parameter(to) + "] OR NOT coalesce(y.undisclosed, false))" : "true";
+			this.hops = HOPS.with("deal", this.filter.standing("d")).with("node", node);
+			this.types = types;
 		}
-		String query = CONNECTIONS.with("paths", paths.with("selector", groups + " GROUPS").build())
-			.with("projection", DealStorage.projection("d", filter.asOf()))
-			.build();
-		return this.cypher.read(query, parameters, NetworkQueries::path);
+
+		@Override
+		public Map<String, ShortestPaths.Degree> degrees(Collection<String> organizations) {
+			Map<String, ShortestPaths.Degree> degrees = new HashMap<>();
+			for (Record row : this.reader.run(DEGREES.build(), Map.of("organizations", List.copyOf(organizations)))) {
+				degrees.put(row.get("id").asString(), degree(row));
+			}
+			return degrees;
+		}
+
+		@Override
+		public List<ShortestPaths.Hop> from(Collection<String> organizations, End end) {
+			String query = this.hops
+				.with("hop", DealStorage.pattern("x", end, "d", this.types, "y:" + DealStorage.ORGANIZATION))
+				.build();
+			Map<String, Object> parameters = new HashMap<>(this.filter.parameters());
+			parameters.put("organizations", List.copyOf(organizations));
+			return this.reader.run(query, parameters)
+				.stream()
+				.map((row) -> new ShortestPaths.Hop(row.get("from").asString(), row.get("deal").asString(),
+						row.get("to").asString(), degree(row)))
+				.toList();
+		}
+
+		private static ShortestPaths.Degree degree(Record row) {
+			return new ShortestPaths.Degree(row.get("asFrom").asLong(), row.get("asTo").asLong());
+		}
+
 	}
 
 	@Nullable Network network(NetworkRequest request) {

@@ -18,7 +18,18 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.summary.ResultSummary;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
+
+import io.dealgraph.neo4j.CypherExecutor;
+import io.dealgraph.neo4j.DriverStatements;
 import io.dealgraph.neo4j.EmbeddedNeo4j;
+import io.dealgraph.neo4j.TransactionTimeouts;
+import io.dealgraph.network.PathSearch;
+import io.dealgraph.network.PathSearches;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -35,6 +46,9 @@ class PathSearchTests {
 	/** A question form: its name and its Cypher, with {@code $a} and {@code $b}. */
 	record Form(String name, String cypher) {
 	}
+
+	/** {@code dealgraph.limits.path-search} as application.yaml sets it. */
+	private static final long BOUND_DEFAULT = 500_000;
 
 	private static final String BOUND = "MATCH (a:Organization {id: $a}), (b:Organization {id: $b}) ";
 
@@ -90,10 +104,16 @@ class PathSearchTests {
 					RETURN o.id AS id ORDER BY degree DESC LIMIT 2
 					""").execute().records().forEach((r) -> hubs.add(r.get("id").asString()));
 			pairs.put("two hubs", Map.of("a", hubs.get(0), "b", hubs.get(1)));
+			CypherExecutor cypher = executor(driver);
 			for (var pair : pairs.entrySet()) {
 				out.printf("-- %s %s%n", pair.getKey(), pair.getValue());
 				for (Form form : FORMS) {
 					measure(driver, form, pair.getValue(), out);
+				}
+				String a = (String) pair.getValue().get("a");
+				String b = (String) pair.getValue().get("b");
+				for (boolean directed : List.of(false, true)) {
+					measureApp(cypher, a, b, directed, out);
 				}
 			}
 		}
@@ -120,6 +140,38 @@ class PathSearchTests {
 		catch (RuntimeException ex) {
 			out.printf("%-42s failed: %s%n", form.name(), ex.getMessage().lines().findFirst().orElse(""));
 		}
+	}
+
+	/**
+	 * The application's search, as {@code pathsBetween(first: 5, maxHops: 4)} runs it
+	 * with its default bound: the best of three runs after one to warm.
+	 */
+	private static void measureApp(CypherExecutor cypher, String a, String b, boolean directed, PrintStream out) {
+		String name = "pathsBetween (app)" + (directed ? ", directed" : "");
+		try {
+			PathSearches.search(cypher, a, b, 4, 5, directed, BOUND_DEFAULT);
+			long best = Long.MAX_VALUE;
+			PathSearch search = null;
+			for (int run = 0; run < 3; run++) {
+				long start = System.nanoTime();
+				search = PathSearches.search(cypher, a, b, 4, 5, directed, BOUND_DEFAULT);
+				best = Math.min(best, System.nanoTime() - start);
+			}
+			out.printf("%-42s %9.1f ms  %14s  lengths %s%s%n", name, best / 1e6, "",
+					search.paths().stream().map(io.dealgraph.network.Path::length).toList(),
+					search.truncated() ? " (truncated)" : "");
+		}
+		catch (RuntimeException ex) {
+			out.printf("%-42s failed: %s%n", name, ex.getMessage().lines().findFirst().orElse(""));
+		}
+	}
+
+	/** The application's executor over the benchmark's driver, with a minute per read. */
+	private static CypherExecutor executor(Driver driver) {
+		return new CypherExecutor(driver, Neo4jClient.create(driver), new Neo4jTransactionManager(driver),
+				BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build()),
+				TransactionTimeouts.all(Duration.ofMinutes(1)), Duration.ofSeconds(3), new DriverStatements(),
+				new SimpleMeterRegistry());
 	}
 
 	private static long hits(org.neo4j.driver.summary.ProfiledPlan plan) {
@@ -153,7 +205,8 @@ class PathSearchTests {
 			driver.executableQuery("""
 					UNWIND $rows AS row
 					MATCH (a:Organization {id: row.from}), (b:Organization {id: row.to})
-					CREATE (a)<-[:FROM]-(d:Deal:$(row.label) {id: row.id})-[:TO]->(b)
+					CREATE (a)<-[:FROM]-(d:Deal:$(row.label) {id: row.id, status: row.status,
+					        announcedOn: row.announcedOn, announcedKey: row.announcedKey})-[:TO]->(b)
 					""").withParameters(Map.of("rows", batch)).execute();
 		}
 		TimeUnit.SECONDS.sleep(1);

@@ -18,6 +18,7 @@ import io.dealgraph.deal.Deal;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.network.Network;
 import io.dealgraph.network.Path;
+import io.dealgraph.network.PathSearch;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.support.RunsDealgraph;
@@ -59,20 +60,20 @@ class SchemaMappingTests {
 		for (DealType type : DealType.values()) {
 			inspector.classMapping(type.typeName(), Deal.class);
 		}
-		// network and connections answer in a DataFetcherResult, to carry their view to
-		// the
-		// fields beneath; the inspector does not look inside one, so their types are
-		// named.
+		// network, pathsBetween and connections answer in a DataFetcherResult, to carry
+		// their view to the fields beneath; the inspector does not look inside one, so
+		// their types are named.
 		inspector.classMapping("Network", Network.class);
+		inspector.classMapping("PathSearch", PathSearch.class);
 		inspector.classMapping("Path", Path.class);
 		var report = inspector.inspect(schema, registered);
 
-		// network and connections answer in a DataFetcherResult, to carry their view to
-		// the
-		// fields beneath, and the inspector does not look inside one: their types' fields
-		// are checked here to be properties of the records they answer with.
+		// network, pathsBetween and connections answer in a DataFetcherResult, to carry
+		// their view to the fields beneath, and the inspector does not look inside one:
+		// their types' fields are checked here to be properties of the records they
+		// answer with.
 		assertThat(report.unmappedFields())
-			.allSatisfy((coordinates) -> assertThat(coordinates.getTypeName()).isIn("Network", "Path"));
+			.allSatisfy((coordinates) -> assertThat(coordinates.getTypeName()).isIn("Network", "PathSearch", "Path"));
 		// Network.sites has a fetcher of its own (site/SiteController); the other fields
 		// are the record's.
 		assertThat(properties(Network.class)).containsAll(fields(schema, "Network").stream()
@@ -80,6 +81,7 @@ class SchemaMappingTests {
 			.toList());
 		assertThat(registered.get("Network")).containsKey("sites");
 		assertThat(properties(Path.class)).containsAll(fields(schema, "Path"));
+		assertThat(properties(PathSearch.class)).containsAll(fields(schema, "PathSearch"));
 		assertThat(report.unmappedRegistrations()).isEmpty();
 		assertThat(report.unmappedArguments()).isEmpty();
 		// The inspector follows a connection only into Spring's own pagination types

@@ -1,6 +1,7 @@
 package io.dealgraph.network;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Value;
 
+import io.dealgraph.deal.Deal;
+import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.View;
+import io.dealgraph.organization.Organization;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.neo4j.CypherExecutor;
@@ -27,12 +32,9 @@ class ConnectionsTests {
 
 	@Test
 	void coatueReachesAnthropicThroughHut8WithEvidenceOnEveryHop() {
-		var paths = Examples.using(this.graphQl)
-			.documentName("howIsCoatueConnectedToAnthropic")
-			.execute()
-			.path("connections")
-			.entityList(Map.class)
-			.get();
+		var response = Examples.using(this.graphQl).documentName("howIsCoatueConnectedToAnthropic").execute();
+		response.path("pathsBetween.truncated").entity(Boolean.class).isEqualTo(false);
+		var paths = response.path("pathsBetween.paths").entityList(Map.class).get();
 		assertThat(paths).isNotEmpty();
 		Map<?, ?> shortest = paths.getFirst();
 		assertThat(ids((List<?>) shortest.get("organizations"))).containsExactly("coatue", "hut-8", "anthropic");
@@ -47,11 +49,12 @@ class ConnectionsTests {
 	}
 
 	/**
-	 * The search finds the shortest length from both ends and falls back to SHORTEST k
-	 * only when that length has too few paths; either way the answer must be what an
-	 * exhaustive enumeration of every path gives: all paths of at most 4 deals, by
-	 * length, then the ids along them, the first 5. Checked for every pair among the
-	 * organizations with the most deals, hubs included, and with a deal-type filter.
+	 * The search finds the shortest length by allShortestPaths and searches on from both
+	 * ends when that length has too few paths, or for directed paths; either way the
+	 * answer must be what an exhaustive enumeration of every path gives: all paths of at
+	 * most 4 deals that never pass an organization twice, by length, then the ids along
+	 * them, the first 5. Checked for every pair among the organizations with the most
+	 * deals, hubs included, with a deal-type filter and following deals' direction.
 	 */
 	@Test
 	void theAnswerIsTheFirstOfEveryPathByLengthAndIdsAsAnExhaustiveSearchGivesIt() {
@@ -63,27 +66,34 @@ class ConnectionsTests {
 			for (String to : busiest) {
 				if (from.compareTo(to) < 0) {
 					for (List<String> types : List.of(List.<String>of(), List.of("PARTNERSHIP", "FINANCING"))) {
-						assertThat(served(from, to, types)).as("%s to %s over %s", from, to, types)
-							.isEqualTo(exhaustive(from, to, types));
+						assertThat(served(from, to, types, false)).as("%s to %s over %s", from, to, types)
+							.isEqualTo(exhaustive(from, to, types, false));
 						compared++;
 					}
+					assertThat(served(from, to, List.of(), true)).as("%s to %s, directed", from, to)
+						.isEqualTo(exhaustive(from, to, List.of(), true));
+					assertThat(served(to, from, List.of(), true)).as("%s to %s, directed", to, from)
+						.isEqualTo(exhaustive(to, from, List.of(), true));
+					compared += 2;
 				}
 			}
 		}
-		assertThat(compared).isEqualTo(72);
+		assertThat(compared).isEqualTo(144);
 	}
 
-	private List<String> served(String from, String to, List<String> types) {
-		return this.graphQl.document("""
-				query($from: ID!, $to: ID!, $types: [DealType!]) {
-				  connections(from: $from, to: $to, maxHops: 4, first: 5, dealTypes: $types) {
-				    organizations { id } deals { id } } }
+	private List<String> served(String from, String to, List<String> types, boolean directed) {
+		var response = this.graphQl.document("""
+				query($from: ID!, $to: ID!, $types: [DealType!], $directed: Boolean) {
+				  pathsBetween(from: $from, to: $to, maxHops: 4, first: 5, dealTypes: $types, directed: $directed) {
+				    truncated paths { organizations { id } deals { id } } } }
 				""")
 			.variable("from", from)
 			.variable("to", to)
 			.variable("types", types.isEmpty() ? null : types)
-			.execute()
-			.path("connections")
+			.variable("directed", directed)
+			.execute();
+		response.path("pathsBetween.truncated").entity(Boolean.class).isEqualTo(false);
+		return response.path("pathsBetween.paths")
 			.entityList(Map.class)
 			.get()
 			.stream()
@@ -91,19 +101,22 @@ class ConnectionsTests {
 			.toList();
 	}
 
-	private List<String> exhaustive(String from, String to, List<String> types) {
+	private List<String> exhaustive(String from, String to, List<String> types, boolean directed) {
+		String hop = directed ? "(:Organization)<-[:FROM]-(d:Deal)-[:TO]->(:Organization)"
+				: "(:Organization)<-[:FROM|TO]-(d:Deal)-[:FROM|TO]->(:Organization)";
 		return this.cypher
 			.read("""
-					MATCH p = (:Organization {id: $from})((:Organization)<-[:FROM|TO]-(d:Deal)-[:FROM|TO]->(:Organization)){1,4}(:Organization {id: $to})
+					MATCH p = (:Organization {id: $from})(%s){1,4}(:Organization {id: $to})
 					WHERE all(deal IN d WHERE deal.retractedAt IS NULL
 					          AND (size($types) = 0 OR any(t IN $types WHERE
 					               (t = 'PARTNERSHIP' AND deal:Partnership) OR (t = 'FINANCING' AND deal:Financing))))
 					WITH [n IN nodes(p) WHERE n:Organization | n.id] AS organizations, [n IN nodes(p) WHERE n:Deal | n.id] AS deals
+					WHERE all(i IN range(0, size(organizations) - 2) WHERE NOT organizations[i] IN organizations[i + 1..])
 					ORDER BY size(deals), organizations, deals
 					LIMIT 5
 					RETURN organizations, deals
-					""",
-					Map.of("from", from, "to", to, "types", types))
+					"""
+				.formatted(hop), Map.of("from", from, "to", to, "types", types))
 			.stream()
 			.map((row) -> row.get("organizations").asList(Value::asString) + " "
 					+ row.get("deals").asList(Value::asString))
@@ -113,9 +126,9 @@ class ConnectionsTests {
 	@Test
 	void everyHopLinksTheOrganizationsOnEitherSideOfIt() {
 		var paths = this.graphQl.document("""
-				{ connections(from: "nvidia", to: "hut-8", first: 5) {
-				    length organizations { id } deals { from { id } to { id } } } }
-				""").execute().path("connections").entityList(Map.class).get();
+				{ pathsBetween(from: "nvidia", to: "hut-8", first: 5) { paths {
+				    length organizations { id } deals { from { id } to { id } } } } }
+				""").execute().path("pathsBetween.paths").entityList(Map.class).get();
 		assertThat(paths).hasSizeGreaterThan(1).allSatisfy((path) -> {
 			List<String> organizations = ids((List<?>) path.get("organizations"));
 			List<?> deals = (List<?>) path.get("deals");
@@ -131,9 +144,9 @@ class ConnectionsTests {
 	@Test
 	void pathsOfEqualLengthComeInTheOrderOfTheIdsAlongThemOnAnyServer() {
 		var paths = this.graphQl.document("""
-				{ connections(from: "nvidia", to: "hut-8", first: 5) {
-				    length organizations { id } deals { id } } }
-				""").execute().path("connections").entityList(Map.class).get();
+				{ pathsBetween(from: "nvidia", to: "hut-8", first: 5) { paths {
+				    length organizations { id } deals { id } } } }
+				""").execute().path("pathsBetween.paths").entityList(Map.class).get();
 		List<List<String>> answered = paths.stream()
 			.map((path) -> concat(ids((List<?>) path.get("organizations")), ids((List<?>) path.get("deals"))))
 			.toList();
@@ -144,6 +157,7 @@ class ConnectionsTests {
 				WHERE all(d IN [n IN nodes(p) WHERE n:Deal] WHERE d.retractedAt IS NULL)
 				WITH p, [n IN nodes(p) WHERE n:Organization | n.id] AS organizations,
 				     [d IN nodes(p) WHERE d:Deal | d.id] AS deals
+				WHERE all(i IN range(0, size(organizations) - 2) WHERE NOT organizations[i] IN organizations[i + 1..])
 				ORDER BY length(p), organizations, deals
 				LIMIT 5
 				RETURN organizations + deals AS ids
@@ -152,6 +166,53 @@ class ConnectionsTests {
 		List<Object> lengths = paths.stream().map((path) -> path.get("length")).toList();
 		assertThat(Set.copyOf(lengths)).as("some paths tie on length, so the order among them is checked")
 			.hasSizeLessThan(lengths.size());
+	}
+
+	/**
+	 * The bound, set low enough to bite, on the seed graph in Neo4j: each answer is the
+	 * exact one or says it was cut, and the paths of a cut answer are real all the same.
+	 */
+	@Test
+	void aSearchCutByItsBoundSaysSoAndAnUncutOneIsExact() {
+		List<String> expected = exhaustive("nvidia", "hut-8", List.of(), false);
+		int cut = 0;
+		int exact = 0;
+		for (long bound : List.of(0L, 10L, 100L, 1_000L, 100_000L)) {
+			var queries = new NetworkQueries(this.cypher, bound);
+			PathSearch search = queries.connections("nvidia", "hut-8", 4, EnumSet.allOf(DealType.class), 5, false,
+					false, View.of(null, null));
+			List<String> answered = search.paths()
+				.stream()
+				.map((path) -> path.organizations().stream().map(Organization::id).toList() + " "
+						+ path.deals().stream().map(Deal::id).toList())
+				.toList();
+			if (search.truncated()) {
+				cut++;
+				assertThat(search.paths()).allSatisfy((path) -> assertThat(path.deals()).hasSize(path.length()));
+			}
+			else {
+				exact++;
+				assertThat(answered).as("bound %d", bound).isEqualTo(expected);
+			}
+		}
+		assertThat(cut).as("the bound bit").isPositive();
+		assertThat(exact).as("the bound left room").isPositive();
+	}
+
+	@Test
+	void theDeprecatedListAnswersThePathsOfTheSearch() {
+		var list = this.graphQl.document("{ connections(from: \"nvidia\", to: \"hut-8\") { deals { id } } }")
+			.execute()
+			.path("connections[*].deals[*].id")
+			.entityList(String.class)
+			.get();
+		var search = this.graphQl
+			.document("{ pathsBetween(from: \"nvidia\", to: \"hut-8\") { paths { deals { id } } } }")
+			.execute()
+			.path("pathsBetween.paths[*].deals[*].id")
+			.entityList(String.class)
+			.get();
+		assertThat(list).isNotEmpty().isEqualTo(search);
 	}
 
 	@Test
