@@ -12,6 +12,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	public URI boltUri() {
 		return this.boltUri;
+	}
+
+	/**
+	 * The default database through the embedded API, for tools that need more than Bolt
+	 * gives: the benchmark forces a checkpoint to measure the store on disk.
+	 */
+	public GraphDatabaseService database() {
+		return this.service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 	}
 
 	/**

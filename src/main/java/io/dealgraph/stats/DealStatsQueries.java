@@ -82,18 +82,18 @@ class DealStatsQueries {
 	 * those labels alone) with their parties {@code a} and {@code b} when the filter or
 	 * the grouping reads them, and null for both otherwise; the deal's type name, the
 	 * deal predicate, one row per investor type of the from party when grouped by it, the
-	 * keys, and the aggregation: {@link #COUNTS} or {@link #MONEY}. A key not grouped by
-	 * is null, so it merges every row and costs nothing per deal. Deals only ever link
-	 * organizations, so the parties need no label check.
+	 * keys grouped by (only those: a key not asked for is neither read nor hashed per
+	 * deal, and is returned as null), and the aggregation: {@link #COUNTS} or
+	 * {@link #MONEY}. Deals only ever link organizations, so the parties need no label
+	 * check.
 	 */
 	private static final CypherText STATS = CypherText.of("""
 			{{deals}}
 			WHERE {{where}}{{investorTypes}}
-			WITH r, {{keys}}{{capacity}}
+			WITH r{{keys}}{{capacity}}
 			{{aggregation}}
-			RETURN {{keyColumns}}, count, withoutAmount, inexact, totals, {{capacityColumn}},
-			       {{parties}}
-			ORDER BY {{keyColumns}}
+			RETURN {{columns}}, count, withoutAmount, inexact, totals, {{capacityColumn}},
+			       {{parties}}{{order}}
 			""");
 
 	/**
@@ -103,7 +103,7 @@ class DealStatsQueries {
 	 */
 	private static final String CAPACITY = """
 
-			WITH {{keyColumns}}, collect(r) AS bucketDeals
+			WITH {{group}}collect(r) AS bucketDeals
 			CALL (bucketDeals) {
 			  UNWIND bucketDeals AS d
 			  WITH d WHERE d.capacityMw IS NOT NULL
@@ -113,16 +113,18 @@ class DealStatsQueries {
 			  RETURN collect({basis: basis, mw: mw, deals: deals, qualified: qualified}) AS capacity
 			}
 			UNWIND bucketDeals AS r
-			WITH r, {{keyColumns}}, capacity""";
+			WITH r, {{group}}capacity""";
 
-	/** The organizations a bucket is keyed by, when grouped by FROM or TO. */
-	private static final String PARTIES = """
-			CASE WHEN keyFrom IS NULL THEN null ELSE head(COLLECT { MATCH (o:Organization {id: keyFrom}) RETURN o {.*} }) END AS fromOrganization,
-			       CASE WHEN keyTo IS NULL THEN null ELSE head(COLLECT { MATCH (o:Organization {id: keyTo}) RETURN o {.*} }) END AS toOrganization""";
+	/**
+	 * The organization a bucket is keyed by, when grouped by FROM or TO: the key's column
+	 * in the slot.
+	 */
+	private static final CypherText PARTY = CypherText
+		.of("CASE WHEN {{key}} IS NULL THEN null ELSE head(COLLECT { MATCH (o:Organization {id: {{key}}}) RETURN o {.*} }) END");
 
 	/** Counts only, when the request asks for no money figure: no amount is read. */
 	private static final String COUNTS = """
-			WITH {{group}}, count(r) AS count, 0 AS withoutAmount, 0 AS inexact, [] AS totals""";
+			WITH {{group}}count(r) AS count, 0 AS withoutAmount, 0 AS inexact, [] AS totals""";
 
 	/**
 	 * Counts and money: sums per currency and period first, then one list per bucket. The
@@ -132,24 +134,19 @@ class DealStatsQueries {
 	 */
 	private static final String MONEY = CypherText
 		.of("""
-				WITH {{group}}, {{unit}} AS unit, collect(r) AS members
-				WITH {{group}}, size(members) AS participants,
+				WITH {{group}}{{unit}} AS unit, collect(r) AS members
+				WITH {{group}}size(members) AS participants,
 				     coalesce(head([m IN members WHERE m.amount IS NOT NULL]), members[0]) AS r
-				WITH {{group}},
+				WITH {{group}}
 				     r.currency AS currency, r.amountPeriod AS period, sum(participants) AS deals,
 				     sum(CASE WHEN r.amount IS NOT NULL THEN participants ELSE 0 END) AS withAmount, sum(r.amount) AS total,
 				     sum(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN participants ELSE 0 END) AS inexact
-				WITH {{group}}, sum(deals) AS count,
+				WITH {{group}}sum(deals) AS count,
 				     sum(deals - withAmount) AS withoutAmount, sum(inexact) AS inexact,
 				     collect(CASE WHEN currency IS NOT NULL
 				                  THEN {currency: currency, period: period, amount: total, count: withAmount} END) AS totals""")
 		.with("unit", DealStorage.amountUnit("r"))
 		.toString();
-
-	/** Every key's column, in the order buckets are sorted. */
-	private static final String KEY_COLUMNS = Arrays.stream(Key.values())
-		.map(Key::column)
-		.collect(Collectors.joining(", "));
 
 	/** As the schema's {@code @listSize} on {@code dealStats} states. */
 	static final int MAX_BUCKETS = 500;
@@ -185,7 +182,11 @@ class DealStatsQueries {
 		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
 				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
 		boolean capacity = withCapacity;
-		String group = KEY_COLUMNS + (capacity ? ", capacity" : "");
+		// The keys grouped by, in the order buckets are sorted; each group clause lists
+		// them with a trailing comma, or nothing when there is no key.
+		List<Key> grouped = Arrays.stream(Key.values()).filter(keys::contains).toList();
+		String keyPrefix = grouped.stream().map((key) -> key.column() + ", ").collect(Collectors.joining());
+		String group = keyPrefix + (capacity ? "capacity, " : "");
 		String query = STATS.with("deals", deals)
 			.with("where", predicate)
 			.with("investorTypes",
@@ -193,16 +194,24 @@ class DealStatsQueries {
 							+ BY_INVESTOR_TYPE.with("types", filter.claimed(Classification.INVESTOR_TYPE, "a")).build()
 							: "")
 			.with("keys",
-					Arrays.stream(Key.values())
-						.map((key) -> (keys.contains(key) ? key.expression() : "null") + " AS " + key.column())
-						.collect(Collectors.joining(", ")))
-			.with("capacity", capacity ? CAPACITY : "")
+					grouped.stream()
+						.map((key) -> ", " + key.expression() + " AS " + key.column())
+						.collect(Collectors.joining()))
+			.with("capacity", capacity ? CAPACITY.replace("{{group}}", keyPrefix) : "")
 			.with("aggregation", (money ? MONEY : COUNTS).replace("{{group}}", group))
 			.with("capacityColumn", capacity ? "capacity" : "[] AS capacity")
 			.with("parties",
-					keys.contains(Key.FROM) || keys.contains(Key.TO) ? PARTIES
-							: "null AS fromOrganization, null AS toOrganization")
-			.with("keyColumns", KEY_COLUMNS)
+					(keys.contains(Key.FROM) ? PARTY.with("key", Key.FROM.column()).build() : "null")
+							+ " AS fromOrganization, "
+							+ (keys.contains(Key.TO) ? PARTY.with("key", Key.TO.column()).build() : "null")
+							+ " AS toOrganization")
+			.with("columns",
+					Arrays.stream(Key.values())
+						.map((key) -> keys.contains(key) ? key.column() : "null AS " + key.column())
+						.collect(Collectors.joining(", ")))
+			.with("order",
+					grouped.isEmpty() ? ""
+							: "\nORDER BY " + grouped.stream().map(Key::column).collect(Collectors.joining(", ")))
 			.build();
 		List<DealStatsBucket> buckets = this.cypher.read(query, parameters, DealStatsQueries::bucket);
 		requireWithinTheSchemasCaps(buckets);

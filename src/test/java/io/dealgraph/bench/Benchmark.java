@@ -1,5 +1,6 @@
 package io.dealgraph.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -22,6 +23,9 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.CheckPointer;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.SimpleTriggerInfo;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,6 +112,16 @@ final class Benchmark {
 				.run(dealsFile, "bench", new PrintStream(PrintStream.nullOutputStream()));
 			double importSeconds = (System.nanoTime() - importStart) / 1e9;
 			Driver driver = app.getBean(Driver.class);
+			// The store's size as the application wrote it, before the raw import adds
+			// (and removes) its own deals: the growth curve that sizing reads. A
+			// checkpoint first writes what is still only in the page cache and the log.
+			// (db.checkpoint() is Enterprise's; the embedded API forces one in
+			// Community.)
+			((GraphDatabaseAPI) app.getBean(EmbeddedNeo4j.class).database()).getDependencyResolver()
+				.resolveDependency(CheckPointer.class)
+				.forceCheckPoint(new SimpleTriggerInfo("benchmark"));
+			long dataBytes = bytesUnder(work.resolve("store/data/databases/neo4j"));
+			long logBytes = bytesUnder(work.resolve("store/data/transactions/neo4j"));
 			double rawImportRate = rawImport(driver, graph, work);
 
 			this.out.printf("%n== %,d deals (%,d organizations): cold start to first answer %.1f s%n", this.deals,
@@ -116,6 +130,9 @@ final class Benchmark {
 					"import: Dealgraph bulk import %,.0f deals/s (%d created, %d rejected) | raw UNWIND %,.0f/s | ratio %.2f%n",
 					summary.created() / importSeconds, summary.created(), summary.rejected().size(), rawImportRate,
 					(summary.created() / importSeconds) / rawImportRate);
+
+			this.out.printf("store after the import: data files %,d MB (%,d bytes per deal), transaction logs %,d MB%n",
+					dataBytes >> 20, dataBytes / this.deals, logBytes >> 20);
 
 			List<Operation> mix = mix(driver);
 			CypherExecutor cypher = app.getBean(CypherExecutor.class);
@@ -452,6 +469,13 @@ final class Benchmark {
 		Arrays.sort(latencies);
 		return new Figures(latencies.length / seconds, latencies[latencies.length / 2] / 1e6,
 				latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6);
+	}
+
+	/** The bytes of every file under a folder. */
+	private static long bytesUnder(Path folder) throws IOException {
+		try (var files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
+		}
 	}
 
 	/**
