@@ -120,7 +120,8 @@ class DealStatsQueries {
 	 * in the slot.
 	 */
 	private static final CypherText PARTY = CypherText
-		.of("CASE WHEN {{key}} IS NULL THEN null ELSE head(COLLECT { MATCH (o:Organization {id: {{key}}}) RETURN o {.*} }) END");
+		.of("CASE WHEN {{key}} IS NULL THEN null ELSE head(COLLECT { MATCH (o:{{organization}} {id: {{key}}}) RETURN o {.*} }) END")
+		.with("organization", DealStorage.ORGANIZATION);
 
 	/** Counts only, when the request asks for no money figure: no amount is read. */
 	private static final String COUNTS = """
