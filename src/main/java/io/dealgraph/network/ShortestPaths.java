@@ -126,12 +126,12 @@ final class ShortestPaths {
 			if (found.size() >= first || joined == maxDeals) {
 				return first(found, first, false);
 			}
-			Side next = (start.nextCost() <= end.nextCost()) ? start : end;
-			long cost = next.nextCost();
+			long startCost = start.nextCost();
+			long endCost = end.nextCost();
+			Side next = (startCost <= endCost) ? start : end;
+			long cost = Math.min(startCost, endCost);
 			if (cost == 0) {
-				// Every longer path would leave this side's frontier by a deal, and it
-				// has
-				// none.
+				// Every longer path leaves this side's frontier by a deal; it has none.
 				return first(found, first, false);
 			}
 			if (spent + cost > bound) {

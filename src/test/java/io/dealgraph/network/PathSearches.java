@@ -15,7 +15,10 @@ public final class PathSearches {
 	private PathSearches() {
 	}
 
-	/** Undirected paths over every deal type in the graph as it is now. */
+	/**
+	 * Paths over every deal type in the graph as it is now, without placeholders left
+	 * out.
+	 */
 	public static PathSearch search(CypherExecutor cypher, String from, String to, int maxHops, int first,
 			boolean directed, long bound) {
 		return new NetworkQueries(cypher, bound).connections(from, to, maxHops, EnumSet.allOf(DealType.class), first,
