@@ -2,18 +2,16 @@ package io.dealgraph.deal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Values;
 
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
+import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
@@ -28,40 +26,39 @@ import org.springframework.stereotype.Component;
 public class DealWrites {
 
 	/**
-	 * One statement per {@link DealType}, whose label a new deal gets. A deal that exists
-	 * keeps its version and any retraction: loading a batch again is not an edit. The
-	 * uniqueness constraint on the deal id makes racing writers of one id queue up on the
-	 * MERGE instead of creating two.
+	 * One statement for a batch of deals of any types: a new deal gets its type's label
+	 * from the row, a dynamic label whose value is {@link DealType#label()}, never user
+	 * text. A deal that exists keeps its version and any retraction: loading a batch
+	 * again is not an edit. The uniqueness constraint on the deal id makes racing writers
+	 * of one id queue up on the MERGE instead of creating two. Answers how many rows
+	 * found both their parties.
 	 */
-	private static final CypherText UPSERT = CypherText.of("""
+	private static final String UPSERT = CypherText.of("""
 			UNWIND $rows AS row
-			MATCH (from:Organization {id: row.fromId}), (to:Organization {id: row.toId})
+			MATCH (from:{{organization}} {id: row.fromId}), (to:{{organization}} {id: row.toId})
 			MERGE {{deal}}
-			ON CREATE SET r = row.properties, r.version = 1, r:{{label}}
+			ON CREATE SET r = row.properties, r.version = 1, r:$(row.label)
 			ON MATCH SET r += row.properties
 			MERGE (r)-[:{{fromParty}}]->(from)
 			MERGE (r)-[:{{toParty}}]->(to)
-			RETURN {{projection}} AS deal
+			RETURN count(*) AS written
 			""")
+		.with("organization", DealStorage.ORGANIZATION)
 		.with("deal", DealStorage.byId("r", "row.properties.id"))
 		.with("fromParty", DealStorage.FROM)
 		.with("toParty", DealStorage.TO)
-		.with("projection", DealStorage.projection("r", "from", "to"));
+		.build();
 
 	/**
-	 * A deal whose type or parties changed since it was written is removed first, so the
-	 * upsert writes it whole again with its new label and parties, as a new deal.
+	 * Deals whose type or parties changed since they were written are removed first, so
+	 * that the upsert writes each whole again with its new label and parties, as a new
+	 * deal.
 	 */
-	private static final String REMOVE_MOVED = CypherText.of("""
-			UNWIND $rows AS row
-			MATCH {{deal}}, {{parties}}
-			WHERE {{type}} <> $type OR a.id <> row.fromId OR b.id <> row.toId
-			DETACH DELETE old
-			""")
-		.with("deal", DealStorage.byId("old", "row.properties.id"))
-		.with("parties", DealStorage.partiesOf("a", "old", "b"))
-		.with("type", DealStorage.typeOf("old"))
-		.build();
+	private static final String REMOVE = CypherText.of("""
+			UNWIND $ids AS id
+			MATCH {{deal}}
+			DETACH DELETE r
+			""").with("deal", DealStorage.byId("r", "id")).build();
 
 	/**
 	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock
@@ -74,26 +71,17 @@ public class DealWrites {
 			RETURN count(r) AS found
 			""").with("deal", DealStorage.byId("r", "$id")).build();
 
-	/** The deals with these ids, in the order given. */
+	/**
+	 * The deals with these ids, in the order given. The parties are read from each deal
+	 * found, never matched: a plan cached while the graph had few deals once joined them
+	 * from the organizations' side, and the first import into an empty graph slowed down
+	 * with every batch until Neo4j planned it again.
+	 */
 	private static final String FIND = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH {{deal}}, {{parties}}
-			RETURN {{projection}} AS deal
-			""")
-		.with("deal", DealStorage.byId("r", "id"))
-		.with("parties", DealStorage.partiesOf("a", "r", "b"))
-		.with("projection", DealStorage.projection("r", "a", "b"))
-		.build();
-
-	private static final String EXISTING = CypherText.of("""
-			UNWIND $ids AS id
 			MATCH {{deal}}
-			RETURN r.id AS id
-			""").with("deal", DealStorage.byId("r", "id")).build();
-
-	private static final String DELETE = CypherText.of("MATCH {{deal}} DETACH DELETE r")
-		.with("deal", DealStorage.byId("r", "$id"))
-		.build();
+			RETURN {{projection}} AS deal
+			""").with("deal", DealStorage.byId("r", "id")).with("projection", DealStorage.projection("r")).build();
 
 	private static final String SET = CypherText.of("""
 			MATCH {{deal}}, {{parties}}
@@ -106,46 +94,83 @@ public class DealWrites {
 		.build();
 
 	/**
-	 * Upserts deals, one statement per deal type present; both parties must exist.
-	 * Returns them as written.
+	 * Writes the deals in one statement and returns them as written. {@code stored} holds
+	 * those of them that exist, as they stand ({@link #find}); {@code parties} every
+	 * party, by id. A stored deal keeps its version and any retraction; one whose type or
+	 * parties changed is removed and written again whole, as a new deal. The deals
+	 * returned are decoded from the properties written, as a read would decode them,
+	 * rather than read back.
 	 */
-	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals) {
-		return upsert(tx, deals, null);
+	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals, Map<String, Deal> stored,
+			Map<String, Organization> parties) {
+		List<String> moved = removeMoved(tx, deals, stored);
+		write(tx, deals);
+		List<Deal> written = new ArrayList<>();
+		for (DealDraft draft : deals) {
+			Map<String, Object> properties = DealProperties.encode(draft);
+			Deal kept = moved.contains(draft.id()) ? null : stored.get(draft.id());
+			properties.put("version", (kept != null) ? kept.version() : 1);
+			if (kept != null) {
+				properties.putAll(retraction(kept));
+			}
+			properties.put("type", draft.type().name());
+			written.add(DealProperties.decode(Values.value(properties), parties.get(draft.fromId()),
+					parties.get(draft.toId())));
+		}
+		return written;
 	}
 
 	/**
-	 * Writes the deals; {@code existing}, when known, names those already stored, so that
-	 * only they are checked for a changed type or parties (a fresh import skips that
-	 * statement entirely). Null means any may exist.
+	 * As {@link #upsert(CypherExecutor.Writer, List, Map, Map)}, for a writer that needs
+	 * no answer, as the seed: it reads which deals are stored itself.
 	 */
-	public List<Deal> upsert(CypherExecutor.Writer tx, List<DealDraft> deals, @Nullable Set<String> existing) {
-		Map<String, Deal> written = new HashMap<>();
-		deals.stream().collect(Collectors.groupingBy(DealDraft::type)).forEach((type, group) -> {
-			List<Map<String, Object>> rows = group.stream()
-				.map((d) -> Map.of("fromId", d.fromId(), "toId", d.toId(), "properties", DealProperties.encode(d)))
-				.toList();
-			List<Map<String, Object>> stored = (existing == null) ? rows
-					: rows.stream()
-						.filter((row) -> existing.contains(((Map<?, ?>) row.get("properties")).get("id")))
-						.toList();
-			if (!stored.isEmpty()) {
-				tx.run(REMOVE_MOVED, Map.of("rows", stored, "type", type.name()));
-			}
-			tx.run(UPSERT.with("label", type.label()).build(), Map.of("rows", rows)).forEach((row) -> {
-				Deal deal = DealQueries.deal(row.get("deal"));
-				written.put(deal.id(), deal);
-			});
-		});
-		List<Deal> inOrder = new ArrayList<>();
-		deals.forEach((d) -> inOrder.add(written.get(d.id())));
-		return inOrder;
+	public void upsert(CypherExecutor.Writer tx, List<DealDraft> deals) {
+		Map<String, Deal> stored = new HashMap<>();
+		find(tx, deals.stream().map(DealDraft::id).toList()).forEach((deal) -> stored.put(deal.id(), deal));
+		removeMoved(tx, deals, stored);
+		write(tx, deals);
 	}
 
-	/** Which of these deal ids exist already. */
-	public Set<String> existing(CypherExecutor.Writer tx, List<String> ids) {
-		Set<String> found = new HashSet<>();
-		tx.run(EXISTING, Map.of("ids", ids)).forEach((row) -> found.add(row.get("id").asString()));
-		return found;
+	/** Removes the stored deals whose type or parties the drafts change; their ids. */
+	private static List<String> removeMoved(CypherExecutor.Writer tx, List<DealDraft> deals, Map<String, Deal> stored) {
+		List<String> moved = deals.stream()
+			.filter((draft) -> stored.containsKey(draft.id()) && !sameShape(stored.get(draft.id()), draft))
+			.map(DealDraft::id)
+			.toList();
+		if (!moved.isEmpty()) {
+			tx.run(REMOVE, Map.of("ids", moved));
+		}
+		return moved;
+	}
+
+	private static void write(CypherExecutor.Writer tx, List<DealDraft> deals) {
+		List<Map<String, Object>> rows = deals.stream()
+			.map((d) -> Map.of("fromId", d.fromId(), "toId", d.toId(), "label", d.type().label(), "properties",
+					DealProperties.encode(d)))
+			.toList();
+		long written = tx.run(UPSERT, Map.of("rows", rows)).getFirst().get("written").asLong();
+		if (written != rows.size()) {
+			// The parties were checked in this transaction; only a concurrent merge of
+			// organizations removes one meanwhile. Failing keeps the batch whole.
+			throw new IllegalStateException(
+					"Only " + written + " of " + rows.size() + " deals found both parties: one was removed meanwhile");
+		}
+	}
+
+	private static boolean sameShape(Deal current, DealDraft draft) {
+		return current.type() == draft.type() && current.from().id().equals(draft.fromId())
+				&& current.to().id().equals(draft.toId());
+	}
+
+	/** The stored properties of a deal's retraction, none when it stands. */
+	private static Map<String, Object> retraction(Deal deal) {
+		Map<String, Object> properties = new HashMap<>();
+		if (deal.retraction() != null) {
+			properties.put(DealStorage.RETRACTED_AT, deal.retraction().at());
+			properties.put("retractedBy", deal.retraction().by());
+			properties.put("retractionReason", deal.retraction().reason());
+		}
+		return properties;
 	}
 
 	/**
@@ -174,22 +199,14 @@ public class DealWrites {
 	public Deal replace(CypherExecutor.Writer tx, Deal current, DealDraft draft, int version) {
 		Map<String, Object> properties = DealProperties.encode(draft);
 		properties.put("version", version);
-		boolean sameShape = current.type() == draft.type() && current.from().id().equals(draft.fromId())
-				&& current.to().id().equals(draft.toId());
-		if (sameShape) {
+		if (sameShape(current, draft)) {
 			return set(tx, draft.id(), properties);
 		}
-		tx.run(DELETE, Map.of("id", draft.id()));
-		// The old deal is gone, so the upsert has no moved deal to look for.
-		Deal created = upsert(tx, List.of(draft), Set.of()).getFirst();
-		Map<String, Object> kept = new HashMap<>();
+		tx.run(REMOVE, Map.of("ids", List.of(draft.id())));
+		write(tx, List.of(draft));
+		Map<String, Object> kept = retraction(current);
 		kept.put("version", version);
-		if (current.retraction() != null) {
-			kept.put(DealStorage.RETRACTED_AT, current.retraction().at());
-			kept.put("retractedBy", current.retraction().by());
-			kept.put("retractionReason", current.retraction().reason());
-		}
-		return (created != null) ? set(tx, draft.id(), kept) : null;
+		return set(tx, draft.id(), kept);
 	}
 
 	/**

@@ -20,7 +20,10 @@ import io.dealgraph.deal.DealWrites;
 import io.dealgraph.deal.StatusChange;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.organization.Organization;
 import io.dealgraph.rules.Violation;
 import io.dealgraph.rules.WriteRules;
 import io.dealgraph.source.Source;
@@ -38,10 +41,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DealEditor {
 
-	private static final String KINDS = """
-			MATCH (o:Organization) WHERE o.id IN $ids
-			RETURN o.id AS id, o.kind AS kind
-			""";
+	/**
+	 * The parties a batch names, whole: their kinds for the rules, and for the answer.
+	 */
+	private static final String PARTIES = CypherText.of("""
+			MATCH (o:{{organization}}) WHERE o.id IN $ids
+			RETURN properties(o) AS organization
+			""").with("organization", DealStorage.ORGANIZATION).build();
 
 	private final CypherExecutor cypher;
 
@@ -129,17 +135,19 @@ public class DealEditor {
 				checked.throwIfAny(field, rows.size());
 			}
 			List<DealDraft> drafts = checked.drafts();
-			Set<String> existing = this.writes.existing(tx, drafts.stream().map(DealDraft::id).toList());
+			Map<String, Deal> stored = new HashMap<>();
+			this.writes.find(tx, drafts.stream().map(DealDraft::id).toList())
+				.forEach((deal) -> stored.put(deal.id(), deal));
 			List<Deal> deals = new ArrayList<>();
 			for (int start = 0; start < drafts.size(); start += CHUNK) {
 				deals.addAll(this.writes.upsert(tx, drafts.subList(start, Math.min(drafts.size(), start + CHUNK)),
-						existing));
+						stored, checked.parties()));
 				progress.accept(deals.size());
 			}
 			this.audit.recordAll(tx, by, operation,
-					deals.stream().map((deal) -> new AuditLog.Entry(deal.id(), null, deal)).toList());
+					deals.stream().map((deal) -> new AuditLog.Entry(deal.id(), stored.get(deal.id()), deal)).toList());
 			this.idempotency.complete(tx, claim, deals.stream().map(Deal::id).toList());
-			return new Written(deals, deals.size() - existing.size(), existing.size(), checked.violations());
+			return new Written(deals, deals.size() - stored.size(), stored.size(), checked.violations());
 		});
 		written.deals().forEach(this.events::published);
 		return written;
@@ -196,10 +204,11 @@ public class DealEditor {
 	}
 
 	/**
-	 * The rows that pass the rules, as drafts, and what each other row breaks, by its
-	 * index; fields are relative to the row.
+	 * The rows that pass the rules, as drafts, what each other row breaks, by its index
+	 * (fields are relative to the row), and the parties named that exist, by id.
 	 */
-	private record Checked(List<DealDraft> drafts, Map<Integer, List<Violation>> violations) {
+	private record Checked(List<DealDraft> drafts, Map<Integer, List<Violation>> violations,
+			Map<String, Organization> parties) {
 
 		/**
 		 * Throws {@link InvalidInput} with every row's violations, each field under
@@ -226,10 +235,13 @@ public class DealEditor {
 			ids.add(row.input().to());
 		});
 		ids.remove(null);
+		Map<String, Organization> parties = new HashMap<>();
 		Map<String, OrganizationKind> kinds = new HashMap<>();
-		tx.run(KINDS, Map.of("ids", List.copyOf(ids)))
-			.forEach(
-					(row) -> kinds.put(row.get("id").asString(), OrganizationKind.valueOf(row.get("kind").asString())));
+		tx.run(PARTIES, Map.of("ids", List.copyOf(ids))).forEach((row) -> {
+			Organization party = Organization.from(row.get("organization"));
+			parties.put(party.id(), party);
+			kinds.put(party.id(), party.kind());
+		});
 		List<DealDraft> drafts = new ArrayList<>();
 		Map<Integer, List<Violation>> violations = new TreeMap<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -244,7 +256,7 @@ public class DealEditor {
 				violations.put(i, found);
 			}
 		}
-		return new Checked(drafts, violations);
+		return new Checked(drafts, violations, parties);
 	}
 
 	/**

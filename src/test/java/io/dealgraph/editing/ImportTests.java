@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealWrites;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.graph.DealStatus;
@@ -43,6 +45,9 @@ class ImportTests {
 
 	@Autowired
 	DealFileImport fileImport;
+
+	@Autowired
+	DealWrites writes;
 
 	@Test
 	void aBatchWithOneBadDealWritesNoneOfIt() {
@@ -105,6 +110,47 @@ class ImportTests {
 			assertThat(row.get("from").asString()).isEqualTo("hut-8");
 			assertThat(row.get("to").asString()).isEqualTo("anthropic");
 		});
+	}
+
+	@Test
+	void whatABatchAnswersAndAuditsIsWhatItStoredWithTheStateBeforeOfADealItUpdates() {
+		DealEditor.Row retracted = row("D-TEST0000000088", DealType.FINANCING, "coatue", "iren", "a first loan");
+		this.editor.importDeals(List.of(retracted), null, "test", "import", "rows", Workload.BULK,
+				DealEditor.BadRows.REFUSE_BATCH, (n) -> {
+				});
+		Deal before = this.editor.retract("D-TEST0000000088", "a test", "test");
+
+		var written = this.editor.importDeals(
+				List.of(row("D-TEST0000000088", DealType.FINANCING, "coatue", "iren", "the loan, restated"),
+						row(null, DealType.SUPPLY, "nvidia", "hut-8", "GPUs")),
+				null, "test", "import", "rows", Workload.BULK, DealEditor.BadRows.REFUSE_BATCH, (n) -> {
+				});
+
+		assertThat(written.created()).isEqualTo(1);
+		assertThat(written.updated()).isEqualTo(1);
+		List<String> ids = written.deals().stream().map(Deal::id).toList();
+		List<Deal> stored = this.cypher.write((tx) -> this.writes.find(tx, ids));
+		assertThat(stored).as("the deals as stored").isEqualTo(written.deals());
+		Deal restated = written.deals().getFirst();
+		assertThat(restated.description()).isEqualTo("the loan, restated");
+		assertThat(restated.version()).as("an import is not an edit").isEqualTo(before.version());
+		assertThat(restated.retraction()).isEqualTo(before.retraction());
+		var change = this.cypher.read("""
+				MATCH (c:Change {target: 'D-TEST0000000088', operation: 'import'}) WHERE c.before IS NOT NULL
+				RETURN c.before AS before, c.after AS after
+				""", Map.of());
+		assertThat(change).singleElement().satisfies((row) -> {
+			assertThat(row.get("before").asString()).contains("a first loan").doesNotContain("restated");
+			assertThat(row.get("after").asString()).contains("the loan, restated");
+		});
+	}
+
+	private static DealEditor.Row row(String id, DealType type, String from, String to, String description) {
+		return new DealEditor.Row(id,
+				new DealInput(type, from, to, "2026-03", new Inputs.MoneyInput(2_000_000.0, "USD", null, null), null,
+						null, null, null, null, null, null, null, null, DealStatus.ANNOUNCED, null, description,
+						List.of(new SourceInput("https://example.org/88", "A title", null, "2026-03-02", null, null,
+								null, Confidence.MEDIUM, null))));
 	}
 
 	@Test
