@@ -329,7 +329,7 @@ public class DealQueries {
 	 */
 	public Connection<Answered<Deal>> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page,
 			boolean withTotal, CypherFilter filter, DealBeneath beneath) {
-		String predicate = filter.deal(where, "r", "a", "b");
+		String predicate = filter.dealOfMatchedTypes(where, "r", "a", "b");
 		Keyset keyset = keyset(orderBy, "r");
 		Beneath parts = beneath.of("r", "a", "b");
 		String deals = DealStorage.withParties("a:" + DealStorage.ORGANIZATION, "r", DealWhere.typesAllowedBy(where),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -148,7 +149,18 @@ public final class CypherFilter {
 	 * the as-of condition.
 	 */
 	public String deal(@Nullable DealWhere where, String deal, String from, String to) {
-		return and(List.of(standing(deal), deal(where, deal, from, to, 1)));
+		return and(List.of(standing(deal), deal(where, deal, from, to, 1, false)));
+	}
+
+	/**
+	 * As {@link #deal(DealWhere, String, String, String)}, for a statement that matches
+	 * {@code deal} by the labels of {@link DealWhere#typesAllowedBy}: the filter's own
+	 * {@code type} and {@code typeIn} are left out when some type is allowed, since the
+	 * labels matched already say it, and a test of each deal's label again costs a read
+	 * per deal.
+	 */
+	public String dealOfMatchedTypes(@Nullable DealWhere where, String deal, String from, String to) {
+		return and(List.of(standing(deal), deal(where, deal, from, to, 1, DealWhere.allowsSomeType(where))));
 	}
 
 	/**
@@ -164,16 +176,7 @@ public final class CypherFilter {
 			throw ApiException.badRequest("'via' filters the deal of a relationship filter such as financedBy, "
 					+ "so it goes directly inside one: {financedBy: {via: {...}}}.");
 		}
-		List<String> all = new ArrayList<>();
-		if (where.id() != null) {
-			all.add(node + ".id = " + parameter(where.id()));
-		}
-		if (where.idIn() != null) {
-			all.add(node + ".id IN " + parameter(where.idIn()));
-		}
-		if (where.name() != null) {
-			all.add(node + ".name = " + parameter(where.name()));
-		}
+		List<String> all = new ArrayList<>(rare(where, node));
 		if (where.nameContains() != null) {
 			all.add("toLower(" + node + ".name) CONTAINS toLower(" + parameter(where.nameContains()) + ")");
 		}
@@ -190,9 +193,6 @@ public final class CypherFilter {
 		if (where.country() != null) {
 			all.add(node + ".country = " + parameter(where.country()));
 		}
-		if (where.investorType() != null) {
-			all.add(parameter(where.investorType().name()) + " IN " + claimed(Classification.INVESTOR_TYPE, node));
-		}
 		if (where.hasKind() != null) {
 			all.add("(" + node + ":" + where.hasKind().typeName() + " OR " + parameter(where.hasKind().name()) + " IN "
 					+ claimed(Classification.KIND, node) + ")");
@@ -205,6 +205,116 @@ public final class CypherFilter {
 		}
 		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d, false), depth);
 		return and(all);
+	}
+
+	/**
+	 * The conditions of {@code where} that few organizations meet, whatever the graph's
+	 * size: an id, a list of ids, an exact name (each served by an index) and an investor
+	 * type (a fraction of the investors). A filter can start from them.
+	 */
+	private List<String> rare(OrganizationWhere where, String node) {
+		return rare(where, node, this::parameter, this.minConfidence);
+	}
+
+	/**
+	 * As {@link #rare(OrganizationWhere, String)}, with parameters named by
+	 * {@code parameter}.
+	 */
+	private static List<String> rare(OrganizationWhere where, String node, Function<Object, String> parameter,
+			@Nullable Confidence minConfidence) {
+		List<String> all = new ArrayList<>();
+		if (where.id() != null) {
+			all.add(node + ".id = " + parameter.apply(where.id()));
+		}
+		if (where.idIn() != null) {
+			all.add(node + ".id IN " + parameter.apply(where.idIn()));
+		}
+		if (where.name() != null) {
+			all.add(node + ".name = " + parameter.apply(where.name()));
+		}
+		if (where.investorType() != null) {
+			all.add(parameter.apply(where.investorType().name()) + " IN " + node + "."
+					+ Classification.INVESTOR_TYPE.property(minConfidence));
+		}
+		return all;
+	}
+
+	/**
+	 * Where a statement over organizations filtered by {@code where} starts, binding
+	 * {@code node} for the {@code WHERE} of {@link #organization} that follows it. The
+	 * rule: when {@code where} names no rare condition ({@link #rare}) of its own but a
+	 * chain of its relationship filters ends in one, such as {@code customerOf:
+	 * {financedBy: {investorType: PRIVATE_EQUITY}}}, the statement starts from the
+	 * organizations that meet that rare condition and walks the chain back, one
+	 * relationship at a time with duplicates removed, to the organizations it reaches:
+	 * every answer is among them, and the whole filter is then checked on each. Otherwise
+	 * it starts from every organization, in the order an index serves, and checks the
+	 * filter on each until the page is full; that is the better way when nothing in the
+	 * filter is rare, and it needs no walk. Conditions under AND, OR and NOT never start
+	 * a walk.
+	 */
+	public String start(@Nullable OrganizationWhere where, String node) {
+		String everyOrganization = "MATCH (" + node + ":" + DealStorage.ORGANIZATION + ")";
+		if (where == null || hasRare(where)) {
+			return everyOrganization;
+		}
+		List<Map.Entry<Relationship, OrganizationWhere>> chain = chainToRare(where, 1);
+		if (chain == null) {
+			return everyOrganization;
+		}
+		// From the rare end: the last filter of the chain, then each relationship back.
+		List<String> clauses = new ArrayList<>();
+		String reached = variable("rare");
+		clauses.add("MATCH (" + reached + ":" + DealStorage.ORGANIZATION + ") WHERE "
+				+ and(rare(chain.getLast().getValue(), reached)));
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			Relationship relationship = chain.get(i).getKey();
+			OrganizationWhere other = chain.get(i).getValue();
+			OrganizationWhere subject = (i == 0) ? where : chain.get(i - 1).getValue();
+			String next = (i == 0) ? node : variable("step");
+			String deal = variable("d");
+			String counted = (other.via() != null) ? "true" : DealStorage.counted(relationship.counted(), deal);
+			String kind = (subject.kind() != null) ? next + ":" + subject.kind().typeName() : "true";
+			clauses
+				.add("MATCH " + DealStorage.pattern(next + ":" + DealStorage.ORGANIZATION, relationship, deal, reached)
+						+ " WHERE " + and(List.of(standing(deal), counted, kind)));
+			clauses.add("WITH DISTINCT " + next);
+			reached = next;
+		}
+		return String.join("\n", clauses);
+	}
+
+	/**
+	 * The relationship filters from {@code where} down to the first filter with a rare
+	 * condition, each with the filter it applies to the other party; null when none leads
+	 * to one.
+	 */
+	private static @Nullable List<Map.Entry<Relationship, OrganizationWhere>> chainToRare(OrganizationWhere where,
+			int depth) {
+		if (depth > MAX_DEPTH) {
+			return null;
+		}
+		for (Relationship relationship : Relationship.values()) {
+			OrganizationWhere other = where.filterOf(relationship);
+			if (other == null) {
+				continue;
+			}
+			List<Map.Entry<Relationship, OrganizationWhere>> chain = new ArrayList<>();
+			chain.add(Map.entry(relationship, other));
+			if (hasRare(other)) {
+				return chain;
+			}
+			List<Map.Entry<Relationship, OrganizationWhere>> rest = chainToRare(other, depth + 1);
+			if (rest != null) {
+				chain.addAll(rest);
+				return chain;
+			}
+		}
+		return null;
+	}
+
+	private static boolean hasRare(OrganizationWhere where) {
+		return !rare(where, "o", (value) -> "$unused", null).isEmpty();
 	}
 
 	private String related(Relationship relationship, OrganizationWhere other, String self, int depth) {
@@ -224,20 +334,25 @@ public final class CypherFilter {
 		String counted = DealWhere.widens(other.via(), relationship.counted()) ? "true"
 				: DealStorage.counted(relationship.counted(), deal);
 		String predicate = and(List.of(standing(deal), counted, organization(other, otherNode, depth + 1, true),
-				deal(other.via(), deal, from, to, depth + 1)));
+				deal(other.via(), deal, from, to, depth + 1, false)));
 		return "EXISTS { " + match + " WHERE " + predicate + " }";
 	}
 
-	private String deal(@Nullable DealWhere where, String deal, String from, String to, int depth) {
+	/**
+	 * {@code typesMatched}: the statement matched only the types this filter allows, so
+	 * its own type conditions need no test.
+	 */
+	private String deal(@Nullable DealWhere where, String deal, String from, String to, int depth,
+			boolean typesMatched) {
 		if (where == null) {
 			return "true";
 		}
 		checkDepth(depth);
 		List<String> all = new ArrayList<>();
-		if (where.type() != null) {
+		if (where.type() != null && !typesMatched) {
 			all.add(DealStorage.isOfType(deal, Set.of(where.type())));
 		}
-		if (where.typeIn() != null) {
+		if (where.typeIn() != null && !typesMatched) {
 			all.add(DealStorage.isOfType(deal, where.typeIn()));
 		}
 		if (where.status() != null) {
@@ -285,7 +400,7 @@ public final class CypherFilter {
 			all.add(DealStorage.sourcedAtLeast(deal,
 					parameter(where.sourceConfidence().andAbove().stream().map(Enum::name).toList())));
 		}
-		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> deal(w, deal, from, to, d), depth);
+		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> deal(w, deal, from, to, d, false), depth);
 		return and(all);
 	}
 

@@ -29,6 +29,19 @@ public record DealWhere(@Nullable DealType type, @Nullable List<DealType> typeIn
 	 * still checks them, so an empty intersection matches nothing.
 	 */
 	public static Set<DealType> typesAllowedBy(@Nullable DealWhere where) {
+		Set<DealType> types = allowed(where);
+		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
+	}
+
+	/**
+	 * Whether {@code type} and {@code typeIn} allow some type together, so that matching
+	 * the labels of {@link #typesAllowedBy} checks them whole.
+	 */
+	public static boolean allowsSomeType(@Nullable DealWhere where) {
+		return !allowed(where).isEmpty();
+	}
+
+	private static Set<DealType> allowed(@Nullable DealWhere where) {
 		Set<DealType> types = EnumSet.allOf(DealType.class);
 		if (where != null && where.type() != null) {
 			types.retainAll(EnumSet.of(where.type()));
@@ -36,7 +49,7 @@ public record DealWhere(@Nullable DealType type, @Nullable List<DealType> typeIn
 		if (where != null && where.typeIn() != null) {
 			types.retainAll(where.typeIn());
 		}
-		return types.isEmpty() ? EnumSet.allOf(DealType.class) : types;
+		return types;
 	}
 
 	/**

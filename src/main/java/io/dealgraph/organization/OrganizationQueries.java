@@ -106,7 +106,7 @@ public class OrganizationQueries {
 	private static final CypherText PAGE = CypherText.of("""
 			{{total}}
 			CALL () {
-			  MATCH (o:Organization) WHERE {{where}} AND {{after}}
+			  {{start}} WHERE {{where}} AND {{after}}
 			  WITH o ORDER BY {{orderBy}} LIMIT $limit
 			  WITH o, {{sortValues}} AS sortValues
 			  {{calls}}
@@ -189,12 +189,14 @@ public class OrganizationQueries {
 	public static PageStatement pageStatement(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
 			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
 		String predicate = filter.organization(where, "o");
+		String start = filter.start(where, "o");
 		Keyset keyset = keyset(orderBy);
 		Beneath parts = beneath.apply("o");
 		// The total costs a second pass over the filter: only when asked for.
-		String total = withTotal ? "CALL () { MATCH (o:Organization) WHERE " + predicate + " RETURN count(o) AS total }"
+		String total = withTotal ? "CALL () { " + start + " WHERE " + predicate + " RETURN count(o) AS total }"
 				: "WITH -1 AS total";
 		String query = PAGE.with("total", total)
+			.with("start", start)
 			.with("where", predicate)
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))

@@ -170,7 +170,7 @@ class DealStatsQueries {
 			boolean withCapacity) {
 		// As of a date, only the deals that stood then count, as in every as-of view.
 		var filter = new CypherFilter(view);
-		String predicate = filter.deal(where, "r", "a", "b");
+		String predicate = filter.dealOfMatchedTypes(where, "r", "a", "b");
 		// An arranger's or underwriter's amount is others' money: totals leave it out
 		// unless the filter asks for roles itself.
 		if (!DealWhere.widens(where, Relationship.Counted.OWN_MONEY)) {

@@ -293,6 +293,22 @@ final class Benchmark {
 				(d) -> ids(d, "organizations.edges.node.id"),
 				mission + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
 				mission + "RETURN ai.id AS id", Map.of(), NglQueries.missionNestedFilter()));
+		// The same question written from its rare end (issue 19, item 2): the investors
+		// of that type first, outward to the miners they finance, then to those miners'
+		// AI customers, each step made distinct before the next. The floor for a filter
+		// that starts from the selective side; the same answers as above, checked.
+		String missionFromTheAnchor = """
+				MATCH (pe:Organization) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes
+				MATCH (pe)<-[:FROM]-(:Financing)-[:TO]->(m:Miner)
+				WITH DISTINCT m
+				MATCH (m)<-[:FROM]-(:Partnership|Supply)-[:TO]->(ai:AIFirm)
+				WITH DISTINCT ai ORDER BY ai.name, ai.id LIMIT 50
+				""";
+		mix.add(new Operation("mission, raw from PE",
+				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id name kind country } } } }",
+				(d) -> ids(d, "organizations.edges.node.id"),
+				missionFromTheAnchor + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
+				missionFromTheAnchor + "RETURN ai.id AS id", Map.of(), null));
 		String threeLevels = """
 				MATCH (m:Miner) WITH m ORDER BY m.name, m.id LIMIT 10
 				CALL (m) {
@@ -332,8 +348,11 @@ final class Benchmark {
 						+ "RETURN r {.id, type: " + typeOf("r") + ", .announcedOn, from: a {.id, .name, .kind}, "
 						+ "to: b {.id, .name, .kind}} AS deal",
 				"deal.id", network + "RETURN r.id AS id", Map.of("id", small), NglQueries.depthTwoNetwork(small)));
+		// The same question as dealStats answers: an arranger's or underwriter's
+		// financing placed others' money, so it is not counted (the synthetic graph has
+		// none, but a floor that skipped the rule would answer another question).
 		String stats = """
-				MATCH (r:Financing) WHERE r.retractedAt IS NULL
+				MATCH (r:Financing) WHERE r.retractedAt IS NULL AND NOT coalesce(r.role, '') IN ['ARRANGER', 'UNDERWRITER']
 				WITH toInteger(left(r.announcedOn, 4)) AS year, count(r) AS count
 				""";
 		mix.add(new Operation("dealStats", "{ dealStats(where: {type: FINANCING}, groupBy: [YEAR]) { year count } }",

@@ -38,6 +38,61 @@ class FilterCompilationTests {
 	}
 
 	@Test
+	void theMissionFilterStartsFromThePrivateEquityInvestorsAndWalksOutToTheAiFirms() {
+		var filter = new CypherFilter();
+		String start = filter.start(
+				organizationWhere(
+						Map.of("kind", OrganizationKind.AI_FIRM, "customerOf",
+								organizationWhere(Map.of("kind", OrganizationKind.MINER, "financedBy",
+										organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY)))))),
+				"o");
+		assertThat(start).isEqualTo(
+				"""
+						MATCH (rare1:Organization) WHERE $p2 IN rare1.investorTypes
+						MATCH (step3:Organization)<-[:TO]-(d4:Financing)-[:FROM]->(rare1) \
+						WHERE (d4.retractedAt IS NULL AND NOT coalesce(d4.role, '') IN ['ARRANGER', 'UNDERWRITER'] AND step3:Miner)
+						WITH DISTINCT step3
+						MATCH (o:Organization)<-[:TO]-(d5:Partnership|Supply)-[:FROM]->(step3) \
+						WHERE (d5.retractedAt IS NULL AND o:AIFirm)
+						WITH DISTINCT o""");
+		assertThat(filter.parameters()).isEqualTo(Map.of("p2", "PRIVATE_EQUITY"));
+	}
+
+	@Test
+	void aFilterStartsFromEveryOrganizationWhenItNamesItsOwnRareConditionOrNoneLeadsToOne() {
+		OrganizationWhere financedByPrivateEquity = organizationWhere(
+				Map.of("financedBy", organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY))));
+		String every = "MATCH (o:Organization)";
+		assertThat(new CypherFilter().start(null, "o")).isEqualTo(every);
+		assertThat(new CypherFilter()
+			.start(organizationWhere(Map.of("id", "hut-8", "financedBy", financedByPrivateEquity.financedBy())), "o"))
+			.as("its own id is rarer still")
+			.isEqualTo(every);
+		assertThat(new CypherFilter().start(organizationWhere(
+				Map.of("kind", OrganizationKind.MINER, "financedBy", organizationWhere(Map.of("country", "US")))), "o"))
+			.as("nothing rare")
+			.isEqualTo(every);
+		assertThat(new CypherFilter().start(organizationWhere(Map.of("OR", List.of(financedByPrivateEquity))), "o"))
+			.as("under OR, an organization may match without the walk")
+			.isEqualTo(every);
+		assertThat(new CypherFilter().start(financedByPrivateEquity, "o")).startsWith("MATCH (rare");
+	}
+
+	@Test
+	void aStatementThatMatchedTheAllowedTypesLabelsTestsThemNoMoreUnlessTheyAllowNone() {
+		DealWhere financings = dealWhere(Map.of("type", DealType.FINANCING));
+		assertThat(new CypherFilter().deal(financings, "r", "a", "b"))
+			.isEqualTo("(r.retractedAt IS NULL AND r:Financing)");
+		assertThat(new CypherFilter().dealOfMatchedTypes(financings, "r", "a", "b")).isEqualTo("r.retractedAt IS NULL");
+		DealWhere none = dealWhere(Map.of("type", DealType.FINANCING, "typeIn", List.of(DealType.SUPPLY)));
+		assertThat(new CypherFilter().dealOfMatchedTypes(none, "r", "a", "b"))
+			.isEqualTo("(r.retractedAt IS NULL AND (r:Financing AND r:Supply))");
+		DealWhere underOr = dealWhere(Map.of("OR", List.of(financings)));
+		assertThat(new CypherFilter().dealOfMatchedTypes(underOr, "r", "a", "b"))
+			.isEqualTo("(r.retractedAt IS NULL AND (r:Financing))");
+	}
+
+	@Test
 	void aPartnershipIsReadFromEitherEndAndViaSeesItsRealDirection() {
 		var filter = new CypherFilter();
 		DealWhere fromTheOther = dealWhere(Map.of("from", organizationWhere(Map.of("id", "iren"))));

@@ -1,6 +1,8 @@
 package io.dealgraph.filter;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,43 @@ class OrganizationFilterTests {
 	void investorTypeMatchesAnyOfTheTypesAnOrganizationCarries() {
 		assertThat(ids("{ investorType: PRIVATE_EQUITY }")).contains("coatue", "blackstone");
 		assertThat(ids("{ investorType: HEDGE_FUND }")).contains("coatue");
+	}
+
+	@Test
+	void aFilterThatStartsFromItsRareEndAnswersAsOneThatChecksEveryOrganization() {
+		// Under AND, the same filter starts from every organization (CypherFilter.start).
+		for (String where : List.of(
+				"{ kind: AI_FIRM, customerOf: { kind: MINER, financedBy: { investorType: PRIVATE_EQUITY } } }",
+				"{ financedBy: { id: \"coatue\" } }", "{ providerTo: { name: \"Anthropic\" } }",
+				"{ customerOf: { financedBy: { idIn: [\"coatue\", \"blackstone\"] } } }",
+				"{ partnerOf: { id: \"coreweave\", via: { announcedFrom: \"2024\" } } }",
+				"{ customerOf: { providerTo: { partnerOf: { id: \"coreweave\" } } } }")) {
+			var fromTheRareEnd = page(where);
+			assertThat(fromTheRareEnd).as(where).isEqualTo(page("{ AND: [" + where + "] }"));
+			assertThat(fromTheRareEnd.get("totalCount")).as(where).isNotEqualTo(0);
+		}
+	}
+
+	/** The first page, its order and its total, in small pages to the end. */
+	private Map<String, Object> page(String where) {
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		Integer total = null;
+		do {
+			var response = this.graphQl.document("""
+					query($after: String) {
+					  organizations(where: %s, first: 3, after: $after) {
+					    totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
+					  }
+					}
+					""".formatted(where)).variable("after", after).execute();
+			ids.addAll(response.path("organizations.edges[*].node.id").entityList(String.class).get());
+			total = response.path("organizations.totalCount").entity(Integer.class).get();
+			after = response.path("organizations.pageInfo.hasNextPage").entity(Boolean.class).get()
+					? response.path("organizations.pageInfo.endCursor").entity(String.class).get() : null;
+		}
+		while (after != null);
+		return Map.of("ids", ids, "totalCount", total);
 	}
 
 	private TreeSet<String> ids(String where) {
