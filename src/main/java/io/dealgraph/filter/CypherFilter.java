@@ -141,7 +141,7 @@ public final class CypherFilter {
 	 * filter.
 	 */
 	public String organization(@Nullable OrganizationWhere where, String node) {
-		return organization(where, node, 1, false);
+		return organization(where, node, 1, false, null);
 	}
 
 	/**
@@ -167,7 +167,13 @@ public final class CypherFilter {
 	 * {@code viaAllowed} is true only for the filter directly under a relationship
 	 * filter, the one place where there is a deal for {@code via} to filter.
 	 */
-	private String organization(@Nullable OrganizationWhere where, String node, int depth, boolean viaAllowed) {
+	/**
+	 * {@code walked}, when given, is a relationship of {@code where} that the statement
+	 * has already established for {@code node} (see {@link #matching}): its filter is
+	 * left out.
+	 */
+	private String organization(@Nullable OrganizationWhere where, String node, int depth, boolean viaAllowed,
+			@Nullable Relationship walked) {
 		if (where == null) {
 			return "true";
 		}
@@ -199,11 +205,11 @@ public final class CypherFilter {
 		}
 		for (Relationship relationship : Relationship.values()) {
 			OrganizationWhere other = where.filterOf(relationship);
-			if (other != null) {
+			if (other != null && relationship != walked) {
 				all.add(related(relationship, other, node, depth));
 			}
 		}
-		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d, false), depth);
+		combine(all, where.AND(), where.OR(), where.NOT(), (w, d) -> organization(w, node, d, false, null), depth);
 		return and(all);
 	}
 
@@ -240,45 +246,54 @@ public final class CypherFilter {
 	}
 
 	/**
-	 * Where a statement over organizations filtered by {@code where} starts, binding
-	 * {@code node} for the {@code WHERE} of {@link #organization} that follows it. The
-	 * rule: when {@code where} names no rare condition ({@link #rare}) of its own but a
-	 * chain of its relationship filters ends in one, such as {@code customerOf:
-	 * {financedBy: {investorType: PRIVATE_EQUITY}}}, the statement starts from the
-	 * organizations that meet that rare condition and walks the chain back, one
-	 * relationship at a time with duplicates removed, to the organizations it reaches:
-	 * every answer is among them, and the whole filter is then checked on each. Otherwise
-	 * it starts from every organization, in the order an index serves, and checks the
-	 * filter on each until the page is full; that is the better way when nothing in the
-	 * filter is rare, and it needs no walk. Conditions under AND, OR and NOT never start
-	 * a walk.
+	 * The organizations {@code node} that {@code where} lets through: the start of a
+	 * statement over them, up to and including its {@code WHERE}, which a caller may
+	 * extend with {@code AND}. The rule: when {@code where} names no rare condition
+	 * ({@link #rare}) of its own but a chain of its relationship filters ends in one,
+	 * such as {@code customerOf: {financedBy: {investorType: PRIVATE_EQUITY}}}, the
+	 * statement starts from the organizations that meet the last filter of the chain and
+	 * walks the chain back, one relationship at a time with duplicates removed; each step
+	 * checks the deal as the relationship filter would, then the rest of that level's
+	 * filter once on each organization it reaches, so what the walk ends on is the
+	 * answer, exactly. Otherwise the statement starts from every organization, in the
+	 * order an index serves, and checks the whole filter on each until the page is full:
+	 * the better way when nothing in the filter is rare. Conditions under AND, OR and NOT
+	 * never start a walk.
 	 */
-	public String start(@Nullable OrganizationWhere where, String node) {
-		String everyOrganization = "MATCH (" + node + ":" + DealStorage.ORGANIZATION + ")";
-		if (where == null || hasRare(where)) {
-			return everyOrganization;
-		}
-		List<Map.Entry<Relationship, OrganizationWhere>> chain = chainToRare(where, 1);
+	public String matching(@Nullable OrganizationWhere where, String node) {
+		List<Map.Entry<Relationship, OrganizationWhere>> chain = (where == null || hasRare(where)) ? null
+				: chainToRare(where, 1);
 		if (chain == null) {
-			return everyOrganization;
+			return "MATCH (" + node + ":" + DealStorage.ORGANIZATION + ") WHERE " + organization(where, node);
 		}
-		// From the rare end: the last filter of the chain, then each relationship back.
 		List<String> clauses = new ArrayList<>();
 		String reached = variable("rare");
+		int depth = chain.size() + 1;
 		clauses.add("MATCH (" + reached + ":" + DealStorage.ORGANIZATION + ") WHERE "
-				+ and(rare(chain.getLast().getValue(), reached)));
+				+ organization(chain.getLast().getValue(), reached, depth, true, null));
 		for (int i = chain.size() - 1; i >= 0; i--) {
+			depth--;
 			Relationship relationship = chain.get(i).getKey();
 			OrganizationWhere other = chain.get(i).getValue();
 			OrganizationWhere subject = (i == 0) ? where : chain.get(i - 1).getValue();
 			String next = (i == 0) ? node : variable("step");
 			String deal = variable("d");
-			String counted = (other.via() != null) ? "true" : DealStorage.counted(relationship.counted(), deal);
-			String kind = (subject.kind() != null) ? next + ":" + subject.kind().typeName() : "true";
-			clauses
-				.add("MATCH " + DealStorage.pattern(next + ":" + DealStorage.ORGANIZATION, relationship, deal, reached)
-						+ " WHERE " + and(List.of(standing(deal), counted, kind)));
-			clauses.add("WITH DISTINCT " + next);
+			String match = "MATCH "
+					+ DealStorage.pattern(next + ":" + DealStorage.ORGANIZATION, relationship, deal, reached);
+			String from = (relationship.subject() == End.TO) ? reached : next;
+			String to = (relationship.subject() == End.TO) ? next : reached;
+			if (relationship.subject() == End.EITHER && other.via() != null) {
+				from = variable("f");
+				to = variable("t");
+				match += " MATCH " + DealStorage.partiesOf(from, deal, to);
+			}
+			String counted = DealWhere.widens(other.via(), relationship.counted()) ? "true"
+					: DealStorage.counted(relationship.counted(), deal);
+			clauses.add(match + " WHERE "
+					+ and(List.of(standing(deal), counted, deal(other.via(), deal, from, to, depth + 1, false))));
+			// Each organization reached is checked once, whatever number of deals led to
+			// it.
+			clauses.add("WITH DISTINCT " + next + " WHERE " + organization(subject, next, depth, i > 0, relationship));
 			reached = next;
 		}
 		return String.join("\n", clauses);
@@ -333,7 +348,7 @@ public final class CypherFilter {
 		}
 		String counted = DealWhere.widens(other.via(), relationship.counted()) ? "true"
 				: DealStorage.counted(relationship.counted(), deal);
-		String predicate = and(List.of(standing(deal), counted, organization(other, otherNode, depth + 1, true),
+		String predicate = and(List.of(standing(deal), counted, organization(other, otherNode, depth + 1, true, null),
 				deal(other.via(), deal, from, to, depth + 1, false)));
 		return "EXISTS { " + match + " WHERE " + predicate + " }";
 	}
@@ -377,10 +392,10 @@ public final class CypherFilter {
 			all.add(DealStorage.property(deal, DealStorage.AMOUNT_USD) + " <= " + parameter(where.amountUsdMax()));
 		}
 		if (where.from() != null) {
-			all.add(organization(where.from(), from, depth + 1, false));
+			all.add(organization(where.from(), from, depth + 1, false, null));
 		}
 		if (where.to() != null) {
-			all.add(organization(where.to(), to, depth + 1, false));
+			all.add(organization(where.to(), to, depth + 1, false, null));
 		}
 		if (where.role() != null) {
 			all.add(DealStorage.property(deal, DealStorage.ROLE) + " = " + parameter(where.role().name()));

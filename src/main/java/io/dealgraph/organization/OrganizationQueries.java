@@ -100,13 +100,14 @@ public class OrganizationQueries {
 
 	/**
 	 * One page of organizations and, when asked for, their total, in one statement.
-	 * Filled in by {@link #page}: the predicate from {@link CypherFilter}, then the
-	 * keyset's sort values, order and continuation.
+	 * Filled in by {@link #page}: the organizations the filter lets through
+	 * ({@link CypherFilter#matching}), then the keyset's sort values, order and
+	 * continuation.
 	 */
 	private static final CypherText PAGE = CypherText.of("""
 			{{total}}
 			CALL () {
-			  {{start}} WHERE {{where}} AND {{after}}
+			  {{matching}} AND {{after}}
 			  WITH o ORDER BY {{orderBy}} LIMIT $limit
 			  WITH o, {{sortValues}} AS sortValues
 			  {{calls}}
@@ -188,16 +189,13 @@ public class OrganizationQueries {
 	 */
 	public static PageStatement pageStatement(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
 			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
-		String predicate = filter.organization(where, "o");
-		String start = filter.start(where, "o");
+		String matching = filter.matching(where, "o");
 		Keyset keyset = keyset(orderBy);
 		Beneath parts = beneath.apply("o");
 		// The total costs a second pass over the filter: only when asked for.
-		String total = withTotal ? "CALL () { " + start + " WHERE " + predicate + " RETURN count(o) AS total }"
-				: "WITH -1 AS total";
+		String total = withTotal ? "CALL () { " + matching + " RETURN count(o) AS total }" : "WITH -1 AS total";
 		String query = PAGE.with("total", total)
-			.with("start", start)
-			.with("where", predicate)
+			.with("matching", matching)
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("after", keyset.after(page.after(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))

@@ -40,21 +40,19 @@ class FilterCompilationTests {
 	@Test
 	void theMissionFilterStartsFromThePrivateEquityInvestorsAndWalksOutToTheAiFirms() {
 		var filter = new CypherFilter();
-		String start = filter.start(
+		String matching = filter.matching(
 				organizationWhere(
 						Map.of("kind", OrganizationKind.AI_FIRM, "customerOf",
 								organizationWhere(Map.of("kind", OrganizationKind.MINER, "financedBy",
 										organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY)))))),
 				"o");
-		assertThat(start).isEqualTo(
-				"""
-						MATCH (rare1:Organization) WHERE $p2 IN rare1.investorTypes
-						MATCH (step3:Organization)<-[:TO]-(d4:Financing)-[:FROM]->(rare1) \
-						WHERE (d4.retractedAt IS NULL AND NOT coalesce(d4.role, '') IN ['ARRANGER', 'UNDERWRITER'] AND step3:Miner)
-						WITH DISTINCT step3
-						MATCH (o:Organization)<-[:TO]-(d5:Partnership|Supply)-[:FROM]->(step3) \
-						WHERE (d5.retractedAt IS NULL AND o:AIFirm)
-						WITH DISTINCT o""");
+		assertThat(matching).isEqualTo("""
+				MATCH (rare1:Organization) WHERE $p2 IN rare1.investorTypes
+				MATCH (step3:Organization)<-[:TO]-(d4:Financing)-[:FROM]->(rare1) \
+				WHERE (d4.retractedAt IS NULL AND NOT coalesce(d4.role, '') IN ['ARRANGER', 'UNDERWRITER'])
+				WITH DISTINCT step3 WHERE step3:Miner
+				MATCH (o:Organization)<-[:TO]-(d5:Partnership|Supply)-[:FROM]->(step3) WHERE d5.retractedAt IS NULL
+				WITH DISTINCT o WHERE o:AIFirm""");
 		assertThat(filter.parameters()).isEqualTo(Map.of("p2", "PRIVATE_EQUITY"));
 	}
 
@@ -62,20 +60,20 @@ class FilterCompilationTests {
 	void aFilterStartsFromEveryOrganizationWhenItNamesItsOwnRareConditionOrNoneLeadsToOne() {
 		OrganizationWhere financedByPrivateEquity = organizationWhere(
 				Map.of("financedBy", organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY))));
-		String every = "MATCH (o:Organization)";
-		assertThat(new CypherFilter().start(null, "o")).isEqualTo(every);
-		assertThat(new CypherFilter()
-			.start(organizationWhere(Map.of("id", "hut-8", "financedBy", financedByPrivateEquity.financedBy())), "o"))
+		String every = "MATCH (o:Organization) WHERE ";
+		assertThat(new CypherFilter().matching(null, "o")).isEqualTo(every + "true");
+		assertThat(new CypherFilter().matching(
+				organizationWhere(Map.of("id", "hut-8", "financedBy", financedByPrivateEquity.financedBy())), "o"))
 			.as("its own id is rarer still")
-			.isEqualTo(every);
-		assertThat(new CypherFilter().start(organizationWhere(
+			.startsWith(every + "(o.id = ");
+		assertThat(new CypherFilter().matching(organizationWhere(
 				Map.of("kind", OrganizationKind.MINER, "financedBy", organizationWhere(Map.of("country", "US")))), "o"))
 			.as("nothing rare")
-			.isEqualTo(every);
-		assertThat(new CypherFilter().start(organizationWhere(Map.of("OR", List.of(financedByPrivateEquity))), "o"))
+			.startsWith(every + "(o:Miner AND EXISTS");
+		assertThat(new CypherFilter().matching(organizationWhere(Map.of("OR", List.of(financedByPrivateEquity))), "o"))
 			.as("under OR, an organization may match without the walk")
-			.isEqualTo(every);
-		assertThat(new CypherFilter().start(financedByPrivateEquity, "o")).startsWith("MATCH (rare");
+			.startsWith(every + "(EXISTS");
+		assertThat(new CypherFilter().matching(financedByPrivateEquity, "o")).startsWith("MATCH (rare");
 	}
 
 	@Test
