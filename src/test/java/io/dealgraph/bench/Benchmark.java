@@ -282,10 +282,17 @@ final class Benchmark {
 				"organization.id",
 				"MATCH (o:Miner) WHERE o.country = 'US' RETURN o.id AS id ORDER BY o.name, o.id LIMIT 20", Map.of(),
 				NglQueries.filteredListPage()));
+		// Both mission floors ask what the API answers: deals not retracted, and a
+		// financing counted only where the financier gave its own money (not an
+		// arranger's or underwriter's). The synthetic graph has neither kind of deal,
+		// but reading the properties that say so is part of the work.
 		String mission = """
 				MATCH (ai:AIFirm)
-				WHERE EXISTS { MATCH (m:Miner)<-[:FROM]-(:Partnership|Supply)-[:TO]->(ai)
-				               WHERE EXISTS { MATCH (pe:Organization)<-[:FROM]-(:Financing)-[:TO]->(m) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes } }
+				WHERE EXISTS { MATCH (m:Miner)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai)
+				               WHERE p.retractedAt IS NULL
+				                 AND EXISTS { MATCH (pe:Organization)<-[:FROM]-(f:Financing)-[:TO]->(m)
+				                              WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
+				                                AND 'PRIVATE_EQUITY' IN pe.investorTypes } }
 				WITH ai ORDER BY ai.name, ai.id LIMIT 50
 				""";
 		mix.add(new Operation("mission nested filter",
@@ -299,9 +306,10 @@ final class Benchmark {
 		// that starts from the selective side; the same answers as above, checked.
 		String missionFromTheAnchor = """
 				MATCH (pe:Organization) WHERE 'PRIVATE_EQUITY' IN pe.investorTypes
-				MATCH (pe)<-[:FROM]-(:Financing)-[:TO]->(m:Miner)
+				MATCH (pe)<-[:FROM]-(f:Financing)-[:TO]->(m:Miner)
+				WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
 				WITH DISTINCT m
-				MATCH (m)<-[:FROM]-(:Partnership|Supply)-[:TO]->(ai:AIFirm)
+				MATCH (m)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai:AIFirm) WHERE p.retractedAt IS NULL
 				WITH DISTINCT ai ORDER BY ai.name, ai.id LIMIT 50
 				""";
 		mix.add(new Operation("mission, raw from PE",
