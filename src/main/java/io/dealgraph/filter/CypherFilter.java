@@ -166,8 +166,6 @@ public final class CypherFilter {
 	/**
 	 * {@code viaAllowed} is true only for the filter directly under a relationship
 	 * filter, the one place where there is a deal for {@code via} to filter.
-	 */
-	/**
 	 * {@code walked}, when given, is a relationship of {@code where} that the statement
 	 * has already established for {@code node} (see {@link #matching}): its filter is
 	 * left out.

@@ -312,6 +312,14 @@ final class Benchmark {
 				MATCH (m)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai:AIFirm) WHERE p.retractedAt IS NULL
 				WITH DISTINCT ai ORDER BY ai.name, ai.id LIMIT 50
 				""";
+		// The API's other plan for the same question, in the same run: under AND the
+		// filter never starts from its rare end (CypherFilter.matching), so this is the
+		// inward scan that the walk replaced, to compare the two on one machine state.
+		mix.add(new Operation("mission, API inward",
+				"{ organizations(where: {AND: [{kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}]}, first: 50) { edges { node { id name kind country } } } }",
+				(d) -> ids(d, "organizations.edges.node.id"),
+				mission + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
+				mission + "RETURN ai.id AS id", Map.of(), null));
 		mix.add(new Operation("mission, raw from PE",
 				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id name kind country } } } }",
 				(d) -> ids(d, "organizations.edges.node.id"),

@@ -21,15 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FilterCompilationTests {
 
+	/**
+	 * The mission's question, as the example
+	 * {@code aiCustomersOfMinersFinancedByPrivateEquity} asks it.
+	 */
+	private static final OrganizationWhere AI_CUSTOMERS_OF_MINERS_FINANCED_BY_PRIVATE_EQUITY = organizationWhere(Map
+		.of("kind", OrganizationKind.AI_FIRM, "customerOf", organizationWhere(Map.of("kind", OrganizationKind.MINER,
+				"financedBy", organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY))))));
+
 	@Test
 	void aiCustomersOfMinersFinancedByPrivateEquity() {
 		var filter = new CypherFilter();
-		String predicate = filter.organization(
-				organizationWhere(
-						Map.of("kind", OrganizationKind.AI_FIRM, "customerOf",
-								organizationWhere(Map.of("kind", OrganizationKind.MINER, "financedBy",
-										organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY)))))),
-				"o");
+		String predicate = filter.organization(AI_CUSTOMERS_OF_MINERS_FINANCED_BY_PRIVATE_EQUITY, "o");
 		assertThat(predicate)
 			.isEqualTo("(o:AIFirm AND EXISTS { MATCH (o)<-[:TO]-(d2:Partnership|Supply)-[:FROM]->(o1:Organization) "
 					+ "WHERE (d2.retractedAt IS NULL AND (o1:Miner AND EXISTS { MATCH (o1)<-[:TO]-(d4:Financing)-[:FROM]->(o3:Organization) "
@@ -40,12 +43,7 @@ class FilterCompilationTests {
 	@Test
 	void theMissionFilterStartsFromThePrivateEquityInvestorsAndWalksOutToTheAiFirms() {
 		var filter = new CypherFilter();
-		String matching = filter.matching(
-				organizationWhere(
-						Map.of("kind", OrganizationKind.AI_FIRM, "customerOf",
-								organizationWhere(Map.of("kind", OrganizationKind.MINER, "financedBy",
-										organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY)))))),
-				"o");
+		String matching = filter.matching(AI_CUSTOMERS_OF_MINERS_FINANCED_BY_PRIVATE_EQUITY, "o");
 		assertThat(matching).isEqualTo("""
 				MATCH (rare1:Organization) WHERE $p2 IN rare1.investorTypes
 				MATCH (step3:Organization)<-[:TO]-(d4:Financing)-[:FROM]->(rare1) \
