@@ -31,6 +31,16 @@ public enum ErrorCode {
 	TIMEOUT(HttpStatus.GATEWAY_TIMEOUT),
 	/** The database cannot be reached. */
 	UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+	/**
+	 * A request names a document by its {@code sha256Hash} alone (Apollo's automatic
+	 * persisted queries) and none is known under it: send the text with the hash once.
+	 */
+	PERSISTED_QUERY_NOT_FOUND(HttpStatus.NOT_FOUND),
+	/**
+	 * The server runs registered documents only (its allow-list mode), and this one is
+	 * not registered; sending its text does not help.
+	 */
+	PERSISTED_QUERY_NOT_IN_LIST(HttpStatus.FORBIDDEN),
 	/** Too many requests from this client. */
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
 	/** Anything else; the response carries an error id that also appears in the log. */

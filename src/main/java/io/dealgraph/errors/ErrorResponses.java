@@ -74,7 +74,8 @@ public final class ErrorResponses {
 	/** graphql-java's and Spring's classification of each code, as tools know them. */
 	private static ErrorClassification classification(ErrorCode code) {
 		return switch (code) {
-			case BAD_REQUEST -> graphql.ErrorType.ValidationError;
+			case BAD_REQUEST, PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_NOT_IN_LIST ->
+				graphql.ErrorType.ValidationError;
 			case LIMIT_EXCEEDED -> graphql.ErrorType.ExecutionAborted;
 			case UNAUTHORIZED -> org.springframework.graphql.execution.ErrorType.UNAUTHORIZED;
 			case FORBIDDEN -> org.springframework.graphql.execution.ErrorType.FORBIDDEN;
