@@ -40,9 +40,10 @@ class ChangeQueries {
 	/** One page of changes made since a time and by a writer, when given. */
 	Connection<Change> page(@Nullable String since, @Nullable String by, Page page) {
 		var parameters = new CypherFilter();
-		String query = CHANGES.with("sortValues", NEWEST_FIRST.sortValues(parameters::parameter))
-			.with("after", NEWEST_FIRST.after(page.after(), parameters::parameter))
-			.with("orderBy", NEWEST_FIRST.orderBy(parameters::parameter))
+		Keyset keyset = NEWEST_FIRST.reading(page);
+		String query = CHANGES.with("sortValues", keyset.sortValues(parameters::parameter))
+			.with("after", keyset.after(page.cursor(), parameters::parameter))
+			.with("orderBy", keyset.orderBy(parameters::parameter))
 			.build();
 		Map<String, Object> values = new HashMap<>(parameters.parameters());
 		values.put("since", since);

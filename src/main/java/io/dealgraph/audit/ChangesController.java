@@ -20,8 +20,9 @@ class ChangesController {
 
 	@QueryMapping
 	Connection<Change> changes(@Argument @Nullable String since, @Argument @Nullable String by,
-			@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		return this.changes.page(since, by, Page.of(first, after));
+			@Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable Integer last,
+			@Argument @Nullable String before) {
+		return this.changes.page(since, by, Page.of(first, after, last, before));
 	}
 
 }

@@ -74,12 +74,13 @@ class DealController {
 	@SchemaMapping(typeName = "Organization")
 	CompletableFuture<Connection<Deal>> deals(Organization organization, @Argument @Nullable List<DealType> types,
 			@Argument @Nullable DealDirection direction, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataLoader<OrganizationDeals, DealPage> loader,
-			DataFetchingFieldSelectionSet fields, DataFetchingEnvironment environment) {
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			DataLoader<OrganizationDeals, DealPage> loader, DataFetchingFieldSelectionSet fields,
+			DataFetchingEnvironment environment) {
 		Set<DealType> typeSet = (types == null || types.isEmpty()) ? EnumSet.noneOf(DealType.class)
 				: EnumSet.copyOf(types);
 		var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
-				Page.of(first, after), fields.contains("totalCount"), Views.of(environment));
+				Page.of(first, after, last, before), fields.contains("totalCount"), Views.of(environment));
 		return Prefetched.orLoad(environment,
 				() -> loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection));
 	}

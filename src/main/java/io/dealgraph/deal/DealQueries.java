@@ -181,11 +181,11 @@ public class DealQueries {
 	public Map<String, Connection<Deal>> dealsAtSites(Collection<String> siteIds, Page page, boolean withTotal,
 			View view) {
 		var filter = new CypherFilter(view);
-		Keyset keyset = keyset(List.of(), "r");
+		Keyset keyset = keyset(List.of(), "r").reading(page);
 		String r = filter.variable("t");
 		String query = DEALS_AT_SITES.with("deals", SiteStorage.dealsAt("s", "r"))
 			.with("standing", filter.standing("r"))
-			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("after", keyset.after(page.cursor(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("limit", filter.parameter(page.fetchSize()))
 			.with("parties", DealStorage.partiesOf("a", "r", "b"))
@@ -242,10 +242,10 @@ public class DealQueries {
 	 */
 	public static String pageAt(String o, String r, String from, String to, Set<DealType> types,
 			DealDirection direction, Page page, CypherFilter filter) {
-		Keyset keyset = keyset(List.of(), r);
+		Keyset keyset = keyset(List.of(), r).reading(page);
 		return PAGE_AT.with("deals", pattern(o, r, types, direction))
 			.with("standing", filter.standing(r))
-			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("after", keyset.after(page.cursor(), filter::parameter))
 			.with("r", r)
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("limit", filter.parameter(page.fetchSize()))
@@ -330,7 +330,7 @@ public class DealQueries {
 	public Connection<Answered<Deal>> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page,
 			boolean withTotal, CypherFilter filter, DealBeneath beneath) {
 		String predicate = filter.dealOfMatchedTypes(where, "r", "a", "b");
-		Keyset keyset = keyset(orderBy, "r");
+		Keyset keyset = keyset(orderBy, "r").reading(page);
 		Beneath parts = beneath.of("r", "a", "b");
 		String deals = DealStorage.withParties("a:" + DealStorage.ORGANIZATION, "r", DealWhere.typesAllowedBy(where),
 				"b:" + DealStorage.ORGANIZATION);
@@ -341,7 +341,7 @@ public class DealQueries {
 			.with("deals", deals)
 			.with("where", predicate)
 			.with("sortValues", keyset.sortValues(filter::parameter))
-			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("after", keyset.after(page.cursor(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("deal", parts.projection())
 			.with("calls", parts.calls())

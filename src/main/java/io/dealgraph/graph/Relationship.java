@@ -128,6 +128,14 @@ public enum Relationship {
 	 */
 	public record Field(String name, boolean latest, Condition condition) {
 
+		/**
+		 * The connection field beside a list field, e.g. {@code financiersConnection}:
+		 * every party, a page at a time, where the list stops at {@link #LIST_LIMIT}.
+		 */
+		public String connectionName() {
+			return this.name + "Connection";
+		}
+
 		static Field list(String name) {
 			return new Field(name, false, Condition.ANY);
 		}

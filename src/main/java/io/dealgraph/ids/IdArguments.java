@@ -54,6 +54,7 @@ public class IdArguments extends SimplePerformantInstrumentation {
 			Map.entry("Query.pathsBetween(to:)", Interface.Organization),
 			Map.entry("Query.network(around:)", Interface.Organization),
 			Map.entry("Query.timeline(of:)", Interface.Organization),
+			Map.entry("Query.timelineConnection(of:)", Interface.Organization),
 			Map.entry("Mutation.updateDeal(id:)", Interface.Deal),
 			Map.entry("Mutation.retractDeal(id:)", Interface.Deal),
 			Map.entry("Mutation.addSource(dealId:)", Interface.Deal),

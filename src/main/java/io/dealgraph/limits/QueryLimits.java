@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.errors.ErrorResponses;
+import io.dealgraph.paging.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.core.annotation.Order;
 
@@ -48,11 +49,11 @@ import org.springframework.core.annotation.Order;
  * graphql-java counts them: every field of every object, and every item of every list.
  * Each list counts at the most it can hold, as the schema states it with
  * {@code @listSize} (a cap, or the argument that sizes it); a connection's edges count at
- * its {@code first}. Introspection is bounded by the schema, not by the data, and is
- * counted only once it has run. After a request has run, the result nodes it really
- * returned are known: that is what the rate limit charges. graphql-java's own cap on
- * result nodes stops a request whose estimate was wrong, with LIMIT_EXCEEDED and no
- * partial answer.
+ * its {@code first} or {@code last} (20 without either). Introspection is bounded by the
+ * schema, not by the data, and is counted only once it has run. After a request has run,
+ * the result nodes it really returned are known: that is what the rate limit charges.
+ * graphql-java's own cap on result nodes stops a request whose estimate was wrong, with
+ * LIMIT_EXCEEDED and no partial answer.
  */
 // The first instrumentation: a request over its limits is refused before IdArguments
 // (order 2) or anything else does work for it.
@@ -131,7 +132,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 
 	/**
 	 * Measured before every execution rather than in validation: a document is parsed and
-	 * validated once and then cached (see {@code system.DocumentCache}), but its cost
+	 * validated once and then cached (see {@code graphql.Documents}), but its cost
 	 * depends on each request's variables ({@code first: $n}).
 	 */
 	@Override
@@ -254,7 +255,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 			boolean relayEdges = field.getName().equals("edges")
 					&& ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getParentType())).getName()
 						.endsWith("Connection");
-			return relayEdges ? argumentSize(env.getParentEnvironment(), "first") : UNBOUNDED_LIST;
+			return relayEdges ? pageSize(env.getParentEnvironment()) : UNBOUNDED_LIST;
 		}
 		Integer max = argument(listSize, "max");
 		if (max != null) {
@@ -286,6 +287,22 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The edges a connection's page holds at most: its {@code first} or {@code last}, and
+	 * without either the default page size.
+	 */
+	private static long pageSize(@Nullable QueryVisitorFieldEnvironment connection) {
+		if (connection == null) {
+			return UNBOUNDED_LIST;
+		}
+		for (String size : List.of("first", "last")) {
+			if (connection.getArguments().get(size) != null) {
+				return argumentSize(connection, size);
+			}
+		}
+		return Page.DEFAULT_SIZE;
 	}
 
 	private static <T> @Nullable T argument(GraphQLAppliedDirective directive, String name) {

@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
 
 import io.dealgraph.filter.Views;
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Page;
 import io.dealgraph.graph.View;
 import io.dealgraph.selection.Prefetched;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,8 @@ class OrganizationController {
 	/** The loader of every relationship field. */
 	private static final String RELATED = "related";
 
+	private static final String RELATED_PAGE = "relatedPage";
+
 	private final OrganizationQueries queries;
 
 	OrganizationController(OrganizationQueries queries, BatchLoaderRegistry loaders) {
@@ -49,6 +53,9 @@ class OrganizationController {
 		loaders.forTypePair(Related.class, Neighbourhood.class)
 			.withName(RELATED)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelated(keys)));
+		loaders.forTypePair(RelatedPage.class, NeighbourPage.class)
+			.withName(RELATED_PAGE)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRelatedPages(keys)));
 		loaders.forTypePair(FactsOf.class, Facts.class)
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadFacts(keys)));
 	}
@@ -122,6 +129,21 @@ class OrganizationController {
 		return result;
 	}
 
+	private Map<RelatedPage, NeighbourPage> loadRelatedPages(Set<RelatedPage> keys) {
+		Map<RelatedPage, NeighbourPage> result = new HashMap<>();
+		keys.stream()
+			.collect(Collectors.groupingBy((key) -> List.of(key.kind(), key.page(), key.withTotal(), key.view())))
+			.forEach((same, group) -> {
+				RelatedPage first = group.getFirst();
+				Map<String, Connection<Organization>> byId = this.queries.neighboursPage(first.kind(),
+						group.stream().map(RelatedPage::organizationId).toList(), first.page(), first.withTotal(),
+						first.view());
+				group.forEach((key) -> result.put(key, new NeighbourPage(byId.getOrDefault(key.organizationId(),
+						Connection.of(List.of(), key.page(), first.withTotal() ? 0 : -1)))));
+			});
+		return result;
+	}
+
 	private Map<FactsOf, Facts> loadFacts(Set<FactsOf> keys) {
 		Map<FactsOf, Facts> result = new HashMap<>();
 		keys.stream().collect(Collectors.groupingBy(FactsOf::view)).forEach((view, group) -> {
@@ -138,6 +160,14 @@ class OrganizationController {
 
 	/** Loader value: the neighbours found. */
 	record Neighbourhood(List<Organization> organizations) {
+	}
+
+	/** Loader key: a page of the neighbours of an organization, in a view. */
+	record RelatedPage(Relationship kind, String organizationId, Page page, boolean withTotal, View view) {
+	}
+
+	/** Loader value: the page found. */
+	record NeighbourPage(Connection<Organization> connection) {
 	}
 
 	/** Loader key: the facts of an organization, in a view. */
@@ -161,8 +191,12 @@ class OrganizationController {
 			for (OrganizationKind kind : OrganizationKind.values()) {
 				wiring.type(kind.typeName(), (type) -> {
 					for (Relationship relationship : Relationship.values()) {
-						relationship.field()
-							.ifPresent((field) -> type.dataFetcher(field.name(), (env) -> related(relationship, env)));
+						relationship.field().ifPresent((field) -> {
+							type.dataFetcher(field.name(), (env) -> related(relationship, env));
+							if (!field.latest()) {
+								type.dataFetcher(field.connectionName(), (env) -> relatedPage(relationship, env));
+							}
+						});
 					}
 					return type;
 				});
@@ -173,6 +207,21 @@ class OrganizationController {
 	/** The other parties: a list, or the one of the latest deal for a single field. */
 	private static CompletableFuture<?> related(Relationship relationship, DataFetchingEnvironment environment) {
 		return Prefetched.orLoad(environment, () -> load(relationship, environment));
+	}
+
+	/**
+	 * A page of the other parties of a list relationship: every one of them, where the
+	 * list stops at {@link Relationship#LIST_LIMIT}.
+	 */
+	private static CompletableFuture<Connection<Organization>> relatedPage(Relationship relationship,
+			DataFetchingEnvironment environment) {
+		Organization organization = environment.getSource();
+		Page page = Page.of(environment.getArgument("first"), environment.getArgument("after"),
+				environment.getArgument("last"), environment.getArgument("before"));
+		boolean withTotal = environment.getSelectionSet().contains("totalCount");
+		DataLoader<RelatedPage, NeighbourPage> loader = environment.getDataLoader(RELATED_PAGE);
+		return loader.load(new RelatedPage(relationship, organization.id(), page, withTotal, Views.of(environment)))
+			.thenApply(NeighbourPage::connection);
 	}
 
 	private static CompletableFuture<?> load(Relationship relationship, DataFetchingEnvironment environment) {

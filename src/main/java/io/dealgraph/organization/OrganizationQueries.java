@@ -190,14 +190,14 @@ public class OrganizationQueries {
 	public static PageStatement pageStatement(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
 			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
 		String matching = filter.matching(where, "o");
-		Keyset keyset = keyset(orderBy);
+		Keyset keyset = keyset(orderBy).reading(page);
 		Beneath parts = beneath.apply("o");
 		// The total costs a second pass over the filter: only when asked for.
 		String total = withTotal ? "CALL () { " + matching + " RETURN count(o) AS total }" : "WITH -1 AS total";
 		String query = PAGE.with("total", total)
 			.with("matching", matching)
 			.with("sortValues", keyset.sortValues(filter::parameter))
-			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("after", keyset.after(page.cursor(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("projection", parts.projection())
 			.with("calls", parts.calls())
@@ -320,6 +320,61 @@ public class OrganizationQueries {
 	}
 
 	/**
+	 * A page of the other parties {@code x} of a list relationship, for many
+	 * organizations {@code o} at once, with their total when asked for: the same parties
+	 * as the list field, in the same order (name, then id), every one of them, a keyset
+	 * page at a time.
+	 */
+	private static final CypherText RELATED_PAGE = CypherText.of("""
+			UNWIND $ids AS organizationId
+			MATCH (o:Organization {id: organizationId})
+			CALL (o) {
+			  {{deals}}
+			  WITH DISTINCT x
+			  WHERE {{after}}
+			  WITH x ORDER BY {{orderBy}}
+			  LIMIT $limit
+			  RETURN collect({organization: x {.*}, sortValues: {{sortValues}}}) AS rows
+			}
+			CALL (o) {
+			  {{total}}
+			}
+			RETURN organizationId, rows, total
+			""");
+
+	/**
+	 * Pages of the other parties of a list relationship, keyed by organization id: all of
+	 * them, where the list field stops at {@link Relationship#LIST_LIMIT}.
+	 */
+	Map<String, Connection<Organization>> neighboursPage(Relationship relationship, Collection<String> ids, Page page,
+			boolean withTotal, View view) {
+		var filter = new CypherFilter(view);
+		Keyset keyset = BY_NAME_OF_X.reading(page);
+		String deals = relatedDeals("o", relationship, "r", "x", filter);
+		String query = RELATED_PAGE.with("deals", deals)
+			.with("after", keyset.after(page.cursor(), filter::parameter))
+			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("sortValues", keyset.sortValues(filter::parameter))
+			.with("total", withTotal ? deals + "\n    RETURN count(DISTINCT x) AS total" : "RETURN -1 AS total")
+			.build();
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("ids", List.copyOf(ids));
+		parameters.put("limit", page.fetchSize());
+		Map<String, Connection<Organization>> pages = new HashMap<>();
+		for (Record row : this.cypher.read(query, parameters)) {
+			List<Edge<Organization>> edges = row.get("rows")
+				.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
+						Organization.from(r.get("organization"))));
+			pages.put(row.get("organizationId").asString(), Connection.of(edges, page, row.get("total").asInt()));
+		}
+		return pages;
+	}
+
+	/** Other parties {@code x} by name, then id: the order of every relationship list. */
+	private static final Keyset BY_NAME_OF_X = new Keyset(List.of(new SortKey("name", "x.name", false, false, true)),
+			"x.id", false);
+
+	/**
 	 * The statement of a relationship field for many organizations {@code o} at once: the
 	 * other parties {@code x} of the row's deals {@code r} that stand in the filter's
 	 * view, each once by name for a list, or the party of the latest deal that meets the
@@ -339,14 +394,23 @@ public class OrganizationQueries {
 	 */
 	public static String related(String o, Relationship relationship, String r, String x, CypherFilter filter) {
 		Relationship.Field field = relationship.field().orElseThrow();
-		String standing = filter.standing(r);
-		String condition = and(DealStorage.counted(relationship.counted(), r), filter.condition(field.condition(), r));
-		String deals = "MATCH " + DealStorage.pattern(o, relationship, r, x + ":" + DealStorage.ORGANIZATION)
-				+ " WHERE " + standing + (condition.equals("true") ? "" : " AND " + condition);
+		String deals = relatedDeals(o, relationship, r, x, filter);
 		String chosen = field.latest() ? "WITH " + x + " ORDER BY " + DealStorage.latestFirst(r) + " LIMIT 1"
 				: "WITH DISTINCT " + x + " ORDER BY " + x + ".name, " + x + ".id LIMIT "
 						+ filter.parameter(Relationship.LIST_LIMIT);
 		return deals + "\n  " + chosen;
+	}
+
+	/**
+	 * The deals {@code r} of organization {@code o} that make the relationship field,
+	 * standing in the filter's view, with their other party {@code x}: one MATCH line.
+	 */
+	private static String relatedDeals(String o, Relationship relationship, String r, String x, CypherFilter filter) {
+		Relationship.Field field = relationship.field().orElseThrow();
+		String standing = filter.standing(r);
+		String condition = and(DealStorage.counted(relationship.counted(), r), filter.condition(field.condition(), r));
+		return "MATCH " + DealStorage.pattern(o, relationship, r, x + ":" + DealStorage.ORGANIZATION) + " WHERE "
+				+ standing + (condition.equals("true") ? "" : " AND " + condition);
 	}
 
 	/**

@@ -57,6 +57,11 @@ public final class Keyset {
 		return new Keyset(this.keys, this.idExpression, this.idDescending, !this.backward);
 	}
 
+	/** This keyset in the direction {@code page} reads. */
+	public Keyset reading(Page page) {
+		return page.backward() ? backward() : this;
+	}
+
 	/** Whether the key runs descending in the direction this keyset reads. */
 	private boolean descending(SortKey key) {
 		return key.descending() != this.backward;

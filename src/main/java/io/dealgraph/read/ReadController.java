@@ -92,16 +92,17 @@ class ReadController {
 	@QueryMapping
 	DataFetcherResult<Connection<Organization>> organizations(@Argument @Nullable OrganizationWhere where,
 			@Argument @Nullable List<OrganizationOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf,
-			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
+			DataFetchingEnvironment environment) {
 		View view = View.of(asOf, minConfidence);
 		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
 		OrganizationReads reads = Reads.organization(connection.nodeFields());
 		var filter = new CypherFilter(view);
 		var cypher = new ReadCypher(filter);
 		Connection<Answered<Organization>> page = this.organizations.page(where,
-				(orderBy != null) ? orderBy : List.of(), Page.of(first, after), connection.withTotal(), filter,
-				(o) -> cypher.organization(o, reads));
+				(orderBy != null) ? orderBy : List.of(), Page.of(first, after, last, before), connection.withTotal(),
+				filter, (o) -> cypher.organization(o, reads));
 		ReadAnswers answers = answers(environment);
 		answers.nodes(path(environment), page, connection.places(),
 				(node, organization) -> answers.organization(node, organization.beneath(), reads));
@@ -126,15 +127,17 @@ class ReadController {
 	@QueryMapping
 	DataFetcherResult<Connection<Deal>> deals(@Argument @Nullable DealWhere where,
 			@Argument @Nullable List<DealOrder> orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf,
-			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
+			DataFetchingEnvironment environment) {
 		View view = View.of(asOf, minConfidence);
 		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
 		DealReads reads = Reads.deal(connection.nodeFields());
 		var filter = new CypherFilter(view);
 		var cypher = new ReadCypher(filter);
 		Connection<Answered<Deal>> page = this.deals.page(where, (orderBy != null) ? orderBy : List.of(),
-				Page.of(first, after), connection.withTotal(), filter, (r, a, b) -> cypher.deal(r, a, b, reads));
+				Page.of(first, after, last, before), connection.withTotal(), filter,
+				(r, a, b) -> cypher.deal(r, a, b, reads));
 		ReadAnswers answers = answers(environment);
 		answers.nodes(path(environment), page, connection.places(),
 				(node, deal) -> answers.deal(node, deal.beneath(), reads));

@@ -185,7 +185,8 @@ final class Reads {
 				? DealDirection.valueOf(name(arguments.get("direction"))) : DealDirection.ANY;
 		Page page;
 		try {
-			page = Page.of((Integer) arguments.get("first"), (String) arguments.get("after"));
+			page = Page.of((Integer) arguments.get("first"), (String) arguments.get("after"),
+					(Integer) arguments.get("last"), (String) arguments.get("before"));
 			// Only to learn whether the cursor fits; the statement is built later.
 			DealQueries.pageAt("o", "r", "a", "b", types, direction, page, new CypherFilter());
 		}

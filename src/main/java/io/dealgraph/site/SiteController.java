@@ -61,10 +61,12 @@ class SiteController {
 
 	@QueryMapping
 	DataFetcherResult<Connection<Site>> sites(@Argument @Nullable SiteWhere where, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable String asOf,
-			@Argument @Nullable Confidence minConfidence, DataFetchingFieldSelectionSet fields) {
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
+			DataFetchingFieldSelectionSet fields) {
 		View view = View.of(asOf, minConfidence);
-		return Views.seenAs(view, this.sites.page(where, Page.of(first, after), fields.contains("totalCount"), view));
+		return Views.seenAs(view,
+				this.sites.page(where, Page.of(first, after, last, before), fields.contains("totalCount"), view));
 	}
 
 	@SchemaMapping(typeName = "Deal")
@@ -93,9 +95,11 @@ class SiteController {
 
 	@SchemaMapping(typeName = "Site")
 	CompletableFuture<Connection<Deal>> deals(Site site, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataLoader<DealsAt, DealsPage> loader,
-			DataFetchingFieldSelectionSet fields, DataFetchingEnvironment environment) {
-		var key = new DealsAt(site.id(), Page.of(first, after), fields.contains("totalCount"), Views.of(environment));
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			DataLoader<DealsAt, DealsPage> loader, DataFetchingFieldSelectionSet fields,
+			DataFetchingEnvironment environment) {
+		var key = new DealsAt(site.id(), Page.of(first, after, last, before), fields.contains("totalCount"),
+				Views.of(environment));
 		return loader.load(key).thenApply(DealsPage::connection);
 	}
 

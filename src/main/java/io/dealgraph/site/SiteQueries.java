@@ -89,13 +89,14 @@ public class SiteQueries {
 	Connection<Site> page(@Nullable SiteWhere where, Page page, boolean withTotal, View view) {
 		var filter = new CypherFilter(view);
 		String predicate = predicate(where, filter);
-		Keyset keyset = new Keyset(List.of(new SortKey("name", "s.name", false, false, true)), "s.id", false);
+		Keyset keyset = new Keyset(List.of(new SortKey("name", "s.name", false, false, true)), "s.id", false)
+			.reading(page);
 		String total = withTotal ? TOTAL.with("label", SiteStorage.SITE).with("where", predicate).build()
 				: "WITH -1 AS total";
 		String query = PAGE.with("total", total)
 			.with("label", SiteStorage.SITE)
 			.with("where", predicate)
-			.with("after", keyset.after(page.after(), filter::parameter))
+			.with("after", keyset.after(page.cursor(), filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("limit", filter.parameter(page.fetchSize()))
 			.with("sortValues", keyset.sortValues(filter::parameter))

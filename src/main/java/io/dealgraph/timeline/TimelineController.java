@@ -2,11 +2,14 @@ package io.dealgraph.timeline;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.graph.View;
+import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Page;
 import io.dealgraph.source.Confidence;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -32,6 +35,15 @@ class TimelineController {
 			throw ApiException.badRequest("'first' must be from 0 to " + MAX_EVENTS + ", not " + size + ".");
 		}
 		return this.queries.events(of, where, size, View.of(null, minConfidence));
+	}
+
+	@QueryMapping
+	Connection<TimelineEvent> timelineConnection(@Argument @Nullable String of, @Argument @Nullable DealWhere where,
+			@Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable Integer last,
+			@Argument @Nullable String before, @Argument @Nullable Confidence minConfidence,
+			DataFetchingFieldSelectionSet fields) {
+		return this.queries.page(of, where, Page.of(first, after, last, before), fields.contains("totalCount"),
+				View.of(null, minConfidence));
 	}
 
 }

@@ -105,10 +105,10 @@ class IndexOrderTests {
 						(o) -> new Beneath(OrganizationQueries.projection(o, SHOWN), "", "{}"));
 				// The statement reads one row more than the page, to tell whether there
 				// is a next.
-				List<String> ids = pageIds(driver, statement).subList(0, asked.page().first());
+				List<String> ids = pageIds(driver, statement).subList(0, asked.page().size());
 				List<String> plain = driver
 					.executableQuery(
-							asked.plain() + " RETURN o.id AS id ORDER BY o.name, o.id LIMIT " + asked.page().first())
+							asked.plain() + " RETURN o.id AS id ORDER BY o.name, o.id LIMIT " + asked.page().size())
 					.execute()
 					.records()
 					.stream()

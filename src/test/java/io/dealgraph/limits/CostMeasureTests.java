@@ -69,6 +69,13 @@ class CostMeasureTests {
 	}
 
 	@Test
+	void aConnectionPagedBackwardCountsAtItsLastAndWithoutASizeAtTwenty() {
+		// organizations 1, edges 1 + n, node n, id n
+		assertThat(cost("{ organizations(last: 4) { edges { node { id } } } }")).isEqualTo(1 + (1 + 4) + 4 + 4);
+		assertThat(cost("{ organizations { edges { node { id } } } }")).isEqualTo(1 + (1 + 20) + 20 + 20);
+	}
+
+	@Test
 	void variablesSizeTheLists() {
 		Document document = Parser.parse("query($n: Int) { search(text: \"hut\", first: $n) { id } }");
 		assertThat(QueryLimits.measure(SCHEMA, document, null, Map.of("n", 7)).cost()).isEqualTo(1 + 7 + 7);

@@ -34,7 +34,7 @@ class RelationshipAnswersTests {
 	private static final String COMPANY = " AND r.scope = 'COMPANY'";
 
 	/** Each list field: the other parties of its standing deals, from the subject. */
-	private static final Map<String, String> LIST_FIELDS = Map.ofEntries(
+	static final Map<String, String> LIST_FIELDS = Map.ofEntries(
 			Map.entry("customers", "MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x) WHERE r.retractedAt IS NULL"),
 			Map.entry("providers", "MATCH (x)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(o) WHERE r.retractedAt IS NULL"),
 			Map.entry("financiers",

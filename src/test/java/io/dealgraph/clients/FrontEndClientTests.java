@@ -1,0 +1,111 @@
+package io.dealgraph.clients;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.dealgraph.support.RunsDealgraph;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The clients front-end teams bring, from npm, against the running server: the
+ * {@code node --test} files in {@code src/test/clients/} (Apollo Client's persisted
+ * queries, cache and pagination). Their packages are installed from the committed lock
+ * file on first use. Skipped when Node is not installed, unless the environment says
+ * {@code DEALGRAPH_CLIENT_TESTS=required} (as {@code .ci/run} does).
+ */
+@RunsDealgraph
+@ExtendWith(FrontEndClientTests.NodeInstalled.class)
+class FrontEndClientTests {
+
+	private static final Path HOME = Path.of("src", "test", "clients");
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void installTheClients() throws Exception {
+		if (!Files.isDirectory(HOME.resolve("node_modules"))) {
+			Run install = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), Map.of(), 300);
+			assertThat(install.exit()).as("npm ci in src/test/clients:%n%s", install.output()).isZero();
+		}
+	}
+
+	@Test
+	void apolloClientPersistsQueriesMatchesFragmentsOnInterfacesAndPagesAConnection() throws Exception {
+		Run tests = run(List.of("node", "--test", "apollo.test.mjs"),
+				Map.of("DEALGRAPH_URL", "http://localhost:" + this.port), 180);
+		assertThat(tests.exit()).as("node --test apollo.test.mjs:%n%s", tests.output()).isZero();
+		assertThat(tests.output()).contains("# pass 3").contains("# fail 0");
+	}
+
+	private record Run(int exit, String output) {
+	}
+
+	/**
+	 * Runs {@code command} in {@code src/test/clients} with its output in a file, never
+	 * on this process's own streams: under Maven's test runner those carry the runner's
+	 * protocol.
+	 */
+	private static Run run(List<String> command, Map<String, String> environment, long timeoutSeconds)
+			throws IOException, InterruptedException {
+		Path log = Files.createTempFile("dealgraph-clients-", ".log");
+		try {
+			var builder = new ProcessBuilder(command).directory(HOME.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+			builder.environment().putAll(environment);
+			Process process = builder.start();
+			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return new Run(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log));
+			}
+			return new Run(process.exitValue(), Files.readString(log));
+		}
+		finally {
+			Files.deleteIfExists(log);
+		}
+	}
+
+	/** Runs the class where Node and npm are installed, or where CI requires it. */
+	static final class NodeInstalled implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			if ("required".equals(System.getenv("DEALGRAPH_CLIENT_TESTS"))) {
+				return ConditionEvaluationResult.enabled("client tests are required: they fail without Node");
+			}
+			try {
+				Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				if (node.waitFor(10, TimeUnit.SECONDS) && node.exitValue() == 0) {
+					return ConditionEvaluationResult.enabled("Node is installed");
+				}
+			}
+			catch (IOException ex) {
+				// No node on the PATH.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return ConditionEvaluationResult.disabled("Node.js and npm are not installed; the client tests need them");
+		}
+
+	}
+
+}
