@@ -25,7 +25,7 @@ class TimelineTests {
 		var events = Examples.using(this.graphQl)
 			.documentName("coreScientificTimeline")
 			.execute()
-			.path("timeline")
+			.path("timelineConnection.edges[*].node")
 			.entityList(Map.class)
 			.get();
 		List<String> dates = new ArrayList<>();
