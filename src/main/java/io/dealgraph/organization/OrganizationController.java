@@ -213,7 +213,11 @@ class OrganizationController {
 	 * A page of the other parties of a list relationship: every one of them, where the
 	 * list stops at {@link Relationship#LIST_LIMIT}.
 	 */
-	private static CompletableFuture<Connection<Organization>> relatedPage(Relationship relationship,
+	private static CompletableFuture<?> relatedPage(Relationship relationship, DataFetchingEnvironment environment) {
+		return Prefetched.orLoad(environment, () -> loadPage(relationship, environment));
+	}
+
+	private static CompletableFuture<Connection<Organization>> loadPage(Relationship relationship,
 			DataFetchingEnvironment environment) {
 		Organization organization = environment.getSource();
 		Page page = Page.of(environment.getArgument("first"), environment.getArgument("after"),

@@ -321,25 +321,17 @@ public class OrganizationQueries {
 
 	/**
 	 * A page of the other parties {@code x} of a list relationship, for many
-	 * organizations {@code o} at once, with their total when asked for: the same parties
-	 * as the list field, in the same order (name, then id), every one of them, a keyset
-	 * page at a time.
+	 * organizations {@code o} at once, with their total when asked for (see
+	 * {@link #relatedPageAt}).
 	 */
 	private static final CypherText RELATED_PAGE = CypherText.of("""
 			UNWIND $ids AS organizationId
 			MATCH (o:Organization {id: organizationId})
 			CALL (o) {
-			  {{deals}}
-			  WITH DISTINCT x
-			  WHERE {{after}}
-			  WITH x ORDER BY {{orderBy}}
-			  LIMIT $limit
+			  {{page}}
 			  RETURN collect({organization: x {.*}, sortValues: {{sortValues}}}) AS rows
 			}
-			CALL (o) {
-			  {{total}}
-			}
-			RETURN organizationId, rows, total
+			RETURN organizationId, rows, {{total}} AS total
 			""");
 
 	/**
@@ -349,30 +341,70 @@ public class OrganizationQueries {
 	Map<String, Connection<Organization>> neighboursPage(Relationship relationship, Collection<String> ids, Page page,
 			boolean withTotal, View view) {
 		var filter = new CypherFilter(view);
-		Keyset keyset = BY_NAME_OF_X.reading(page);
-		String deals = relatedDeals("o", relationship, "r", "x", filter);
-		String query = RELATED_PAGE.with("deals", deals)
-			.with("after", keyset.after(page.cursor(), filter::parameter))
-			.with("orderBy", keyset.orderBy(filter::parameter))
-			.with("sortValues", keyset.sortValues(filter::parameter))
-			.with("total", withTotal ? deals + "\n    RETURN count(DISTINCT x) AS total" : "RETURN -1 AS total")
+		String query = RELATED_PAGE.with("page", relatedPageAt("o", relationship, "r", "x", page, filter))
+			.with("sortValues", relatedSortValuesAt("x", filter))
+			.with("total", withTotal ? relatedTotalAt("o", relationship, filter) : "-1")
 			.build();
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("ids", List.copyOf(ids));
-		parameters.put("limit", page.fetchSize());
 		Map<String, Connection<Organization>> pages = new HashMap<>();
 		for (Record row : this.cypher.read(query, parameters)) {
-			List<Edge<Organization>> edges = row.get("rows")
-				.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
-						Organization.from(r.get("organization"))));
-			pages.put(row.get("organizationId").asString(), Connection.of(edges, page, row.get("total").asInt()));
+			pages.put(row.get("organizationId").asString(),
+					relatedConnectionAt(row.get("rows"), page, row.get("total").asInt()).map(Answered::value));
 		}
 		return pages;
 	}
 
-	/** Other parties {@code x} by name, then id: the order of every relationship list. */
-	private static final Keyset BY_NAME_OF_X = new Keyset(List.of(new SortKey("name", "x.name", false, false, true)),
-			"x.id", false);
+	/**
+	 * The lines of a subquery that read one page of the other parties {@code x} of
+	 * organization {@code o}'s list relationship, through its deals {@code r}: the same
+	 * parties as the list field, in the same order (name, then id), every one of them, a
+	 * keyset page at a time. Ends on a {@code WITH x}.
+	 * @throws io.dealgraph.errors.ApiException BAD_REQUEST for a cursor of another
+	 * ordering
+	 */
+	public static String relatedPageAt(String o, Relationship relationship, String r, String x, Page page,
+			CypherFilter filter) {
+		Keyset keyset = byName(x).reading(page);
+		return relatedDeals(o, relationship, r, x, filter) + "\n  WITH DISTINCT " + x + "\n  WHERE "
+				+ keyset.after(page.cursor(), filter::parameter) + "\n  WITH " + x + " ORDER BY "
+				+ keyset.orderBy(filter::parameter) + " LIMIT " + filter.parameter(page.fetchSize());
+	}
+
+	/**
+	 * The sort values of a party {@code x} read by {@link #relatedPageAt}, for its
+	 * cursor.
+	 */
+	public static String relatedSortValuesAt(String x, CypherFilter filter) {
+		return byName(x).sortValues(filter::parameter);
+	}
+
+	/** How many parties {@link #relatedPageAt} pages through, as an expression. */
+	public static String relatedTotalAt(String o, Relationship relationship, CypherFilter filter) {
+		String x = filter.variable("x");
+		return "COUNT { " + relatedDeals(o, relationship, filter.variable("r"), x, filter) + " RETURN DISTINCT " + x
+				+ " }";
+	}
+
+	/**
+	 * Reads the rows {@code {organization, sortValues, beneath}} of a page read by
+	 * {@link #relatedPageAt}; {@code beneath} is null when the rows have none.
+	 */
+	public static Connection<Answered<Organization>> relatedConnectionAt(Value rows, Page page, int total) {
+		Keyset keyset = byName("x");
+		List<Edge<Answered<Organization>>> edges = rows
+			.asList((row) -> new Edge<>(keyset.cursor(row.get("sortValues")).encode(),
+					new Answered<>(Organization.from(row.get("organization")), row.get("beneath"))));
+		return Connection.of(edges, page, total);
+	}
+
+	/**
+	 * Other parties {@code x} by name, then id: the order of every relationship list. The
+	 * cursor names the keys, not the variable, so any {@code x} reads the same cursors.
+	 */
+	private static Keyset byName(String x) {
+		return new Keyset(List.of(new SortKey("name", x + ".name", false, false, true)), x + ".id", false);
+	}
 
 	/**
 	 * The statement of a relationship field for many organizations {@code o} at once: the

@@ -18,6 +18,7 @@ import io.dealgraph.read.Reads.FactsRead;
 import io.dealgraph.read.Reads.OrganizationReads;
 import io.dealgraph.read.Reads.PartyRead;
 import io.dealgraph.read.Reads.Place;
+import io.dealgraph.read.Reads.RelatedPageRead;
 import io.dealgraph.read.Reads.RelatedRead;
 import io.dealgraph.selection.Prefetched;
 
@@ -42,6 +43,7 @@ final class ReadAnswers {
 			switch (reads.fields().get(i)) {
 				case DealsRead deals -> deals(at.segment(deals.key()), answer, deals);
 				case RelatedRead related -> related(at.segment(related.key()), answer, related);
+				case RelatedPageRead page -> relatedPage(at.segment(page.key()), answer, page);
 				case FactsRead facts ->
 					Prefetched.put(this.context, at.segment(facts.key()), answer.asList(OrganizationQueries::fact));
 			}
@@ -81,6 +83,13 @@ final class ReadAnswers {
 				answer.get("total").asInt());
 		Prefetched.put(this.context, at, page.map(Answered::value));
 		nodes(at, page, read.places(), (node, deal) -> deal(node, deal.beneath(), read.beneath()));
+	}
+
+	private void relatedPage(ResultPath at, Value answer, RelatedPageRead read) {
+		Connection<Answered<Organization>> page = OrganizationQueries.relatedConnectionAt(answer.get("rows"),
+				read.page(), answer.get("total").asInt());
+		Prefetched.put(this.context, at, page.map(Answered::value));
+		nodes(at, page, read.places(), (node, other) -> organization(node, other.beneath(), read.beneath()));
 	}
 
 	private void related(ResultPath at, Value answer, RelatedRead read) {

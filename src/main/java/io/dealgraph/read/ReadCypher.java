@@ -16,6 +16,7 @@ import io.dealgraph.read.Reads.DealsRead;
 import io.dealgraph.read.Reads.FactsRead;
 import io.dealgraph.read.Reads.OrganizationReads;
 import io.dealgraph.read.Reads.PartyRead;
+import io.dealgraph.read.Reads.RelatedPageRead;
 import io.dealgraph.read.Reads.RelatedRead;
 
 /**
@@ -43,6 +44,18 @@ final class ReadCypher {
 			  WITH {{r}}, {{from}}, {{to}}, {{sortValues}} AS {{sorted}}
 			  {{calls}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sorted}}, beneath: {{answers}}}) AS {{column}}
+			}""");
+
+	/**
+	 * A page of the other parties of a relationship connection, each with what is read
+	 * beneath it; the sort values are read once, before the nested calls.
+	 */
+	private static final CypherText RELATED_PAGE = CypherText.of("""
+			CALL ({{o}}) {
+			  {{page}}
+			  WITH {{x}}, {{sortValues}} AS {{sorted}}
+			  {{calls}}
+			  RETURN collect({organization: {{projection}}, sortValues: {{sorted}}, beneath: {{answers}}}) AS {{column}}
 			}""");
 
 	/** The other parties of a relationship field, each with what is read beneath it. */
@@ -81,6 +94,12 @@ final class ReadCypher {
 				case RelatedRead related -> {
 					calls.add(related(o, related, column));
 					answers.add("r" + i + ": " + column);
+				}
+				case RelatedPageRead page -> {
+					calls.add(relatedPage(o, page, column));
+					String total = page.withTotal()
+							? OrganizationQueries.relatedTotalAt(o, page.relationship(), this.names) : "-1";
+					answers.add("r" + i + ": {rows: " + column + ", total: " + total + "}");
 				}
 				case FactsRead facts -> {
 					calls.add(OrganizationQueries.facts(o, column, this.names));
@@ -137,6 +156,23 @@ final class ReadCypher {
 		Beneath beneath = organization(x, read.beneath());
 		return RELATED.with("o", o)
 			.with("related", related)
+			.with("calls", indented(beneath.calls()))
+			.with("projection", beneath.projection())
+			.with("answers", beneath.answers())
+			.with("column", column)
+			.build();
+	}
+
+	private String relatedPage(String o, RelatedPageRead read, String column) {
+		String r = this.names.variable("r");
+		String x = this.names.variable("x");
+		String page = OrganizationQueries.relatedPageAt(o, read.relationship(), r, x, read.page(), this.names);
+		Beneath beneath = organization(x, read.beneath());
+		return RELATED_PAGE.with("o", o)
+			.with("page", page)
+			.with("x", x)
+			.with("sortValues", OrganizationQueries.relatedSortValuesAt(x, this.names))
+			.with("sorted", this.names.variable("s"))
 			.with("calls", indented(beneath.calls()))
 			.with("projection", beneath.projection())
 			.with("answers", beneath.answers())

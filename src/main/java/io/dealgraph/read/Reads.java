@@ -22,6 +22,7 @@ import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.Relationship;
+import io.dealgraph.organization.OrganizationQueries;
 import io.dealgraph.paging.Page;
 
 /**
@@ -42,6 +43,14 @@ final class Reads {
 	private static final Map<String, Relationship> RELATIONSHIP_FIELDS = Arrays.stream(Relationship.values())
 		.filter((relationship) -> relationship.field().isPresent())
 		.collect(Collectors.toMap((relationship) -> relationship.field().orElseThrow().name(), Function.identity()));
+
+	/**
+	 * The connection beside each relationship list, e.g. {@code financiersConnection}.
+	 */
+	private static final Map<String, Relationship> RELATIONSHIP_CONNECTIONS = Arrays.stream(Relationship.values())
+		.filter((relationship) -> relationship.field().filter((field) -> !field.latest()).isPresent())
+		.collect(Collectors.toMap((relationship) -> relationship.field().orElseThrow().connectionName(),
+				Function.identity()));
 
 	/**
 	 * The fields that read an organization's facts: the facts, and the claims made of
@@ -72,7 +81,7 @@ final class Reads {
 	}
 
 	/** A nested field read beneath an organization, by its response key. */
-	sealed interface Read permits DealsRead, RelatedRead, FactsRead {
+	sealed interface Read permits DealsRead, RelatedRead, RelatedPageRead, FactsRead {
 
 		String key();
 
@@ -88,6 +97,14 @@ final class Reads {
 
 	/** A relationship field such as {@code financiers}, or {@code acquirer}. */
 	record RelatedRead(String key, Relationship relationship, OrganizationReads beneath) implements Read {
+	}
+
+	/**
+	 * A relationship connection such as {@code financiersConnection}: a page of the other
+	 * parties, and where in the connection they stand, each with what is read beneath it.
+	 */
+	record RelatedPageRead(String key, Relationship relationship, Page page, boolean withTotal, List<Place> places,
+			OrganizationReads beneath) implements Read {
 	}
 
 	/**
@@ -143,6 +160,9 @@ final class Reads {
 			if (relationship != null) {
 				reads.add(new RelatedRead(field.getResultKey(), relationship, organization(children(field))));
 			}
+			else if (RELATIONSHIP_CONNECTIONS.containsKey(field.getName())) {
+				relatedPage(field, RELATIONSHIP_CONNECTIONS.get(field.getName())).ifPresent(reads::add);
+			}
 			else if (FACT_FIELDS.contains(field.getName())) {
 				reads.add(new FactsRead(field.getResultKey()));
 			}
@@ -185,8 +205,7 @@ final class Reads {
 				? DealDirection.valueOf(name(arguments.get("direction"))) : DealDirection.ANY;
 		Page page;
 		try {
-			page = Page.of((Integer) arguments.get("first"), (String) arguments.get("after"),
-					(Integer) arguments.get("last"), (String) arguments.get("before"));
+			page = page(arguments);
 			// Only to learn whether the cursor fits; the statement is built later.
 			DealQueries.pageAt("o", "r", "a", "b", types, direction, page, new CypherFilter());
 		}
@@ -196,6 +215,28 @@ final class Reads {
 		ConnectionSelection connection = ConnectionSelection.of(children(field));
 		return Optional.of(new DealsRead(field.getResultKey(), types, direction, page, connection.withTotal(),
 				connection.places(), deal(connection.nodeFields())));
+	}
+
+	private static Optional<Read> relatedPage(SelectedField field, Relationship relationship) {
+		Map<String, Object> arguments = field.getArguments();
+		Page page;
+		try {
+			page = page(arguments);
+			// Only to learn whether the cursor fits; the statement is built later.
+			OrganizationQueries.relatedPageAt("o", relationship, "r", "x", page, new CypherFilter());
+		}
+		catch (ApiException refused) {
+			return Optional.empty();
+		}
+		ConnectionSelection connection = ConnectionSelection.of(children(field));
+		return Optional.of(new RelatedPageRead(field.getResultKey(), relationship, page, connection.withTotal(),
+				connection.places(), organization(connection.nodeFields())));
+	}
+
+	/** The page that a connection's arguments ask for. */
+	private static Page page(Map<String, Object> arguments) {
+		return Page.of((Integer) arguments.get("first"), (String) arguments.get("after"),
+				(Integer) arguments.get("last"), (String) arguments.get("before"));
 	}
 
 	/** An enum argument's value, as graphql-java hands it: a name or a Java enum. */

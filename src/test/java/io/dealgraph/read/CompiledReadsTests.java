@@ -40,6 +40,12 @@ class CompiledReadsTests {
 			  customers { id kind ... on AIFirm { providers { id } } }
 			  ... on Miner { minerCustomers: customers { id name } }
 			  financiers { id financed { id } }
+			  financiersConnection(first: 2) {
+			    totalCount
+			    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+			    edges { cursor node { id name customersConnection(last: 1) { totalCount edges { cursor node { id } } } } }
+			  }
+			  lastCustomers: customersConnection(last: 2) { pageInfo { hasPreviousPage startCursor } edges { node { id } } }
 			  acquirer { id }
 			  parent { id }
 			  facts { attribute value unit asOf source { url confidence } }
