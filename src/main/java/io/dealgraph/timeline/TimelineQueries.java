@@ -34,25 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TimelineQueries {
 
-	private static final CypherText TIMELINE = CypherText.of("""
-			CALL () {
-			  {{deals}}
-			}
-			WITH a, r, b WHERE {{where}}
-			UNWIND range(0, size(r.statusHistory) - 1) AS i
-			WITH a, r, b, i,
-			     CASE WHEN i = 0 THEN coalesce(nullIf(r.statusDates[0], ''), r.announcedOn)
-			          ELSE nullIf(r.statusDates[i], '') END AS on
-			WITH a, r, b, i, on,
-			     {{dateKey}} AS key
-			ORDER BY key, r.id, i
-			LIMIT $first
-			RETURN on, i, r.statusHistory[i] AS status, nullIf(r.statusNotes[i], '') AS note,
-			       {{deal}} AS deal
-			""")
-		.with("dateKey", PartialDateKeys.sortKeyOrLastInCypher("on"))
-		.with("deal", DealStorage.projection("r", "a", "b"));
-
 	/**
 	 * A keyset page of the timeline's events, in its order (date key, deal id, step), and
 	 * their total when asked for.
@@ -117,16 +98,11 @@ class TimelineQueries {
 
 	/**
 	 * The first {@code size} events of the deals of {@code of} (every deal when null)
-	 * that match {@code where} and meet the view's evidence threshold.
+	 * that match {@code where} and meet the view's evidence threshold: the first page of
+	 * {@link #page}, whatever its size.
 	 */
 	List<TimelineEvent> events(@Nullable String of, @Nullable DealWhere where, int size, View view) {
-		var filter = new CypherFilter(view);
-		String predicate = filter.deal(where, "r", "a", "b");
-		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		parameters.put("first", size);
-		parameters.put("of", of);
-		String query = TIMELINE.with("deals", (of != null) ? DEALS_OF : ALL_DEALS).with("where", predicate).build();
-		return this.cypher.read(query, parameters, TimelineQueries::event);
+		return page(of, where, new Page(size, null, false), false, view).edges().stream().map(Edge::node).toList();
 	}
 
 	/**
