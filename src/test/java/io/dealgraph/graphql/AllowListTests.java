@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.RunsDealgraph;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their text or their hash; any other document is refused before it runs.
  */
 @RunsDealgraph
+// Its own application, with its own embedded Neo4j: closed after the class, so that the
+// JVM does not stop
+// one Neo4j after another at exit, past Surefire's 30 s for the fork to end.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "dealgraph.documents.allow-list=true")
 class AllowListTests {
 

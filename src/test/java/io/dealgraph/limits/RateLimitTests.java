@@ -22,6 +22,7 @@ import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
@@ -33,6 +34,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * others are not.
  */
 @RunsDealgraph
+// Its own application, with its own embedded Neo4j: closed after the class, so that the
+// JVM does not stop
+// one Neo4j after another at exit, past Surefire's 30 s for the fork to end.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = { "dealgraph.rate-limit.capacity=1000", "dealgraph.rate-limit.period=1h",
 		"server.forward-headers-strategy=native" })
 class RateLimitTests {
