@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,24 +24,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The clients front-end teams bring, from npm, against the running server: the
  * {@code node --test} files in {@code src/test/clients/} (Apollo Client's persisted
- * queries, cache and pagination). Their packages are installed from the committed lock
- * file on first use. Skipped when Node is not installed, unless the environment says
+ * queries, cache and pagination), run from a copy in {@code target/clients/}. Their
+ * packages are installed there from the committed lock file on first use. Skipped when
+ * Node is not installed, unless the environment says
  * {@code DEALGRAPH_CLIENT_TESTS=required} (as {@code .ci/run} does).
  */
 @RunsDealgraph
 @ExtendWith(FrontEndClientTests.NodeInstalled.class)
 class FrontEndClientTests {
 
-	private static final Path HOME = Path.of("src", "test", "clients");
+	private static final Path SOURCES = Path.of("src", "test", "clients");
+
+	/**
+	 * Where the tests run, with their packages: under target/, so that the source tree
+	 * holds no installed package and a clean build installs them afresh.
+	 */
+	private static final Path HOME = Path.of("target", "clients");
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void installTheClients() throws Exception {
+		Files.createDirectories(HOME);
+		try (var files = Files.list(SOURCES)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(file, HOME.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 		if (!Files.isDirectory(HOME.resolve("node_modules"))) {
 			Run install = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), Map.of(), 300);
-			assertThat(install.exit()).as("npm ci in src/test/clients:%n%s", install.output()).isZero();
+			assertThat(install.exit()).as("npm ci in target/clients:%n%s", install.output()).isZero();
 		}
 	}
 
