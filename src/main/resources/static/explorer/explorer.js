@@ -81,9 +81,9 @@ function evidence(f) {
 // ---- the view -----------------------------------------------------------------------
 
 async function showNetworkOf(organization) {
-  if (await change(`${organization.name}'s deal network`, { centres: [organization.id], paths: null }, true)) {
+  if (await change(`${organization.name}'s deal network`, { centres: [organization.key], paths: null }, true)) {
     page.paths.hidden = true;
-    select('organization', organization.id);
+    select('organization', organization.key);
   }
 }
 
@@ -126,7 +126,7 @@ async function change(what, next, replace) {
         }
         return data.network;
       })),
-      newPaths ? findPaths(next.paths.from.id, next.paths.to.id, f) : Promise.resolve(null),
+      newPaths ? findPaths(next.paths.from.key, next.paths.to.key, f) : Promise.resolve(null),
     ]);
   } catch (error) {
     setStatus(error.message, 'error');
@@ -149,7 +149,7 @@ async function change(what, next, replace) {
   });
   const paths = search && search.paths;
   if (paths) {
-    view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.id)))];
+    view.pathDeals = [...new Set(paths.flatMap((path) => path.deals.map((deal) => deal.key)))];
     addToView(paths.flatMap((path) => path.organizations), paths.flatMap((path) => path.deals));
     renderPaths(paths, next.paths.from, next.paths.to, search.truncated);
   }
@@ -167,12 +167,12 @@ async function change(what, next, replace) {
 
 function addToView(organizations, deals) {
   organizations.forEach((organization) => {
-    view.organizations.set(organization.id, organization);
-    knownNames.set(organization.name, organization.id);
+    view.organizations.set(organization.key, organization);
+    knownNames.set(organization.name, organization.key);
   });
   deals.forEach((deal) => {
-    view.deals.set(deal.id, deal);
-    (deal.sites || []).forEach((site) => view.sites.set(siteNode(site.id), site));
+    view.deals.set(deal.key, deal);
+    (deal.sites || []).forEach((site) => view.sites.set(siteNode(site.key), site));
   });
 }
 
@@ -185,15 +185,15 @@ function draw() {
   const wasEmpty = cy.elements().empty();
   const fresh = [];
   view.organizations.forEach((organization) => {
-    if (cy.getElementById(organization.id).empty()) {
-      fresh.push({ group: 'nodes', data: { id: organization.id, label: organization.name, kind: organization.kind } });
+    if (cy.getElementById(organization.key).empty()) {
+      fresh.push({ group: 'nodes', data: { id: organization.key, label: organization.name, kind: organization.kind } });
     }
   });
   view.deals.forEach((deal) => {
-    if (cy.getElementById(deal.id).empty()) {
+    if (cy.getElementById(deal.key).empty()) {
       fresh.push({
         group: 'edges',
-        data: { id: deal.id, source: deal.from.id, target: deal.to.id, type: deal.type, label: edgeLabel(deal) },
+        data: { id: deal.key, source: deal.from.key, target: deal.to.key, type: deal.type, label: edgeLabel(deal) },
       });
     }
   });
@@ -205,10 +205,10 @@ function draw() {
   });
   view.deals.forEach((deal) => {
     (deal.sites || []).forEach((site) => {
-      [deal.from.id, deal.to.id].forEach((party) => {
-        const id = `${siteNode(site.id)}~${party}`;
+      [deal.from.key, deal.to.key].forEach((party) => {
+        const id = `${siteNode(site.key)}~${party}`;
         if (cy.getElementById(id).empty() && !fresh.some((e) => e.data.id === id)) {
-          fresh.push({ group: 'edges', classes: 'at-site', data: { id, source: siteNode(site.id), target: party } });
+          fresh.push({ group: 'edges', classes: 'at-site', data: { id, source: siteNode(site.key), target: party } });
         }
       });
     });
@@ -319,7 +319,7 @@ async function onFindPaths(event) {
 async function resolveName(text) {
   const name = text.trim();
   if (knownNames.has(name)) {
-    return view.organizations.get(knownNames.get(name)) || { id: knownNames.get(name), name };
+    return view.organizations.get(knownNames.get(name)) || { key: knownNames.get(name), name };
   }
   const data = await graphQl('ExplorerSearch', { text: name });
   if (data.search.length === 0) {
@@ -348,7 +348,7 @@ function renderPaths(paths, from, to, truncated) {
       if (deal) {
         const hop = element('button', { type: 'button', className: 'secondary' }, `${DEAL_TYPES[deal.type].label} →`);
         hop.setAttribute('aria-label', `${DEAL_TYPES[deal.type].label} deal between ${organization.name} and ${path.organizations[index + 1].name}`);
-        hop.addEventListener('click', () => select('deal', deal.id));
+        hop.addEventListener('click', () => select('deal', deal.key));
         hops.append(hop);
       }
     });
@@ -394,12 +394,12 @@ function showOrganization(organization) {
     ['Country', organization.country],
     ['Ticker', organization.ticker],
     ['Also known as', organization.aliases && organization.aliases.length ? organization.aliases.join(', ') : null],
-    ['Deals in view', String(cy.getElementById(organization.id).connectedEdges().length)],
+    ['Deals in view', String(cy.getElementById(organization.key).connectedEdges().length)],
   ];
   const actions = element('div', { className: 'row' });
-  if (!view.centres.includes(organization.id)) {
+  if (!view.centres.includes(organization.key)) {
     const expandButton = element('button', { type: 'button' }, `Expand ${organization.name}`);
-    expandButton.addEventListener('click', () => expand(organization.id));
+    expandButton.addEventListener('click', () => expand(organization.key));
     actions.append(expandButton);
   }
   const fromHere = element('button', { type: 'button', className: 'secondary' }, 'Path from here');
@@ -420,12 +420,12 @@ function showDeal(deal) {
     showEmptyDetail();
     return;
   }
-  const from = view.organizations.get(deal.from.id);
-  const to = view.organizations.get(deal.to.id);
+  const from = view.organizations.get(deal.from.key);
+  const to = view.organizations.get(deal.to.key);
   const facts = [
     ['Type', DEAL_TYPES[deal.type].label],
-    ['From', from ? from.name : deal.from.id],
-    ['To', to ? to.name : deal.to.id],
+    ['From', from ? from.name : deal.from.key],
+    ['To', to ? to.name : deal.to.key],
     ['Announced', deal.announcedOn || 'date unknown'],
     ['Status', deal.status.toLowerCase()],
     ['Amount', money(deal.amount)],
@@ -463,14 +463,14 @@ function showDeal(deal) {
   });
   const related = element('ul', {});
   (deal.related || []).forEach((link) => {
-    const other = view.deals.get(link.deal.id);
+    const other = view.deals.get(link.deal.key);
     const reason = link.reason.toLowerCase().replaceAll('_', ' ');
     if (other) {
-      const button = element('button', { type: 'button', className: 'link-button' }, `${reason} ${link.deal.id}`);
-      button.addEventListener('click', () => select('deal', link.deal.id));
+      const button = element('button', { type: 'button', className: 'link-button' }, `${reason} ${link.deal.key}`);
+      button.addEventListener('click', () => select('deal', link.deal.key));
       related.append(element('li', {}, button));
     } else {
-      related.append(element('li', {}, `${reason} ${link.deal.id} (not in view)`));
+      related.append(element('li', {}, `${reason} ${link.deal.key} (not in view)`));
     }
   });
   page.detail.replaceChildren(
@@ -491,7 +491,7 @@ function showSite(site, node) {
     showEmptyDetail();
     return;
   }
-  const deals = [...view.deals.values()].filter((deal) => (deal.sites || []).some((s) => siteNode(s.id) === node));
+  const deals = [...view.deals.values()].filter((deal) => (deal.sites || []).some((s) => siteNode(s.key) === node));
   const facts = [
     ['Kind', SITE.label],
     ['Where', [site.region, site.country].filter(Boolean).join(', ') || null],
@@ -503,8 +503,8 @@ function showSite(site, node) {
   const list = element('ul', {});
   deals.forEach((deal) => {
     const button = element('button', { type: 'button', className: 'link-button' },
-      `${DEAL_TYPES[deal.type].label} ${deal.id}${deal.announcedOn ? ` · ${deal.announcedOn}` : ''}`);
-    button.addEventListener('click', () => select('deal', deal.id));
+      `${DEAL_TYPES[deal.type].label} ${deal.key}${deal.announcedOn ? ` · ${deal.announcedOn}` : ''}`);
+    button.addEventListener('click', () => select('deal', deal.key));
     list.append(element('li', {}, button));
   });
   page.detail.replaceChildren(
@@ -526,27 +526,27 @@ function renderLists() {
   [...view.organizations.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
     .forEach((organization) => {
-      const expanded = view.centres.includes(organization.id);
+      const expanded = view.centres.includes(organization.key);
       const button = element('button', { type: 'button' },
         organization.name, element('span', { className: 'kind' }, ` · ${(KINDS[organization.kind] || KINDS.OTHER).label}${expanded ? ' · expanded' : ''}`));
-      button.dataset.organization = organization.id;
-      button.setAttribute('aria-pressed', String(organization.id === selectedId));
-      button.addEventListener('click', () => (expanded ? select('organization', organization.id) : expand(organization.id)));
+      button.dataset.organization = organization.key;
+      button.setAttribute('aria-pressed', String(organization.key === selectedId));
+      button.addEventListener('click', () => (expanded ? select('organization', organization.key) : expand(organization.key)));
       page.organizationList.append(element('li', {}, button));
     });
   page.dealList.replaceChildren();
   [...view.deals.values()]
-    .sort((a, b) => (a.announcedOn || '').localeCompare(b.announcedOn || '') || a.id.localeCompare(b.id))
+    .sort((a, b) => (a.announcedOn || '').localeCompare(b.announcedOn || '') || a.key.localeCompare(b.key))
     .forEach((deal) => {
-      const from = view.organizations.get(deal.from.id);
-      const to = view.organizations.get(deal.to.id);
-      const text = `${from ? from.name : deal.from.id} → ${to ? to.name : deal.to.id}`;
+      const from = view.organizations.get(deal.from.key);
+      const to = view.organizations.get(deal.to.key);
+      const text = `${from ? from.name : deal.from.key} → ${to ? to.name : deal.to.key}`;
       const label = edgeLabel(deal);
       const button = element('button', { type: 'button' }, text,
         element('span', { className: 'kind' }, ` · ${DEAL_TYPES[deal.type].label}${label ? ` · ${label}` : ''}${deal.announcedOn ? ` · ${deal.announcedOn}` : ''}`));
-      button.dataset.deal = deal.id;
-      button.setAttribute('aria-pressed', String(deal.id === selectedId));
-      button.addEventListener('click', () => select('deal', deal.id));
+      button.dataset.deal = deal.key;
+      button.setAttribute('aria-pressed', String(deal.key === selectedId));
+      button.addEventListener('click', () => select('deal', deal.key));
       page.dealList.append(element('li', {}, button));
     });
   page.siteList.replaceChildren();
@@ -581,7 +581,7 @@ async function onSearch(event) {
     const data = await graphQl('ExplorerSearch', { text });
     page.searchResults.replaceChildren();
     data.search.forEach((organization) => {
-      knownNames.set(organization.name, organization.id);
+      knownNames.set(organization.name, organization.key);
       const button = element('button', { type: 'button' }, organization.name,
         element('span', { className: 'kind' }, ` · ${(KINDS[organization.kind] || KINDS.OTHER).label}`));
       button.addEventListener('click', () => showNetworkOf(organization));
@@ -610,7 +610,7 @@ function suggestNames(event) {
   suggestTimer = setTimeout(async () => {
     try {
       const data = await graphQl('ExplorerSearch', { text });
-      data.search.forEach((organization) => knownNames.set(organization.name, organization.id));
+      data.search.forEach((organization) => knownNames.set(organization.name, organization.key));
       page.names.replaceChildren(...data.search.map((organization) => element('option', { value: organization.name })));
     } catch (error) {
       // Suggestions are a convenience; the search on submit reports errors.

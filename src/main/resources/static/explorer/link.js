@@ -13,8 +13,8 @@ export function linkOf(centres, paths, filters) {
   const link = new URLSearchParams();
   if (centres.length > 0) link.set('around', centres.join(','));
   if (paths) {
-    link.set('from', paths.from.id);
-    link.set('to', paths.to.id);
+    link.set('from', paths.from.key);
+    link.set('to', paths.to.key);
   }
   const f = filters || {};
   if (f.dealTypes) link.set('dealTypes', f.dealTypes.join(','));

@@ -2,15 +2,26 @@ package io.dealgraph.audit;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.GlobalId.Interface;
+import io.dealgraph.graph.Identified;
+
 /** One write to the graph, as the audit log keeps it. */
 public record Change(String id, String at, String by, String operation, String target, @Nullable String before,
-		@Nullable String after) {
+		@Nullable String after) implements Identified {
 
-	/**
-	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until
-	 * {@code id} takes the global form ({@link io.dealgraph.graph.GlobalId}).
-	 */
+	/** The readable id, the GraphQL field {@code key}; {@code id} is global. */
+	@Override
 	public String key() {
 		return this.id;
+	}
+
+	@Override
+	public Interface identifiedAs() {
+		return Interface.Change;
+	}
+
+	@Override
+	public String typeName() {
+		return "Change";
 	}
 }

@@ -3,6 +3,7 @@ package io.dealgraph.audit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
@@ -31,6 +32,14 @@ class ChangeQueries {
 			RETURN c {.*} AS change, {{sortValues}} AS sortValues
 			""");
 
+	private static final CypherText BY_ID = CypherText.of("""
+			MATCH (c:Change {id: $id})
+			RETURN c {.*} AS change
+			""");
+
+	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
+	private static final CypherText HOLDS = CypherText.of("RETURN EXISTS { MATCH (:Change {id: $id}) } AS holds");
+
 	private final CypherExecutor cypher;
 
 	ChangeQueries(CypherExecutor cypher) {
@@ -52,6 +61,18 @@ class ChangeQueries {
 		List<Edge<Change>> edges = this.cypher.read(query, values,
 				(row) -> new Edge<>(NEWEST_FIRST.cursor(row.get("sortValues")).encode(), change(row.get("change"))));
 		return Connection.of(edges, page, -1);
+	}
+
+	/** Whether a change has this id. */
+	boolean holds(String id) {
+		return this.cypher.read(HOLDS.build(), Map.of("id", id), (row) -> row.get("holds").asBoolean()).getFirst();
+	}
+
+	/** The change with this id. */
+	Optional<Change> byId(String id) {
+		return this.cypher.read(BY_ID.build(), Map.of("id", id), (row) -> change(row.get("change")))
+			.stream()
+			.findFirst();
 	}
 
 	private static Change change(Value c) {

@@ -11,6 +11,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.graph.DealType;
+import io.dealgraph.graph.GlobalId.Interface;
+import io.dealgraph.graph.Identified;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
@@ -25,7 +27,8 @@ public record Deal(String id, DealType type, Organization from, Organization to,
 		@Nullable CapacityQualifier capacityQualifier, @Nullable Double termYears,
 		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, @Nullable FinancingRole role,
 		@Nullable AcquisitionScope scope, @Nullable String round, DealStatus status, List<StatusChange> statusHistory,
-		@Nullable String description, List<Source> sources, int version, @Nullable Retraction retraction) {
+		@Nullable String description, List<Source> sources, int version,
+		@Nullable Retraction retraction) implements Identified {
 
 	/**
 	 * The capacity this deal contracts, the GraphQL field {@code capacity}: null when it
@@ -40,12 +43,20 @@ public record Deal(String id, DealType type, Organization from, Organization to,
 	public record Capacity(double mw, @Nullable CapacityBasis basis, CapacityQualifier qualifier) {
 	}
 
-	/**
-	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until
-	 * {@code id} takes the global form ({@link io.dealgraph.graph.GlobalId}).
-	 */
+	/** The readable id, the GraphQL field {@code key}; {@code id} is global. */
+	@Override
 	public String key() {
 		return this.id;
+	}
+
+	@Override
+	public Interface identifiedAs() {
+		return Interface.Deal;
+	}
+
+	@Override
+	public String typeName() {
+		return this.type.typeName();
 	}
 
 	/**

@@ -150,6 +150,10 @@ public class DealQueries {
 			RETURN count(r) > 0 AS matches
 			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
 
+	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
+	private static final CypherText HOLDS = CypherText
+		.of("RETURN EXISTS { MATCH {{deal}} WHERE {{visible}} } AS holds");
+
 	private final CypherExecutor cypher;
 
 	DealQueries(CypherExecutor cypher) {
@@ -297,6 +301,14 @@ public class DealQueries {
 	public List<Deal> byIds(Collection<String> ids, boolean includeRetracted) {
 		return this.cypher.read(BY_IDS, Map.of("ids", List.copyOf(ids), "includeRetracted", includeRetracted),
 				(r) -> deal(r.get("deal")));
+	}
+
+	/** Whether a deal that is not retracted has this id. */
+	public boolean holds(String id) {
+		String query = HOLDS.with("deal", DealStorage.byId("r", "$id"))
+			.with("visible", DealStorage.visible("r"))
+			.build();
+		return this.cypher.read(query, Map.of("id", id), (row) -> row.get("holds").asBoolean()).getFirst();
 	}
 
 	/**

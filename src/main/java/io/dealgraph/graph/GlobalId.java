@@ -30,6 +30,35 @@ public final class GlobalId {
 	}
 
 	/**
+	 * What an id given where any node may stand ({@code node(id:)}) names: the interface
+	 * and key of a global id, or, for a readable key, no interface (the caller must find
+	 * which thing holds it); null when the id has a colon but is no global id: an unknown
+	 * interface, an empty key, or a second colon.
+	 */
+	public static @Nullable Named read(String id) {
+		int separator = id.indexOf(SEPARATOR);
+		if (separator < 0) {
+			return id.isEmpty() ? null : new Named(null, id);
+		}
+		String name = id.substring(0, separator);
+		String key = id.substring(separator + 1);
+		for (Interface of : Interface.values()) {
+			if (of.name().equals(name) && !key.isEmpty() && key.indexOf(SEPARATOR) < 0) {
+				return new Named(of, key);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The thing an id names: its interface, or null for a readable key that does not say,
+	 * and its key.
+	 */
+	public record Named(@Nullable Interface of, String key) {
+
+	}
+
+	/**
 	 * The readable key named by an id in either form, or null when the id is global and
 	 * names another interface, or names none, or names no key.
 	 */

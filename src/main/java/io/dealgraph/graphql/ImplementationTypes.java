@@ -24,10 +24,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The object types that implement {@code Organization} (one per organization kind) and
  * {@code Deal} (one per deal type), generated at start from their interface, so the 13
- * types can never drift from it. Each type has the interface's fields, described as
- * there, plus any that an {@code extend type} in the schema adds ({@code Financing}'s
- * {@code instrument}); its description is its enum value's, with the value's name. Before
- * them, {@code Organization} gains a connection beside each relationship list
+ * types can never drift from it; each also implements what its interface implements
+ * ({@code Node}). Each type has the interface's fields, described as there, plus any that
+ * an {@code extend type} in the schema adds ({@code Financing}'s {@code instrument}); its
+ * description is its enum value's, with the value's name. Before them,
+ * {@code Organization} gains a connection beside each relationship list
  * ({@code financiersConnection}), one per row of the relationship table.
  *
  * <p>
@@ -105,6 +106,17 @@ class ImplementationTypes {
 		return new Description(text, null, false);
 	}
 
+	/**
+	 * The interface and those it implements ({@code Node}): an object type names every
+	 * interface it stands for.
+	 */
+	private static List<graphql.language.Type> implementing(InterfaceTypeDefinition implemented) {
+		List<graphql.language.Type> interfaces = new ArrayList<>();
+		interfaces.add(new TypeName(implemented.getName()));
+		interfaces.addAll(implemented.getImplements());
+		return interfaces;
+	}
+
 	private static void add(TypeDefinitionRegistry registry, String interfaceName, String typeName, String enumName,
 			String value, String word) {
 		InterfaceTypeDefinition implemented = registry.getType(interfaceName, InterfaceTypeDefinition.class)
@@ -119,7 +131,7 @@ class ImplementationTypes {
 		var type = ObjectTypeDefinition.newObjectTypeDefinition()
 			.name(typeName)
 			.description(new Description(description, null, false))
-			.implementz(new TypeName(interfaceName))
+			.implementz(implementing(implemented))
 			.fieldDefinitions(implemented.getFieldDefinitions())
 			.build();
 		registry.add(type).ifPresent((error) -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.Scalars;
@@ -66,6 +67,12 @@ public class IdArguments extends SimplePerformantInstrumentation {
 			Map.entry("DealInput.from", Interface.Organization), Map.entry("DealInput.to", Interface.Organization),
 			Map.entry("Query.site(id:)", Interface.Site), Map.entry("SiteWhere.id", Interface.Site),
 			Map.entry("SiteWhere.idIn", Interface.Site), Map.entry("SiteWhere.operator", Interface.Organization));
+
+	/**
+	 * The id arguments that name no interface: any node may stand there, and
+	 * {@code node(id:)} reads each id's form itself ({@link GlobalId#read}).
+	 */
+	static final Set<String> ANY_INTERFACE = Set.of("Query.node(id:)", "Query.nodes(ids:)");
 
 	/** Whether a field's arguments can hold an id anywhere, worked out once per field. */
 	private final Map<GraphQLFieldDefinition, Boolean> holdsIds = new ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealQueries;
@@ -52,9 +53,12 @@ class ExportController {
 
 	private final DealQueries deals;
 
-	ExportController(NetworkQueries queries, DealQueries deals) {
+	private final JsonMapper json;
+
+	ExportController(NetworkQueries queries, DealQueries deals, JsonMapper json) {
 		this.queries = queries;
 		this.deals = deals;
+		this.json = json;
 	}
 
 	@GetMapping("/export/network")
@@ -110,7 +114,9 @@ class ExportController {
 		String name = "network-" + first + ((parts > 1) ? "-and-" + (parts - 1) + "-more" : "")
 				+ (requests.isEmpty() ? "" : "-depth" + requests.getFirst().depth());
 		return switch (chosen) {
-			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(network);
+			case JSON -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(NetworkExport.json(network, this.json));
 			case CSV -> file(NetworkExport.csv(network), "text/csv", name + ".csv");
 			case GRAPHML -> file(NetworkExport.graphml(network), "application/graphml+xml", name + ".graphml");
 		};

@@ -6,13 +6,21 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import io.dealgraph.deal.Deal;
+import io.dealgraph.graph.Identified;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
 
 /**
  * A network written for the tools journalists open it in: GraphML for Gephi and yEd, CSV
- * (one row per deal, both parties inline) for a spreadsheet. Sources always come along.
+ * (one row per deal, both parties inline) for a spreadsheet, and JSON for code. Sources
+ * always come along. The files name things by their readable keys ({@code hut-8}), as
+ * spreadsheets and Gephi show them; the JSON is shaped as the GraphQL {@code network}
+ * answers, with the global {@code id} and the readable {@code key}.
  */
 final class NetworkExport {
 
@@ -22,6 +30,29 @@ final class NetworkExport {
 			"source_titles", "source_confidences");
 
 	private NetworkExport() {
+	}
+
+	/**
+	 * The network as JSON: each organization and deal, and each party of a deal, with
+	 * {@code id} in the global form and {@code key}, as GraphQL answers them.
+	 */
+	static JsonNode json(Network network, JsonMapper mapper) {
+		ObjectNode tree = mapper.valueToTree(network);
+		for (int i = 0; i < network.organizations().size(); i++) {
+			identify(tree.get("organizations").get(i), network.organizations().get(i));
+		}
+		for (int i = 0; i < network.deals().size(); i++) {
+			Deal deal = network.deals().get(i);
+			JsonNode written = tree.get("deals").get(i);
+			identify(written, deal);
+			identify(written.get("from"), deal.from());
+			identify(written.get("to"), deal.to());
+		}
+		return tree;
+	}
+
+	private static void identify(JsonNode written, Identified thing) {
+		((ObjectNode) written).put("id", thing.globalId()).put("key", thing.key());
 	}
 
 	static String csv(Network network) {

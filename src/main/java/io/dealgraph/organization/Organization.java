@@ -7,6 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import io.dealgraph.graph.Classification;
+import io.dealgraph.graph.GlobalId.Interface;
+import io.dealgraph.graph.Identified;
 import io.dealgraph.graph.InvestorType;
 import io.dealgraph.graph.OrganizationKind;
 
@@ -17,7 +19,7 @@ import io.dealgraph.graph.OrganizationKind;
  */
 public record Organization(String id, String name, OrganizationKind kind, @Nullable String category,
 		List<String> aliases, @Nullable String country, @Nullable String ticker, Claimed<InvestorType> investorTypes,
-		Claimed<OrganizationKind> kinds, boolean undisclosed) {
+		Claimed<OrganizationKind> kinds, boolean undisclosed) implements Identified {
 
 	/** Reads the map that {@code o {.*}} projects from an organization node. */
 	public static Organization from(Value node) {
@@ -48,12 +50,20 @@ public record Organization(String id, String name, OrganizationKind kind, @Nulla
 		return properties;
 	}
 
-	/**
-	 * The readable id, the GraphQL field {@code key}: the same as {@code id} until
-	 * {@code id} takes the global form ({@link io.dealgraph.graph.GlobalId}).
-	 */
+	/** The readable id, the GraphQL field {@code key}; {@code id} is global. */
+	@Override
 	public String key() {
 		return this.id;
+	}
+
+	@Override
+	public Interface identifiedAs() {
+		return Interface.Organization;
+	}
+
+	@Override
+	public String typeName() {
+		return this.kind.typeName();
 	}
 
 }

@@ -141,10 +141,23 @@ public class OrganizationQueries {
 
 	static final int MAX_SEARCH_TERMS = 8;
 
+	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
+	private static final String HOLDS = """
+			RETURN EXISTS { MATCH (:Organization {id: $id}) } OR EXISTS { MATCH (:MergedId {id: $id}) } AS holds
+			""";
+
 	private final CypherExecutor cypher;
 
 	OrganizationQueries(CypherExecutor cypher) {
 		this.cypher = cypher;
+	}
+
+	/**
+	 * Whether an organization has this id, or had it before it was merged into another:
+	 * as {@link #byId} finds it.
+	 */
+	public boolean holds(String id) {
+		return this.cypher.read(HOLDS, Map.of("id", id), (row) -> row.get("holds").asBoolean()).getFirst();
 	}
 
 	/**

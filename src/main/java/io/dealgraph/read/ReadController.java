@@ -1,7 +1,6 @@
 package io.dealgraph.read;
 
 import java.util.List;
-import java.util.Optional;
 
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ResultPath;
@@ -44,9 +43,12 @@ class ReadController {
 
 	private final DealQueries deals;
 
-	ReadController(OrganizationQueries organizations, DealQueries deals) {
+	private final SingleReads single;
+
+	ReadController(OrganizationQueries organizations, DealQueries deals, SingleReads single) {
 		this.organizations = organizations;
 		this.deals = deals;
+		this.single = single;
 	}
 
 	/**
@@ -57,13 +59,11 @@ class ReadController {
 	DataFetcherResult<@Nullable Organization> organization(@Argument String id,
 			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
 		View view = View.of(null, minConfidence);
-		OrganizationReads reads = Reads.organization(environment.getSelectionSet().getImmediateFields());
-		var filter = new CypherFilter(view);
-		var cypher = new ReadCypher(filter);
-		Optional<Answered<Organization>> found = this.organizations.byId(id, filter,
-				(o) -> cypher.organization(o, reads));
-		found.ifPresent((it) -> answers(environment).organization(path(environment), it.beneath(), reads));
-		return Views.seenAs(view, found.map(Answered::value).orElse(null));
+		return Views.seenAs(view,
+				this.single
+					.organization(id, view, environment.getSelectionSet().getImmediateFields(), path(environment),
+							environment.getGraphQlContext())
+					.orElse(null));
 	}
 
 	/** The organizations that match {@code text}, each with what is read beneath it. */
@@ -114,13 +114,9 @@ class ReadController {
 	DataFetcherResult<@Nullable Deal> deal(@Argument String id, @Argument @Nullable Boolean includeRetracted,
 			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
 		View view = View.of(null, minConfidence);
-		DealReads reads = Reads.deal(environment.getSelectionSet().getImmediateFields());
-		var filter = new CypherFilter(view);
-		var cypher = new ReadCypher(filter);
-		Optional<Answered<Deal>> found = this.deals.byId(id, Boolean.TRUE.equals(includeRetracted), filter,
-				(r, a, b) -> cypher.deal(r, a, b, reads));
-		found.ifPresent((it) -> answers(environment).deal(path(environment), it.beneath(), reads));
-		return Views.seenAs(view, found.map(Answered::value).orElse(null));
+		return Views.seenAs(view, this.single.deal(id, Boolean.TRUE.equals(includeRetracted), view,
+				environment.getSelectionSet().getImmediateFields(), path(environment), environment.getGraphQlContext())
+			.orElse(null));
 	}
 
 	/** The deals, and everything beneath them, see the graph as of {@code asOf}. */

@@ -10,6 +10,8 @@ import org.neo4j.driver.Value;
 import io.dealgraph.deal.Deal.Capacity;
 import io.dealgraph.graph.CapacityBasis;
 import io.dealgraph.graph.CapacityQualifier;
+import io.dealgraph.graph.GlobalId.Interface;
+import io.dealgraph.graph.Identified;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
 import io.dealgraph.source.SourceLists;
@@ -23,11 +25,22 @@ import io.dealgraph.source.SourceLists;
  * does
  */
 public record Site(String id, String name, List<String> aliases, @Nullable String country, @Nullable String region,
-		@Nullable Capacity capacity, List<Source> sources) {
+		@Nullable Capacity capacity, List<Source> sources) implements Identified {
 
-	/** The readable id, the GraphQL field {@code key}. */
+	/** The readable id, the GraphQL field {@code key}; {@code id} is global. */
+	@Override
 	public String key() {
 		return this.id;
+	}
+
+	@Override
+	public Interface identifiedAs() {
+		return Interface.Site;
+	}
+
+	@Override
+	public String typeName() {
+		return "Site";
 	}
 
 	/** The best confidence among the site's sources. */

@@ -70,6 +70,9 @@ public class SiteQueries {
 			RETURN siteId, o {.*} AS operator
 			""");
 
+	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
+	private static final CypherText HOLDS = CypherText.of("RETURN EXISTS { MATCH {{site}} } AS holds");
+
 	private final CypherExecutor cypher;
 
 	SiteQueries(CypherExecutor cypher) {
@@ -77,6 +80,12 @@ public class SiteQueries {
 	}
 
 	/** The site with this id, when it meets the view's evidence threshold. */
+	/** Whether a site has this id. */
+	boolean holds(String id) {
+		String query = HOLDS.with("site", SiteStorage.byId("s", "$id")).build();
+		return this.cypher.read(query, Map.of("id", id), (row) -> row.get("holds").asBoolean()).getFirst();
+	}
+
 	Optional<Site> byId(String id, View view) {
 		var filter = new CypherFilter(view);
 		String query = BY_ID.with("site", SiteStorage.byId("s", filter.parameter(id)))

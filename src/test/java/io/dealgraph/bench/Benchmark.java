@@ -255,13 +255,13 @@ final class Benchmark {
 		// fields: organizations with their name, kind and country; deals with their type,
 		// date, status, amount and parties. A deal is a node with a FROM relationship to
 		// the party it comes from and a TO relationship to the other.
-		String dealFields = "id type announcedOn status amount { amount currency } from { id name } to { id name }";
+		String dealFields = "key type announcedOn status amount { amount currency } from { key name } to { key name }";
 		String dealProjection = "r {.id, type: " + typeOf("r") + ", .announcedOn, .status, .amount, .currency, "
 				+ "from: a {.id, .name}, to: b {.id, .name}}";
 		mix.add(new Operation(
 				"single lookup", "{ organization(id: \"" + small
-						+ "\") { id name kind country deals(first: 10) { edges { node { " + dealFields + " } } } } }",
-				(d) -> ids(d, "organization.deals.edges.node.id"), """
+						+ "\") { key name kind country deals(first: 10) { edges { node { " + dealFields + " } } } } }",
+				(d) -> ids(d, "organization.deals.edges.node.key"), """
 						MATCH (o:Organization {id: $id})
 						CALL (o) {
 						  MATCH (o)<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
@@ -275,8 +275,8 @@ final class Benchmark {
 						+ "RETURN r.id AS id ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 10",
 				Map.of("id", small), NglQueries.singleLookup(small)));
 		mix.add(new Operation("filtered list page",
-				"{ organizations(where: {kind: MINER, country: \"US\"}, first: 20) { edges { node { id name kind country } } } }",
-				(d) -> ids(d, "organizations.edges.node.id"),
+				"{ organizations(where: {kind: MINER, country: \"US\"}, first: 20) { edges { node { key name kind country } } } }",
+				(d) -> ids(d, "organizations.edges.node.key"),
 				"MATCH (o:Miner) WHERE o.country = 'US' WITH o ORDER BY o.name, o.id LIMIT 20 "
 						+ "RETURN o {.id, .name, .kind, .country} AS organization",
 				"organization.id",
@@ -296,8 +296,8 @@ final class Benchmark {
 				WITH ai ORDER BY ai.name, ai.id LIMIT 50
 				""";
 		mix.add(new Operation("mission nested filter",
-				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id name kind country } } } }",
-				(d) -> ids(d, "organizations.edges.node.id"),
+				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { key name kind country } } } }",
+				(d) -> ids(d, "organizations.edges.node.key"),
 				mission + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
 				mission + "RETURN ai.id AS id", Map.of(), NglQueries.missionNestedFilter()));
 		// The same question written from its rare end (issue 19, item 2): the investors
@@ -316,13 +316,13 @@ final class Benchmark {
 		// filter never starts from its rare end (CypherFilter.matching), so this is the
 		// inward scan that the walk replaced, to compare the two on one machine state.
 		mix.add(new Operation("mission, API inward",
-				"{ organizations(where: {AND: [{kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}]}, first: 50) { edges { node { id name kind country } } } }",
-				(d) -> ids(d, "organizations.edges.node.id"),
+				"{ organizations(where: {AND: [{kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}]}, first: 50) { edges { node { key name kind country } } } }",
+				(d) -> ids(d, "organizations.edges.node.key"),
 				mission + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
 				mission + "RETURN ai.id AS id", Map.of(), null));
 		mix.add(new Operation("mission, raw from PE",
-				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { id name kind country } } } }",
-				(d) -> ids(d, "organizations.edges.node.id"),
+				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { key name kind country } } } }",
+				(d) -> ids(d, "organizations.edges.node.key"),
 				missionFromTheAnchor + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
 				missionFromTheAnchor + "RETURN ai.id AS id", Map.of(), null));
 		String threeLevels = """
@@ -340,8 +340,8 @@ final class Benchmark {
 				}
 				""".formatted(typeOf("r"));
 		mix.add(new Operation("3-level nested",
-				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { id name deals(first: 5) { edges { node { id type announcedOn from { id name financiers { id name } } } } } } } } }",
-				(d) -> ids(d, "organizations.edges.node.deals.edges.node.from.financiers.id"),
+				"{ organizations(where: {kind: MINER}, first: 10) { edges { node { key name deals(first: 5) { edges { node { key type announcedOn from { key name financiers { key name } } } } } } } } }",
+				(d) -> ids(d, "organizations.edges.node.deals.edges.node.from.financiers.key"),
 				threeLevels + "RETURN m {.id, .name} AS miner, deals", "deals.from.financiers.id",
 				threeLevels + "UNWIND deals AS deal UNWIND deal.from.financiers AS x RETURN DISTINCT x.id AS id",
 				Map.of(), NglQueries.threeLevelNested()));
@@ -350,7 +350,7 @@ final class Benchmark {
 				+ "MATCH p = SHORTEST 5 (a)(()<-[:FROM|TO]-(:Deal)-[:FROM|TO]->(:Organization)){1,4}(b) "
 				+ "WITH p, length(p) / 2 AS length ";
 		mix.add(new Operation("connections", "{ connections(from: \"" + small + "\", to: \"" + other
-				+ "\", maxHops: 4, first: 5) { length organizations { id name } deals { id type announcedOn } } }",
+				+ "\", maxHops: 4, first: 5) { length organizations { key name } deals { key type announcedOn } } }",
 				(d) -> ids(d, "connections.length"),
 				paths + "RETURN length, [n IN nodes(p) WHERE n:Organization | n {.id, .name}] AS organizations, "
 						+ "[d IN nodes(p) WHERE d:Deal | d {.id, type: " + typeOf("d") + ", .announcedOn}] AS deals",
@@ -358,8 +358,8 @@ final class Benchmark {
 		String network = "MATCH (:Organization {id: $id})(()<-[:FROM|TO]-(d:Deal)-[:FROM|TO]->(:Organization)){1,2} "
 				+ "UNWIND d AS r WITH DISTINCT r ";
 		mix.add(new Operation("depth-2 network", "{ network(around: \"" + small
-				+ "\", depth: 2, limit: 1000) { truncated organizations { id name kind } deals { id type announcedOn from { id } to { id } } } }",
-				(d) -> ids(d, "network.deals.id"),
+				+ "\", depth: 2, limit: 1000) { truncated organizations { key name kind } deals { key type announcedOn from { key } to { key } } } }",
+				(d) -> ids(d, "network.deals.key"),
 				network + "WITH r, [(r)-[:FROM]->(f) | f][0] AS a, [(r)-[:TO]->(t) | t][0] AS b "
 						+ "RETURN r {.id, type: " + typeOf("r") + ", .announcedOn, from: a {.id, .name, .kind}, "
 						+ "to: b {.id, .name, .kind}} AS deal",

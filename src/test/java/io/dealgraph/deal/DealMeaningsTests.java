@@ -39,14 +39,14 @@ class DealMeaningsTests {
 		answer.path("argo.deals.edges[*].node")
 			.entityList(Map.class)
 			.satisfies((deals) -> assertThat(deals).anySatisfy((deal) -> {
-				assertThat(deal.get("id")).isEqualTo("E072");
+				assertThat(deal.get("key")).isEqualTo("E072");
 				assertThat(deal.get("scope")).isEqualTo("ASSET");
 			}));
 		answer.path("northernData.acquirer").valueIsNull();
 		answer.path("northernData.deals.edges[*].node")
 			.entityList(Map.class)
 			.satisfies((deals) -> assertThat(deals).anySatisfy((deal) -> {
-				assertThat(deal.get("id")).isEqualTo("E111");
+				assertThat(deal.get("key")).isEqualTo("E111");
 				assertThat(deal.get("scope")).isEqualTo("BUSINESS_UNIT");
 			}));
 		assertThat(this.graph.ids("""
@@ -60,18 +60,18 @@ class DealMeaningsTests {
 	void aBoughtSiteMatchesAcquiredByOnlyWhenTheFilterWidensTheScope() {
 		String query = """
 				query($via: DealWhere) {
-				  organizations(where: {acquiredBy: {id: "galaxy-digital", via: $via}}) { edges { node { id } } }
+				  organizations(where: {acquiredBy: {id: "galaxy-digital", via: $via}}) { edges { node { key } } }
 				}
 				""";
 		this.graphQl.document(query)
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.doesNotContain("argo-blockchain");
 		this.graphQl.document(query)
 			.variable("via", Map.of("scopeIn", List.of("ASSET")))
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.contains("argo-blockchain");
 	}
@@ -83,13 +83,13 @@ class DealMeaningsTests {
 		answer.path("organization.stakes[*].name").entityList(String.class).containsExactly("Core Scientific");
 		answer.path("organization.financed").entityList(Object.class).hasSize(0);
 		this.graphQl.document("""
-				{ organization(id: "core-scientific") { financiers { id } stakeholders { id } } }
+				{ organization(id: "core-scientific") { financiers { key } stakeholders { key } } }
 				""")
 			.execute()
-			.path("organization.financiers[*].id")
+			.path("organization.financiers[*].key")
 			.entityList(String.class)
 			.doesNotContain("two-seas-capital", "gullane-capital")
-			.path("organization.stakeholders[*].id")
+			.path("organization.stakeholders[*].key")
 			.entityList(String.class)
 			.contains("two-seas-capital", "gullane-capital");
 		assertThat(this.graph.ids("""
@@ -115,29 +115,29 @@ class DealMeaningsTests {
 	@Test
 	void aBankThatRanTheBooksArrangedTheNotesAndGaveNoMoney() {
 		this.graphQl.document("""
-				{ organization(id: "terawulf") { financiers { id } arrangers { id } } }
+				{ organization(id: "terawulf") { financiers { key } arrangers { key } } }
 				""")
 			.execute()
-			.path("organization.financiers[*].id")
+			.path("organization.financiers[*].key")
 			.entityList(String.class)
 			.doesNotContain("morgan-stanley")
-			.path("organization.arrangers[*].id")
+			.path("organization.arrangers[*].key")
 			.entityList(String.class)
 			.contains("morgan-stanley");
 		String financedByMorganStanley = """
 				query($via: DealWhere) {
-				  organizations(where: {financedBy: {id: "morgan-stanley", via: $via}}) { edges { node { id } } }
+				  organizations(where: {financedBy: {id: "morgan-stanley", via: $via}}) { edges { node { key } } }
 				}
 				""";
 		this.graphQl.document(financedByMorganStanley)
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.doesNotContain("terawulf", "cipher-mining");
 		this.graphQl.document(financedByMorganStanley)
 			.variable("via", Map.of("role", "ARRANGER"))
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.containsExactly("terawulf");
 	}
@@ -177,14 +177,14 @@ class DealMeaningsTests {
 				  dealStats(where: {type: FINANCING, to: {id: "crusoe"}, announcedFrom: "2025-10", announcedTo: "2025-10"}) {
 				    count totals { currency period amount count }
 				  }
-				  organization(id: "crusoe") { financiers { id } }
+				  organization(id: "crusoe") { financiers { key } }
 				}
 				""";
 		var answer = this.graphQl.document(query).execute();
 
 		answer.path("dealStats[0].count").entity(Integer.class).isEqualTo(5);
 		answer.path("dealStats[0].totals[0].amount").entity(Double.class).isEqualTo(1_380_000_000.0);
-		answer.path("organization.financiers[*].id")
+		answer.path("organization.financiers[*].key")
 			.entityList(String.class)
 			.contains("mubadala", "valor-equity-partners", "nvidia", "supermicro", "founders-fund");
 		assertThat(this.graph.ids("""

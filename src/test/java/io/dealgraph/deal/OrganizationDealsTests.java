@@ -29,7 +29,7 @@ class OrganizationDealsTests {
 			.entityList(Map.class)
 			.get();
 		Map<?, ?> coatue = deals.stream()
-			.filter((deal) -> ((Map<?, ?>) deal.get("from")).get("id").equals("coatue"))
+			.filter((deal) -> ((Map<?, ?>) deal.get("from")).get("key").equals("coatue"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(coatue.get("amount"))
@@ -54,7 +54,7 @@ class OrganizationDealsTests {
 				  organization(id: "core-scientific") {
 				    deals(first: 3, after: $after) {
 				      totalCount
-				      edges { cursor node { id announcedOn } }
+				      edges { cursor node { key announcedOn } }
 				      pageInfo { hasNextPage endCursor }
 				    }
 				  }
@@ -67,7 +67,7 @@ class OrganizationDealsTests {
 		do {
 			var response = this.graphQl.document(document).variable("after", after).execute();
 			totalCount = response.path("organization.deals.totalCount").entity(Integer.class).get();
-			response.path("organization.deals.edges[*].node.id").entityList(String.class).get().forEach(seen::add);
+			response.path("organization.deals.edges[*].node.key").entityList(String.class).get().forEach(seen::add);
 			response.path("organization.deals.edges[*].node")
 				.entityList(Map.class)
 				.get()
@@ -87,20 +87,20 @@ class OrganizationDealsTests {
 	void dealsCanBeNarrowedByTypeAndSide() {
 		var types = this.graphQl.document("""
 				{ organization(id: "coreweave") {
-				    deals(types: [PARTNERSHIP], direction: INCOMING, first: 100) { edges { node { type to { id } } } }
+				    deals(types: [PARTNERSHIP], direction: INCOMING, first: 100) { edges { node { type to { key } } } }
 				} }
 				""").execute();
 		types.path("organization.deals.edges[*].node.type")
 			.entityList(String.class)
 			.satisfies((list) -> assertThat(list).isNotEmpty().containsOnly("PARTNERSHIP"));
-		types.path("organization.deals.edges[*].node.to.id")
+		types.path("organization.deals.edges[*].node.to.key")
 			.entityList(String.class)
 			.satisfies((list) -> assertThat(list).containsOnly("coreweave"));
 	}
 
 	@Test
 	void anUnknownOrganizationIsNullWithoutError() {
-		this.graphQl.document("{ organization(id: \"no-such-company\") { id } }")
+		this.graphQl.document("{ organization(id: \"no-such-company\") { key } }")
 			.execute()
 			.errors()
 			.verify()

@@ -32,16 +32,16 @@ class AuthorizationTests {
 	 * Each mutation with arguments it could succeed with; the admin-only ones are marked.
 	 */
 	private static final Map<String, String> MUTATIONS = Map.of("upsertOrganization",
-			"mutation { upsertOrganization(input: {id: \"test-auth-co\", name: \"Auth Test Co\", kind: OTHER}) { id } }",
+			"mutation { upsertOrganization(input: {id: \"test-auth-co\", name: \"Auth Test Co\", kind: OTHER}) { key } }",
 			"recordDeal",
-			"mutation { recordDeal(input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { id } }",
+			"mutation { recordDeal(input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { key } }",
 			"updateDeal",
-			"mutation { updateDeal(id: \"E999\", expectedVersion: 1, input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { id } }",
+			"mutation { updateDeal(id: \"E999\", expectedVersion: 1, input: {type: SUPPLY, from: \"nvidia\", to: \"hut-8\", status: ANNOUNCED, sources: [{url: \"https://example.org/a\", confidence: LOW}]}) { key } }",
 			"addSource",
-			"mutation { addSource(dealId: \"E999\", source: {url: \"https://example.org/b\", confidence: LOW}) { id } }",
+			"mutation { addSource(dealId: \"E999\", source: {url: \"https://example.org/b\", confidence: LOW}) { key } }",
 			"importDeals", "mutation { importDeals(input: []) { count } }", "retractDeal",
-			"mutation { retractDeal(id: \"E999\", reason: \"test\") { id } }", "mergeOrganizations",
-			"mutation { mergeOrganizations(keep: \"no-such-a\", merge: \"no-such-b\") { id } }");
+			"mutation { retractDeal(id: \"E999\", reason: \"test\") { key } }", "mergeOrganizations",
+			"mutation { mergeOrganizations(keep: \"no-such-a\", merge: \"no-such-b\") { key } }");
 
 	private static final List<String> ADMIN_ONLY = List.of("retractDeal", "mergeOrganizations");
 

@@ -26,7 +26,7 @@ class ClaimEditingTests {
 	private static final String UPSERT = """
 			mutation($input: OrganizationInput!) {
 			  upsertOrganization(input: $input) {
-			    id investorTypes kinds
+			    key investorTypes kinds
 			    investorTypeClaims { type confidence sources { url title quote confidence } }
 			    kindClaims { kind primary confidence }
 			  }
@@ -97,7 +97,7 @@ class ClaimEditingTests {
 			.entityList(Boolean.class)
 			.containsExactly(false);
 		this.graphQl.document("""
-				{ organizations(where: {hasKind: MINER, idIn: ["test-host"]}) { edges { node { __typename id } } } }
+				{ organizations(where: {hasKind: MINER, idIn: ["test-host"]}) { edges { node { __typename key } } } }
 				""")
 			.execute()
 			.path("organizations.edges[*].node.__typename")

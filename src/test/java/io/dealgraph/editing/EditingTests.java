@@ -25,7 +25,7 @@ class EditingTests {
 
 	private static final String UPDATE = """
 			mutation($id: ID!, $input: DealInput!, $version: Int!) {
-			  updateDeal(id: $id, input: $input, expectedVersion: $version) { id version status statusHistory { status on } }
+			  updateDeal(id: $id, input: $input, expectedVersion: $version) { key version status statusHistory { status on } }
 			}
 			""";
 
@@ -152,7 +152,7 @@ class EditingTests {
 			.path("retractDeal.retraction.reason")
 			.entity(String.class)
 			.isEqualTo("duplicate of E011");
-		this.graphQl.document("query($id: ID!) { deal(id: $id) { id } }")
+		this.graphQl.document("query($id: ID!) { deal(id: $id) { key } }")
 			.variable("id", id)
 			.execute()
 			.path("deal")
@@ -163,14 +163,14 @@ class EditingTests {
 			.path("deal.retraction.by")
 			.entity(String.class)
 			.satisfies((by) -> assertThat(by).startsWith("admin-key-"));
-		this.graphQl.document("{ organization(id: \"hut-8\") { deals(first: 100) { edges { node { id } } } } }")
+		this.graphQl.document("{ organization(id: \"hut-8\") { deals(first: 100) { edges { node { key } } } } }")
 			.execute()
-			.path("organization.deals.edges[*].node.id")
+			.path("organization.deals.edges[*].node.key")
 			.entityList(String.class)
 			.doesNotContain(id);
-		this.graphQl.document("{ deals(where: {type: SUPPLY}, first: 100) { edges { node { id } } } }")
+		this.graphQl.document("{ deals(where: {type: SUPPLY}, first: 100) { edges { node { key } } } }")
 			.execute()
-			.path("deals.edges[*].node.id")
+			.path("deals.edges[*].node.key")
 			.entityList(String.class)
 			.doesNotContain(id);
 	}
@@ -199,15 +199,15 @@ class EditingTests {
 		String dealBetween = recordBetween("test-keep", "test-merge");
 		var merged = Editors.admin(this.graphQl)
 			.document(
-					"mutation { mergeOrganizations(keep: \"test-keep\", merge: \"test-merge\") { id aliases deals(first: 100) { totalCount edges { node { id } } } } }")
+					"mutation { mergeOrganizations(keep: \"test-keep\", merge: \"test-merge\") { key aliases deals(first: 100) { totalCount edges { node { key } } } } }")
 			.execute();
 		merged.path("mergeOrganizations.aliases").entityList(String.class).contains("Keep Corporation", "KeepCo");
-		merged.path("mergeOrganizations.deals.edges[*].node.id")
+		merged.path("mergeOrganizations.deals.edges[*].node.key")
 			.entityList(String.class)
 			.contains(dealOfMerged, dealBetween);
-		this.graphQl.document("{ organization(id: \"test-merge\") { id } }")
+		this.graphQl.document("{ organization(id: \"test-merge\") { key } }")
 			.execute()
-			.path("organization.id")
+			.path("organization.key")
 			.entity(String.class)
 			.isEqualTo("test-keep");
 	}
@@ -242,17 +242,17 @@ class EditingTests {
 			.variable("input", Editors.supplyDeal(from, to))
 			.variable("key", idempotencyKey)
 			.execute()
-			.path("recordDeal.id")
+			.path("recordDeal.key")
 			.entity(String.class)
 			.get();
 	}
 
 	private void upsert(String id, String name, List<String> aliases) {
 		Editors.editor(this.graphQl)
-			.document("mutation($i: OrganizationInput!) { upsertOrganization(input: $i) { id } }")
+			.document("mutation($i: OrganizationInput!) { upsertOrganization(input: $i) { key } }")
 			.variable("i", Map.of("id", id, "name", name, "kind", "SUPPLIER", "aliases", aliases))
 			.execute()
-			.path("upsertOrganization.id")
+			.path("upsertOrganization.key")
 			.entity(String.class)
 			.isEqualTo(id);
 	}

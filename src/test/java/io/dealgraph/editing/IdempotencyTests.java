@@ -117,7 +117,7 @@ class IdempotencyTests {
 		if (body.get("errors") != null || !(body.get("data") instanceof Map<?, ?> data)) {
 			return null;
 		}
-		return (String) ((Map<?, ?>) data.get("recordDeal")).get("id");
+		return (String) ((Map<?, ?>) data.get("recordDeal")).get("key");
 	}
 
 	private int dealsBetweenNvidiaAndHut8() {

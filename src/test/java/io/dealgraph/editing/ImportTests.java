@@ -196,14 +196,14 @@ class ImportTests {
 			.document(
 					"""
 							{ deals(where: {typeIn: [STAKE, GUARANTEE, FINANCING, ACQUISITION], announcedFrom: "2026"}, first: 100) {
-							    edges { node { id __typename ... on Financing { role } ... on Acquisition { scope }
+							    edges { node { key __typename ... on Financing { role } ... on Acquisition { scope }
 							                   ... on Stake { instrument stakePercent } } } } }
 							""")
 			.execute()
 			.path("deals.edges[*].node")
 			.entityList(Map.class)
 			.satisfies((deals) -> assertThat(deals)
-				.filteredOn((deal) -> deal.get("id").toString().startsWith("D-TEST00000001"))
+				.filteredOn((deal) -> deal.get("key").toString().startsWith("D-TEST00000001"))
 				.extracting((deal) -> deal.get("__typename") + " " + deal.get("role") + " " + deal.get("scope") + " "
 						+ deal.get("instrument") + " " + deal.get("stakePercent"))
 				.containsExactlyInAnyOrder("Stake null null WARRANTS 4.5", "Guarantee null null null null",

@@ -45,7 +45,7 @@ class SubscriptionTests {
 		var events = client
 			.document(
 					"""
-							subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER, idIn: ["Organization:hut-8", "Organization:iren"]}}) { id type from { id } to { id } } }
+							subscription { dealRecorded(where: {type: SUPPLY, to: {kind: MINER, idIn: ["Organization:hut-8", "Organization:iren"]}}) { key type from { key } to { id } } }
 							""")
 			.retrieveSubscription("dealRecorded")
 			.toEntity(Map.class);
@@ -58,7 +58,7 @@ class SubscriptionTests {
 		record(Editors.supplyDeal("nvidia", "hut-8"), null);
 		Map<?, ?> deal = first.get(25, TimeUnit.SECONDS);
 		assertThat(deal.get("type")).isEqualTo("SUPPLY");
-		assertThat(deal.get("to")).isEqualTo(Map.of("id", "hut-8"));
+		assertThat(deal.get("to")).as("a global id, in an event too").isEqualTo(Map.of("id", "Organization:hut-8"));
 		client.stop().block(Duration.ofSeconds(5));
 	}
 
@@ -72,7 +72,7 @@ class SubscriptionTests {
 			.document(Editors.RECORD_DEAL)
 			.variable("input", deal)
 			.execute()
-			.path("recordDeal.id")
+			.path("recordDeal.key")
 			.hasValue();
 	}
 

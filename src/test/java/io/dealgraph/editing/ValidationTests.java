@@ -118,7 +118,7 @@ class ValidationTests {
 				Map.of("id", "test-aliases", "name", "X", "kind", "OTHER", "aliases", Collections.nCopies(51, "a")),
 				Map.of("id", "test-country", "name", "X", "kind", "OTHER", "country", "USA"))) {
 			Editors.editor(this.graphQl)
-				.document("mutation($i: OrganizationInput!) { upsertOrganization(input: $i) { id } }")
+				.document("mutation($i: OrganizationInput!) { upsertOrganization(input: $i) { key } }")
 				.variable("i", input)
 				.execute()
 				.errors()

@@ -36,7 +36,7 @@ class BadInputTests {
 			"organizations(where: {via: {status: COMPLETED}}) { totalCount }",
 			"deals(where: {announcedFrom: \"2024-13\"}) { totalCount }",
 			"deals(where: {announcedFrom: \"June 2024\"}) { totalCount }",
-			"deals(orderBy: [{field: SIZE}]) { totalCount }", "search(text: \"hut\", first: 1000) { id }",
+			"deals(orderBy: [{field: SIZE}]) { totalCount }", "search(text: \"hut\", first: 1000) { key }",
 			"organization(id: \"hut-8\") { deals(first: 500) { totalCount } }" })
 	void badArgumentsAreABadRequest(String selection) {
 		assertCode("{ " + selection + " }", "BAD_REQUEST");

@@ -141,12 +141,12 @@ class ExplorerPageTests {
 		this.chromium.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
 		waitForStatus("The view");
 
-		TreeSet<String> asOf = new TreeSet<>(
-				this.graphQl.document("{ network(around: \"core-scientific\", asOf: \"2021-06-30\") { deals { id } } }")
-					.execute()
-					.path("network.deals[*].id")
-					.entityList(String.class)
-					.get());
+		TreeSet<String> asOf = new TreeSet<>(this.graphQl
+			.document("{ network(around: \"core-scientific\", asOf: \"2021-06-30\") { deals { key } } }")
+			.execute()
+			.path("network.deals[*].key")
+			.entityList(String.class)
+			.get());
 		assertThat(new TreeSet<>(dealsListed())).isEqualTo(asOf);
 		assertThat(asOf.size()).isLessThan(everything);
 	}
@@ -172,9 +172,9 @@ class ExplorerPageTests {
 		waitForStatus("on high evidence or better");
 
 		TreeSet<String> onHigh = new TreeSet<>(
-				this.graphQl.document("{ network(around: \"core-scientific\", minConfidence: HIGH) { deals { id } } }")
+				this.graphQl.document("{ network(around: \"core-scientific\", minConfidence: HIGH) { deals { key } } }")
 					.execute()
-					.path("network.deals[*].id")
+					.path("network.deals[*].key")
 					.entityList(String.class)
 					.get());
 		assertThat(new TreeSet<>(dealsListed())).isEqualTo(onHigh);
@@ -326,10 +326,10 @@ class ExplorerPageTests {
 	}
 
 	private List<String> networkDeals(String around) {
-		return this.graphQl.document("query($id: ID!) { network(around: $id) { deals { id } } }")
+		return this.graphQl.document("query($id: ID!) { network(around: $id) { deals { key } } }")
 			.variable("id", around)
 			.execute()
-			.path("network.deals[*].id")
+			.path("network.deals[*].key")
 			.entityList(String.class)
 			.get();
 	}

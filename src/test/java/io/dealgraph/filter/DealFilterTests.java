@@ -88,12 +88,11 @@ class DealFilterTests {
 		TreeSet<String> ids = new TreeSet<>();
 		String after = null;
 		do {
-			var response = this.graphQl
-				.document("query($after: String) { deals(where: " + where
-						+ ", first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }")
+			var response = this.graphQl.document("query($after: String) { deals(where: " + where
+					+ ", first: 100, after: $after) { edges { node { key } } pageInfo { hasNextPage endCursor } } }")
 				.variable("after", after)
 				.execute();
-			ids.addAll(response.path("deals.edges[*].node.id").entityList(String.class).get());
+			ids.addAll(response.path("deals.edges[*].node.key").entityList(String.class).get());
 			after = response.path("deals.pageInfo.hasNextPage").entity(Boolean.class).get()
 					? response.path("deals.pageInfo.endCursor").entity(String.class).get() : null;
 		}

@@ -33,7 +33,7 @@ class OrganizationFilterTests {
 		TreeSet<String> answer = new TreeSet<>(Examples.using(this.graphQl)
 			.documentName("aiCustomersOfMinersFinancedByPrivateEquity")
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.get());
 
@@ -133,11 +133,11 @@ class OrganizationFilterTests {
 			var response = this.graphQl.document("""
 					query($after: String) {
 					  organizations(where: %s, first: 3, after: $after) {
-					    totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
+					    totalCount edges { node { key } } pageInfo { hasNextPage endCursor }
 					  }
 					}
 					""".formatted(where)).variable("after", after).execute();
-			ids.addAll(response.path("organizations.edges[*].node.id").entityList(String.class).get());
+			ids.addAll(response.path("organizations.edges[*].node.key").entityList(String.class).get());
 			total = response.path("organizations.totalCount").entity(Integer.class).get();
 			after = response.path("organizations.pageInfo.hasNextPage").entity(Boolean.class).get()
 					? response.path("organizations.pageInfo.endCursor").entity(String.class).get() : null;
@@ -148,9 +148,9 @@ class OrganizationFilterTests {
 
 	private TreeSet<String> ids(String where) {
 		List<String> ids = this.graphQl
-			.document("{ organizations(where: " + where + ", first: 100) { edges { node { id } } } }")
+			.document("{ organizations(where: " + where + ", first: 100) { edges { node { key } } } }")
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.get();
 		return new TreeSet<>(ids);

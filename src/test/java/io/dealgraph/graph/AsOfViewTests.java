@@ -41,21 +41,21 @@ class AsOfViewTests {
 		String query = """
 				query($asOf: PartialDate) {
 				  organizations(where: {id: "hut-8"}, asOf: $asOf) { edges { node {
-				    deals(first: 100) { totalCount edges { node { id } } }
-				    customers { id }
-				    financiers { id }
+				    deals(first: 100) { totalCount edges { node { key } } }
+				    customers { key }
+				    financiers { key }
 				  } } }
 				}
 				""";
 		TreeSet<String> then = strings(this.graphQl.document(query)
 			.variable("asOf", MID_2024)
 			.execute()
-			.path("organizations.edges[0].node.deals.edges[*].node.id")
+			.path("organizations.edges[0].node.deals.edges[*].node.key")
 			.entityList(String.class)
 			.get());
 		TreeSet<String> now = strings(this.graphQl.document(query)
 			.execute()
-			.path("organizations.edges[0].node.deals.edges[*].node.id")
+			.path("organizations.edges[0].node.deals.edges[*].node.key")
 			.entityList(String.class)
 			.get());
 
@@ -74,7 +74,7 @@ class AsOfViewTests {
 			.path("organizations.edges[0].node.deals.totalCount")
 			.entity(Integer.class)
 			.isEqualTo(then.size())
-			.path("organizations.edges[0].node.customers[*].id")
+			.path("organizations.edges[0].node.customers[*].key")
 			.entityList(String.class)
 			.satisfies((customers) -> assertThat(strings(customers)).isEqualTo(this.graph.ids("""
 					MATCH (:Organization {id: 'hut-8'})<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x)
@@ -89,8 +89,8 @@ class AsOfViewTests {
 		String query = """
 				query($asOf: PartialDate) {
 				  deals(first: 20, asOf: $asOf) { edges { node { from {
-				    deals(first: 20) { edges { node { id } } }
-				    financed { deals(first: 20) { edges { node { id } } } }
+				    deals(first: 20) { edges { node { key } } }
+				    financed { deals(first: 20) { edges { node { key } } } }
 				  } } } }
 				}
 				""";
@@ -98,12 +98,12 @@ class AsOfViewTests {
 		TreeSet<String> nested = strings(this.graphQl.document(query)
 			.variable("asOf", MID_2024)
 			.execute()
-			.path("deals.edges[*].node.from..deals.edges[*].node.id")
+			.path("deals.edges[*].node.from..deals.edges[*].node.key")
 			.entityList(String.class)
 			.get());
 		TreeSet<String> nestedNow = strings(this.graphQl.document(query)
 			.execute()
-			.path("deals.edges[*].node.from..deals.edges[*].node.id")
+			.path("deals.edges[*].node.from..deals.edges[*].node.key")
 			.entityList(String.class)
 			.get());
 
@@ -116,9 +116,9 @@ class AsOfViewTests {
 	void aNetworkAsOfADateShowsItsOrganizationsDealsAsOfThatDateToo() {
 		TreeSet<String> nested = strings(this.graphQl.document("""
 				{ network(around: "core-scientific", asOf: "2024-06") {
-				    organizations { deals(first: 100) { edges { node { id } } } }
+				    organizations { deals(first: 100) { edges { node { key } } } }
 				} }
-				""").execute().path("network.organizations[*].deals.edges[*].node.id").entityList(String.class).get());
+				""").execute().path("network.organizations[*].deals.edges[*].node.key").entityList(String.class).get());
 		assertThat(nested).isNotEmpty().isSubsetOf(this.graph.ids(STANDING_MID_2024));
 	}
 
@@ -129,7 +129,7 @@ class AsOfViewTests {
 		String query = """
 				query($asOf: PartialDate, $status: DealStatus) {
 				  deals(where: {type: ACQUISITION, to: {id: "core-scientific"}, status: $status}, asOf: $asOf) {
-				    edges { node { id status } }
+				    edges { node { key status } }
 				  }
 				}
 				""";
@@ -137,8 +137,8 @@ class AsOfViewTests {
 			.variable("asOf", "2025-09")
 			.execute()
 			.path("deals.edges[*].node")
-			.entityList(DealIdAndStatus.class)
-			.containsExactly(new DealIdAndStatus("E006", "ANNOUNCED"));
+			.entityList(DealKeyAndStatus.class)
+			.containsExactly(new DealKeyAndStatus("E006", "ANNOUNCED"));
 		this.graphQl.document(query)
 			.variable("asOf", "2025-09")
 			.variable("status", "TERMINATED")
@@ -149,8 +149,8 @@ class AsOfViewTests {
 		this.graphQl.document(query)
 			.execute()
 			.path("deals.edges[*].node")
-			.entityList(DealIdAndStatus.class)
-			.contains(new DealIdAndStatus("E006", "TERMINATED"));
+			.entityList(DealKeyAndStatus.class)
+			.contains(new DealKeyAndStatus("E006", "TERMINATED"));
 	}
 
 	@Test
@@ -159,8 +159,8 @@ class AsOfViewTests {
 		String query = """
 				query($asOf: PartialDate) {
 				  organizations(where: {id: "enovum"}, asOf: $asOf) { edges { node {
-				    acquirer { id }
-				    deals(types: [ACQUISITION]) { edges { node { id status } } }
+				    acquirer { key }
+				    deals(types: [ACQUISITION]) { edges { node { key status } } }
 				  } } }
 				}
 				""";
@@ -168,22 +168,22 @@ class AsOfViewTests {
 			.variable("asOf", "2024-10-15")
 			.execute()
 			.path("organizations.edges[0].node.deals.edges[*].node")
-			.entityList(DealIdAndStatus.class)
-			.containsExactly(new DealIdAndStatus("E026", "ANNOUNCED"))
+			.entityList(DealKeyAndStatus.class)
+			.containsExactly(new DealKeyAndStatus("E026", "ANNOUNCED"))
 			.path("organizations.edges[0].node.acquirer")
 			.valueIsNull();
 		this.graphQl.document(query)
 			.variable("asOf", "2024-10")
 			.execute()
 			.path("organizations.edges[0].node.deals.edges[*].node")
-			.entityList(DealIdAndStatus.class)
-			.containsExactly(new DealIdAndStatus("E026", "COMPLETED"))
-			.path("organizations.edges[0].node.acquirer.id")
+			.entityList(DealKeyAndStatus.class)
+			.containsExactly(new DealKeyAndStatus("E026", "COMPLETED"))
+			.path("organizations.edges[0].node.acquirer.key")
 			.entity(String.class)
 			.isEqualTo("bit-digital");
 	}
 
-	record DealIdAndStatus(String id, String status) {
+	record DealKeyAndStatus(String key, String status) {
 	}
 
 	private static TreeSet<String> strings(List<String> values) {

@@ -46,7 +46,7 @@ class EvidenceThresholdTests {
 	@Test
 	void aDealOnLowSourcesOnlyIsNotThereAtMedium() {
 		String query = """
-				query($min: Confidence) { deal(id: "E004", minConfidence: $min) { id confidence } }
+				query($min: Confidence) { deal(id: "E004", minConfidence: $min) { key confidence } }
 				""";
 		this.graphQl.document(query).execute().path("deal.confidence").entity(String.class).isEqualTo("LOW");
 		this.graphQl.document(query).variable("min", "MEDIUM").execute().path("deal").valueIsNull();
@@ -60,14 +60,14 @@ class EvidenceThresholdTests {
 			var page = this.graphQl.document("""
 					query($after: String) {
 					  deals(first: 100, after: $after, minConfidence: MEDIUM) {
-					    edges { node { id confidence } } pageInfo { hasNextPage endCursor }
+					    edges { node { key confidence } } pageInfo { hasNextPage endCursor }
 					  }
 					}
 					""").variable("after", after).execute();
 			page.path("deals.edges[*].node.confidence")
 				.entityList(String.class)
 				.satisfies((confidences) -> assertThat(confidences).doesNotContain("LOW"));
-			listed.addAll(page.path("deals.edges[*].node.id").entityList(String.class).get());
+			listed.addAll(page.path("deals.edges[*].node.key").entityList(String.class).get());
 			after = page.path("deals.pageInfo.hasNextPage").entity(Boolean.class).get()
 					? page.path("deals.pageInfo.endCursor").entity(String.class).get() : null;
 		}
@@ -81,7 +81,7 @@ class EvidenceThresholdTests {
 		var answer = Examples.using(this.graphQl).documentName("coreScientificDealsOnMediumEvidence").execute();
 
 		TreeSet<String> nested = new TreeSet<>(
-				answer.path("organization.deals.edges[*].node.id").entityList(String.class).get());
+				answer.path("organization.deals.edges[*].node.key").entityList(String.class).get());
 		assertThat(nested).isEqualTo(this.graph.ids("""
 				MATCH (:Organization {id: 'core-scientific'})<-[:FROM|TO]-(r:Deal)
 				WHERE r.retractedAt IS NULL AND any(c IN r.sourceConfidences WHERE c IN ['HIGH', 'MEDIUM'])
@@ -104,10 +104,10 @@ class EvidenceThresholdTests {
 			.get("count")
 			.asInt());
 		this.graphQl.document("""
-				{ timeline(of: "core-scientific", first: 500, minConfidence: MEDIUM) { deal { id confidence } } }
+				{ timeline(of: "core-scientific", first: 500, minConfidence: MEDIUM) { deal { key confidence } } }
 				""")
 			.execute()
-			.path("timeline[*].deal.id")
+			.path("timeline[*].deal.key")
 			.entityList(String.class)
 			.doesNotContain("E004")
 			.path("timeline[*].deal.confidence")
@@ -118,10 +118,10 @@ class EvidenceThresholdTests {
 	@Test
 	void theNetworkAndItsExportLeaveOutWhatFallsBelowTheThreshold() {
 		this.graphQl.document("""
-				{ network(around: "core-scientific", minConfidence: MEDIUM) { deals { id } } }
+				{ network(around: "core-scientific", minConfidence: MEDIUM) { deals { key } } }
 				""")
 			.execute()
-			.path("network.deals[*].id")
+			.path("network.deals[*].key")
 			.entityList(String.class)
 			.satisfies((ids) -> assertThat(ids).isNotEmpty().doesNotContain("E004"));
 		String exported = new Http(this.port)

@@ -31,4 +31,14 @@ class GlobalIdTests {
 		assertThat(GlobalId.keyOf(Interface.Organization, ":hut-8")).isNull();
 	}
 
+	@Test
+	void anIdWhereAnyNodeMayStandNamesItsInterfaceOnlyInTheGlobalForm() {
+		assertThat(GlobalId.read("Site:lake-mariner")).isEqualTo(new GlobalId.Named(Interface.Site, "lake-mariner"));
+		assertThat(GlobalId.read("lake-mariner")).isEqualTo(new GlobalId.Named(null, "lake-mariner"));
+		assertThat(GlobalId.read("Miner:hut-8")).as("a kind is not an interface").isNull();
+		assertThat(GlobalId.read("Deal:")).isNull();
+		assertThat(GlobalId.read("Deal:a:b")).isNull();
+		assertThat(GlobalId.read("")).isNull();
+	}
+
 }

@@ -42,9 +42,9 @@ class DocumentsTests {
 
 	@Test
 	void aDocumentSentTwiceIsKeptOnce() {
-		String query = "{ organization(id: \"hut-8\") { id name kind } cacheProbe: __typename }";
+		String query = "{ organization(id: \"hut-8\") { key name kind } cacheProbe: __typename }";
 		assertThat(this.documents.holds(query)).isFalse();
-		this.graphQl.document(query).execute().path("organization.id").entity(String.class).isEqualTo("hut-8");
+		this.graphQl.document(query).execute().path("organization.key").entity(String.class).isEqualTo("hut-8");
 		assertThat(this.documents.holds(query)).isTrue();
 		// Served from the cache, and still answered in full.
 		this.graphQl.document(query).execute().path("organization.name").entity(String.class).isEqualTo("Hut 8");

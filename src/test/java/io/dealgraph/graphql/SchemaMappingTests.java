@@ -14,6 +14,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.audit.Change;
 import io.dealgraph.deal.Deal;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.network.Network;
@@ -66,6 +67,9 @@ class SchemaMappingTests {
 		inspector.classMapping("Network", Network.class);
 		inspector.classMapping("PathSearch", PathSearch.class);
 		inspector.classMapping("Path", Path.class);
+		// A change is reached only through a connection (skipped, below) and the Node
+		// interface, whose object types the inspector cannot tell.
+		inspector.classMapping("Change", Change.class);
 		var report = inspector.inspect(schema, registered);
 
 		// network, pathsBetween and connections answer in a DataFetcherResult, to carry

@@ -42,15 +42,15 @@ class IdArgumentsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { """
 			{ organization(id: "Organization:hut-8") { id key name } }""", """
-			{ deal(id: "Deal:E011") { id key type from { id } to { id } } }""", """
-			{ organizations(where: {idIn: ["Organization:hut-8", "coatue"]}) { edges { node { id } } } }""", """
-			{ organizations(where: {financedBy: {id: "Organization:coatue"}}) { edges { node { id } } } }""", """
-			{ deals(where: {from: {id: "Organization:coatue"}}, first: 50) { edges { node { id } } } }""",
+			{ deal(id: "Deal:E011") { id key type from { id key } to { key } } }""", """
+			{ organizations(where: {idIn: ["Organization:hut-8", "coatue"]}) { edges { node { key } } } }""", """
+			{ organizations(where: {financedBy: {id: "Organization:coatue"}}) { edges { node { key } } } }""", """
+			{ deals(where: {from: {id: "Organization:coatue"}}, first: 50) { edges { node { key } } } }""",
 			"""
-					{ connections(from: "Organization:coatue", to: "Organization:anthropic", maxHops: 4) { length deals { id } } }""",
+					{ connections(from: "Organization:coatue", to: "Organization:anthropic", maxHops: 4) { length deals { key } } }""",
 			"""
-					{ network(around: "Organization:hut-8", depth: 2) { organizations { id } deals { id } } }""", """
-					{ timeline(of: "Organization:core-scientific", first: 20) { on kind deal { id } } }""" })
+					{ network(around: "Organization:hut-8", depth: 2) { organizations { key } deals { key } } }""", """
+					{ timeline(of: "Organization:core-scientific", first: 20) { on kind deal { key } } }""" })
 	void aGlobalIdAnswersWhatItsKeyAnswers(String withGlobalIds) {
 		String withKeys = withGlobalIds.replace("Organization:", "").replace("Deal:", "");
 		Map<?, ?> global = body(new Http(this.port).graphQl(withGlobalIds));
@@ -62,26 +62,32 @@ class IdArgumentsTests {
 	}
 
 	@Test
-	void theKeyFieldIsTheReadableId() {
+	void theIdIsGlobalAndTheKeyIsReadable() {
 		this.graphQl.document("""
-				{ organization(id: "hut-8") { key deals(first: 1) { edges { node { id key } } } } }""")
+				{ organization(id: "hut-8") { id key deals(first: 1) { edges { node { id key } } } } }""")
 			.execute()
+			.path("organization.id")
+			.entity(String.class)
+			.isEqualTo("Organization:hut-8")
 			.path("organization.key")
 			.entity(String.class)
 			.isEqualTo("hut-8")
 			.path("organization.deals.edges[0].node.key")
 			.entity(String.class)
-			.satisfies((key) -> assertThat(key).matches("E\\d+"));
+			.satisfies((key) -> assertThat(key).matches("E\\d+"))
+			.path("organization.deals.edges[0].node")
+			.entity(Map.class)
+			.satisfies((deal) -> assertThat(deal.get("id")).isEqualTo("Deal:" + deal.get("key")));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { """
-			{ organization(id: "Deal:E011") { id } }""", """
-			{ deal(id: "Organization:hut-8") { id } }""",
+			{ organization(id: "Deal:E011") { key } }""", """
+			{ deal(id: "Organization:hut-8") { key } }""",
 			"""
-					{ organizations(where: {OR: [{kind: MINER}, {financedBy: {idIn: ["coatue", "Site:abilene"]}}]}) { edges { node { id } } } }""",
+					{ organizations(where: {OR: [{kind: MINER}, {financedBy: {idIn: ["coatue", "Site:abilene"]}}]}) { edges { node { key } } } }""",
 			"""
-					{ network(around: "Miner:hut-8") { deals { id } } }""", """
+					{ network(around: "Miner:hut-8") { deals { key } } }""", """
 					{ connections(from: "Organization:", to: "coatue") { length } }""" })
 	void aGlobalIdOfAnotherKindOfThingIsAClientsMistake(String query) {
 		HttpResponse<String> response = new Http(this.port).graphQl(query);
@@ -98,18 +104,18 @@ class IdArgumentsTests {
 		var editor = Editors.editor(this.graphQl);
 		editor.document(
 				"""
-						mutation { upsertOrganization(input: {id: "Organization:test-ids", name: "Test Ids", kind: MINER}) { id } }""")
+						mutation { upsertOrganization(input: {id: "Organization:test-ids", name: "Test Ids", kind: MINER}) { key } }""")
 			.execute()
-			.path("upsertOrganization.id")
+			.path("upsertOrganization.key")
 			.entity(String.class)
 			.isEqualTo("test-ids");
 		String dealId = editor.document(Editors.RECORD_DEAL)
 			.variable("input", Editors.supplyDeal("Organization:test-ids", "Organization:coreweave"))
 			.execute()
-			.path("recordDeal.to.id")
+			.path("recordDeal.to.key")
 			.entity(String.class)
 			.isEqualTo("coreweave")
-			.path("recordDeal.id")
+			.path("recordDeal.key")
 			.entity(String.class)
 			.get();
 		editor.document(
@@ -122,10 +128,10 @@ class IdArgumentsTests {
 			.contains("https://example.org/more");
 		Editors.admin(this.graphQl)
 			.document("""
-					mutation($id: ID!) { retractDeal(id: $id, reason: "test") { id retraction { reason } } }""")
+					mutation($id: ID!) { retractDeal(id: $id, reason: "test") { key retraction { reason } } }""")
 			.variable("id", "Deal:" + dealId)
 			.execute()
-			.path("retractDeal.id")
+			.path("retractDeal.key")
 			.entity(String.class)
 			.isEqualTo(dealId);
 		assertThat(this.cypher.read("MATCH (o:Organization) WHERE o.id CONTAINS ':' RETURN count(o)", Map.of())

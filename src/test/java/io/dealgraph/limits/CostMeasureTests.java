@@ -56,7 +56,7 @@ class CostMeasureTests {
 	void aNetworkCountsEveryDealItsLimitAllowsAndOneOrganizationMore() {
 		// network 1, organizations 1 + 1001 items + 1001 ids, deals 1 + 1000 items + 1000
 		// ids
-		assertThat(cost("{ network(around: \"hut-8\", limit: 1000) { organizations { id } deals { id } } }"))
+		assertThat(cost("{ network(around: \"hut-8\", limit: 1000) { organizations { key } deals { key } } }"))
 			.isEqualTo(1 + (1 + 1001 + 1001) + (1 + 1000 + 1000));
 	}
 
@@ -64,20 +64,20 @@ class CostMeasureTests {
 	void aConnectionsEdgesCountAtItsFirstAndRelationshipListsAtTheirCap() {
 		// organizations 1, edges 1 + 10, node 10, id 10, customers 10 + 10 * 100, their
 		// id 1000
-		assertThat(cost("{ organizations(first: 10) { edges { node { id customers { id } } } } }"))
+		assertThat(cost("{ organizations(first: 10) { edges { node { key customers { key } } } } }"))
 			.isEqualTo(1 + (1 + 10) + 10 + 10 + (10 + 1000) + 1000);
 	}
 
 	@Test
 	void aConnectionPagedBackwardCountsAtItsLastAndWithoutASizeAtTwenty() {
 		// organizations 1, edges 1 + n, node n, id n
-		assertThat(cost("{ organizations(last: 4) { edges { node { id } } } }")).isEqualTo(1 + (1 + 4) + 4 + 4);
-		assertThat(cost("{ organizations { edges { node { id } } } }")).isEqualTo(1 + (1 + 20) + 20 + 20);
+		assertThat(cost("{ organizations(last: 4) { edges { node { key } } } }")).isEqualTo(1 + (1 + 4) + 4 + 4);
+		assertThat(cost("{ organizations { edges { node { key } } } }")).isEqualTo(1 + (1 + 20) + 20 + 20);
 	}
 
 	@Test
 	void variablesSizeTheLists() {
-		Document document = Parser.parse("query($n: Int) { search(text: \"hut\", first: $n) { id } }");
+		Document document = Parser.parse("query($n: Int) { search(text: \"hut\", first: $n) { key } }");
 		assertThat(QueryLimits.measure(SCHEMA, document, null, Map.of("n", 7)).cost()).isEqualTo(1 + 7 + 7);
 	}
 

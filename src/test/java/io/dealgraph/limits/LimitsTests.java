@@ -52,7 +52,7 @@ class LimitsTests {
 
 	@Test
 	void aQueryThatMayReturnTooManyResultNodesIsRefusedWithItsCost() {
-		String query = "{ organizations(first: 100) { edges { node { customers { customers { customers { id } } } } } } }";
+		String query = "{ organizations(first: 100) { edges { node { customers { customers { customers { key } } } } } } }";
 		assertRefused(this.http.graphQl(query), 400, "LIMIT_EXCEEDED", "> 10000000");
 	}
 
@@ -60,7 +60,7 @@ class LimitsTests {
 	void theSameDocumentIsMeasuredAgainForEachRequestsVariables() {
 		// The document is parsed and validated once and then cached; its cost depends on
 		// $n.
-		String query = "query($n: Int) { organizations(first: $n) { edges { node { customers { customers { customers { id } } } } } } }";
+		String query = "query($n: Int) { organizations(first: $n) { edges { node { customers { customers { customers { key } } } } } } }";
 		var cheap = this.http.post("/graphql",
 				"{\"query\": \"" + query.replace("$", "\u0024") + "\", \"variables\": {\"n\": 1}}", "application/json");
 		assertThat(cheap.statusCode()).isEqualTo(200);
@@ -116,7 +116,7 @@ class LimitsTests {
 		// mutation.
 		for (String type : List.of("application/x-www-form-urlencoded", "text/plain",
 				"multipart/form-data; boundary=x")) {
-			var response = this.http.post("/graphql", "query=mutation{retractDeal(id:\"E001\",reason:\"x\"){id}}",
+			var response = this.http.post("/graphql", "query=mutation{retractDeal(id:\"E001\",reason:\"x\"){key}}",
 					type);
 			assertThat(response.statusCode()).isEqualTo(415);
 		}

@@ -51,7 +51,7 @@ class RateLimitTests {
 	@Test
 	void costlyQueriesSpendTheBudgetThen429WithRetryAfter() {
 		Http http = new Http(this.port);
-		String costly = "{ organizations(first: 100) { edges { node { id } } } }";
+		String costly = "{ organizations(first: 100) { edges { node { key } } } }";
 		int served = 0;
 		var response = http.graphQl(costly);
 		while (response.statusCode() == 200 && served < 20) {
@@ -71,7 +71,7 @@ class RateLimitTests {
 	@Test
 	void behindAReverseProxyEachClientIsCountedByItsForwardedAddress() {
 		Http http = new Http(this.port);
-		String costly = "{ organizations(first: 100) { edges { node { id } } } }";
+		String costly = "{ organizations(first: 100) { edges { node { key } } } }";
 		var response = http.graphQl(costly, "X-Forwarded-For", "203.0.113.7");
 		for (int i = 0; i < 20 && response.statusCode() == 200; i++) {
 			response = http.graphQl(costly, "X-Forwarded-For", "203.0.113.7");
@@ -96,7 +96,7 @@ class RateLimitTests {
 		try {
 			List<String> codes = new ArrayList<>();
 			for (int i = 0; i < 20 && !codes.contains("RATE_LIMITED"); i++) {
-				var response = socket.document("{ organizations(first: 100) { edges { node { id } } } }")
+				var response = socket.document("{ organizations(first: 100) { edges { node { key } } } }")
 					.execute()
 					.block(Duration.ofSeconds(30));
 				codes.add(response.getErrors().isEmpty() ? "OK"
@@ -133,7 +133,7 @@ class RateLimitTests {
 	void aRequestRefusedForItsCostIsChargedAsTheLargestAllowed() {
 		List<Long> before = new Graph(this.cypher).counts();
 		Http http = new Http(this.port);
-		String bomb = "{ organizations(first: 100) { edges { node { customers { customers { customers { id } } } } } } }";
+		String bomb = "{ organizations(first: 100) { edges { node { customers { customers { customers { key } } } } } } }";
 		var refused = http.graphQl(bomb, "X-Forwarded-For", "203.0.113.30");
 		assertThat(Http.code(refused)).isEqualTo("LIMIT_EXCEEDED");
 		assertThat(http.graphQl("{ __typename }", "X-Forwarded-For", "203.0.113.30").statusCode())
@@ -200,11 +200,11 @@ class RateLimitTests {
 		Http http = new Http(this.port);
 		String bearer = "Bearer " + TestCredentials.ADMIN_KEY;
 		int served = 0;
-		var response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { id } }",
+		var response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { key } }",
 				"Authorization", bearer);
 		while (response.statusCode() == 200 && served < 500) {
 			served++;
-			response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { id } }",
+			response = http.graphQl("mutation { retractDeal(id: \"no-such-deal\", reason: \"x\") { key } }",
 					"Authorization", bearer);
 		}
 		assertThat(response.statusCode()).isEqualTo(429);

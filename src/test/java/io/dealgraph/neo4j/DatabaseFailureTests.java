@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunsDealgraph
 class DatabaseFailureTests {
 
-	private static final String QUERY = "{ organizations(first: 50) { edges { node { id deals(first: 5) { totalCount } } } } }";
+	private static final String QUERY = "{ organizations(first: 50) { edges { node { key deals(first: 5) { totalCount } } } } }";
 
 	@LocalServerPort
 	int port;

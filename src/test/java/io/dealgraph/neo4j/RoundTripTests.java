@@ -25,10 +25,10 @@ class RoundTripTests {
 	private static final String THREE_LEVELS = """
 			query($first: Int) {
 			  organizations(first: $first) {
-			    edges { node { id
-			      deals(first: 5) { edges { node { id from { id
-			        financiers { id
-			          deals(first: 2) { totalCount edges { node { id } } }
+			    edges { node { key
+			      deals(first: 5) { edges { node { key from { key
+			        financiers { key
+			          deals(first: 2) { totalCount edges { node { key } } }
 			        }
 			      } } } }
 			    } }
@@ -90,7 +90,7 @@ class RoundTripTests {
 				{ organization(id: "core-scientific") {
 				    name
 				    deals(first: 50) { totalCount edges { cursor node {
-				      id type from { name } to { name kind } sources { url confidence }
+				      key type from { name } to { name kind } sources { url confidence }
 				    } } }
 				    financiers { name }
 				    facts { attribute value }
@@ -111,7 +111,7 @@ class RoundTripTests {
 		long before = this.cypher.statementCount();
 		this.graphQl.document("""
 				{ deals(first: 30, where: {type: PARTNERSHIP}) { edges { node {
-				    id from { name financiers { name } acquirer { name } } to { name customers { name } }
+				    key from { name financiers { name } acquirer { name } } to { name customers { name } }
 				} } } }
 				""").execute().path("deals.edges").entityList(Object.class).hasSize(30);
 		assertThat(this.cypher.statementCount() - before).isEqualTo(1);

@@ -85,7 +85,7 @@ class ConnectionsTests {
 		var response = this.graphQl.document("""
 				query($from: ID!, $to: ID!, $types: [DealType!], $directed: Boolean) {
 				  pathsBetween(from: $from, to: $to, maxHops: 4, first: 5, dealTypes: $types, directed: $directed) {
-				    truncated paths { organizations { id } deals { id } } } }
+				    truncated paths { organizations { key } deals { key } } } }
 				""")
 			.variable("from", from)
 			.variable("to", to)
@@ -127,7 +127,7 @@ class ConnectionsTests {
 	void everyHopLinksTheOrganizationsOnEitherSideOfIt() {
 		var paths = this.graphQl.document("""
 				{ pathsBetween(from: "nvidia", to: "hut-8", first: 5) { paths {
-				    length organizations { id } deals { from { id } to { id } } } } }
+				    length organizations { key } deals { from { key } to { key } } } } }
 				""").execute().path("pathsBetween.paths").entityList(Map.class).get();
 		assertThat(paths).hasSizeGreaterThan(1).allSatisfy((path) -> {
 			List<String> organizations = ids((List<?>) path.get("organizations"));
@@ -145,7 +145,7 @@ class ConnectionsTests {
 	void pathsOfEqualLengthComeInTheOrderOfTheIdsAlongThemOnAnyServer() {
 		var paths = this.graphQl.document("""
 				{ pathsBetween(from: "nvidia", to: "hut-8", first: 5) { paths {
-				    length organizations { id } deals { id } } } }
+				    length organizations { key } deals { key } } } }
 				""").execute().path("pathsBetween.paths").entityList(Map.class).get();
 		List<List<String>> answered = paths.stream()
 			.map((path) -> concat(ids((List<?>) path.get("organizations")), ids((List<?>) path.get("deals"))))
@@ -201,15 +201,15 @@ class ConnectionsTests {
 
 	@Test
 	void theDeprecatedListAnswersThePathsOfTheSearch() {
-		var list = this.graphQl.document("{ connections(from: \"nvidia\", to: \"hut-8\") { deals { id } } }")
+		var list = this.graphQl.document("{ connections(from: \"nvidia\", to: \"hut-8\") { deals { key } } }")
 			.execute()
-			.path("connections[*].deals[*].id")
+			.path("connections[*].deals[*].key")
 			.entityList(String.class)
 			.get();
 		var search = this.graphQl
-			.document("{ pathsBetween(from: \"nvidia\", to: \"hut-8\") { paths { deals { id } } } }")
+			.document("{ pathsBetween(from: \"nvidia\", to: \"hut-8\") { paths { deals { key } } } }")
 			.execute()
-			.path("pathsBetween.paths[*].deals[*].id")
+			.path("pathsBetween.paths[*].deals[*].key")
 			.entityList(String.class)
 			.get();
 		assertThat(list).isNotEmpty().isEqualTo(search);
@@ -231,7 +231,7 @@ class ConnectionsTests {
 	void placeholdersCanBeLeftOut() {
 		var paths = this.graphQl.document("""
 				{ connections(from: "google", to: "hut-8", maxHops: 3, first: 10, excludeUndisclosed: true) {
-				    organizations { id undisclosed } } }
+				    organizations { key undisclosed } } }
 				""").execute().path("connections[*].organizations[*].undisclosed").entityList(Boolean.class).get();
 		assertThat(paths).isNotEmpty().containsOnly(false);
 	}
@@ -256,7 +256,7 @@ class ConnectionsTests {
 	}
 
 	private static String id(Object organization) {
-		return (String) ((Map<?, ?>) organization).get("id");
+		return (String) ((Map<?, ?>) organization).get("key");
 	}
 
 }

@@ -41,8 +41,15 @@ class ExportTests {
 	void jsonExportHoldsTheNetworkWithSources() {
 		Map<?, ?> network = JsonMapper.shared().readValue(get("json").body(), Map.class);
 		List<?> deals = (List<?>) network.get("deals");
-		assertThat(ids(deals)).isEqualTo(apiDeals());
+		assertThat(keys(deals)).isEqualTo(apiDeals());
 		assertThat(deals).allSatisfy((deal) -> assertThat((List<?>) ((Map<?, ?>) deal).get("sources")).isNotEmpty());
+		// Shaped as GraphQL answers: the global id beside the readable key.
+		assertThat(deals).allSatisfy((deal) -> {
+			Map<?, ?> written = (Map<?, ?>) deal;
+			assertThat(written.get("id")).isEqualTo("Deal:" + written.get("key"));
+			assertThat(((Map<?, ?>) written.get("from")).get("id"))
+				.isEqualTo("Organization:" + ((Map<?, ?>) written.get("from")).get("key"));
+		});
 	}
 
 	@Test
@@ -76,7 +83,7 @@ class ExportTests {
 		assertThat(ids).isEqualTo(apiDeals());
 		int nodes = document.getElementsByTagName("node").getLength();
 		assertThat(nodes).isEqualTo(
-				this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { organizations { id } } }")
+				this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { organizations { key } } }")
 					.execute()
 					.path("network.organizations")
 					.entityList(Object.class)
@@ -91,28 +98,29 @@ class ExportTests {
 					Map.class);
 		TreeSet<String> expected = new TreeSet<>();
 		for (String centre : List.of("hut-8", "coatue")) {
-			expected.addAll(this.graphQl.document("{ network(around: \"" + centre + "\") { deals { id } } }")
+			expected.addAll(this.graphQl.document("{ network(around: \"" + centre + "\") { deals { key } } }")
 				.execute()
-				.path("network.deals[*].id")
+				.path("network.deals[*].key")
 				.entityList(String.class)
 				.get());
 		}
-		assertThat(ids((List<?>) union.get("deals"))).isEqualTo(expected);
-		assertThat(((Map<?, ?>) ((List<?>) union.get("organizations")).getFirst()).get("id")).isEqualTo("hut-8");
+		assertThat(keys((List<?>) union.get("deals"))).isEqualTo(expected);
+		Map<?, ?> centre = (Map<?, ?>) ((List<?>) union.get("organizations")).getFirst();
+		assertThat(List.of(centre.get("id"), centre.get("key"))).containsExactly("Organization:hut-8", "hut-8");
 	}
 
 	@Test
 	void singleDealsExportWithTheirTwoPartiesAsTheHopsOfAFoundPath() {
 		List<String> hops = this.graphQl
-			.document("{ connections(from: \"coatue\", to: \"anthropic\", first: 1) { deals { id } } }")
+			.document("{ connections(from: \"coatue\", to: \"anthropic\", first: 1) { deals { key } } }")
 			.execute()
-			.path("connections[0].deals[*].id")
+			.path("connections[0].deals[*].key")
 			.entityList(String.class)
 			.get();
 		StringBuilder uri = new StringBuilder("/export/network?format=json");
 		hops.forEach((id) -> uri.append("&deal=").append(id));
 		Map<?, ?> view = JsonMapper.shared().readValue(ok(http().send("GET", uri.toString(), "*/*")).body(), Map.class);
-		assertThat(ids((List<?>) view.get("deals"))).isEqualTo(new TreeSet<>(hops));
+		assertThat(keys((List<?>) view.get("deals"))).isEqualTo(new TreeSet<>(hops));
 		assertThat((List<?>) view.get("organizations")).hasSize(hops.size() + 1);
 	}
 
@@ -143,17 +151,17 @@ class ExportTests {
 
 	private TreeSet<String> apiDeals() {
 		return new TreeSet<>(
-				this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { deals { id } } }")
+				this.graphQl.document("{ network(around: \"core-scientific\", depth: 2) { deals { key } } }")
 					.execute()
-					.path("network.deals[*].id")
+					.path("network.deals[*].key")
 					.entityList(String.class)
 					.get());
 	}
 
-	private static TreeSet<String> ids(List<?> deals) {
-		TreeSet<String> ids = new TreeSet<>();
-		deals.forEach((deal) -> ids.add((String) ((Map<?, ?>) deal).get("id")));
-		return ids;
+	private static TreeSet<String> keys(List<?> deals) {
+		TreeSet<String> keys = new TreeSet<>();
+		deals.forEach((deal) -> keys.add((String) ((Map<?, ?>) deal).get("key")));
+		return keys;
 	}
 
 	/** RFC 4180, as a spreadsheet reads it. */

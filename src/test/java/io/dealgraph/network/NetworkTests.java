@@ -28,13 +28,13 @@ class NetworkTests {
 	void everythingWithinTwoHopsOfHut8() {
 		var response = Examples.using(this.graphQl).documentName("everythingWithinTwoHopsOfHut8").execute();
 		response.path("network.truncated").entity(Boolean.class).isEqualTo(false);
-		TreeSet<String> deals = new TreeSet<>(response.path("network.deals[*].id").entityList(String.class).get());
+		TreeSet<String> deals = new TreeSet<>(response.path("network.deals[*].key").entityList(String.class).get());
 		assertThat(deals).isEqualTo(this.graph.ids("""
 				MATCH p = (:Organization {id: 'hut-8'})-[:FROM|TO*2..4]-(:Organization)
 				UNWIND [n IN nodes(p) WHERE n:Deal] AS r
 				RETURN DISTINCT r.id AS id
 				"""));
-		List<String> organizations = response.path("network.organizations[*].id").entityList(String.class).get();
+		List<String> organizations = response.path("network.organizations[*].key").entityList(String.class).get();
 		assertThat(organizations.getFirst()).isEqualTo("hut-8");
 		assertThat(organizations).doesNotHaveDuplicates().contains("coatue", "anthropic");
 	}
@@ -42,7 +42,7 @@ class NetworkTests {
 	@Test
 	void aCappedNetworkSaysItWasTruncated() {
 		var response = this.graphQl
-			.document("{ network(around: \"hut-8\", depth: 3, limit: 5) { truncated deals { id } } }")
+			.document("{ network(around: \"hut-8\", depth: 3, limit: 5) { truncated deals { key } } }")
 			.execute();
 		response.path("network.truncated").entity(Boolean.class).isEqualTo(true);
 		response.path("network.deals").entityList(Object.class).hasSize(5);
@@ -56,8 +56,8 @@ class NetworkTests {
 			.variable("today", today)
 			.execute();
 		TreeSet<String> endOf2024 = new TreeSet<>(
-				response.path("endOf2024.deals[*].id").entityList(String.class).get());
-		TreeSet<String> now = new TreeSet<>(response.path("today.deals[*].id").entityList(String.class).get());
+				response.path("endOf2024.deals[*].key").entityList(String.class).get());
+		TreeSet<String> now = new TreeSet<>(response.path("today.deals[*].key").entityList(String.class).get());
 
 		assertThat(endOf2024).isEqualTo(standingAround("core-scientific", "2024-12-31"));
 		assertThat(now).isEqualTo(standingAround("core-scientific", today));

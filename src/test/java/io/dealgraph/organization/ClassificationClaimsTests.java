@@ -76,26 +76,26 @@ class ClassificationClaimsTests {
 	void onHighEvidenceNoMinerIsFinancedByPrivateEquityThroughCoatueAndNeitherAreTheirAiCustomers() {
 		var answer = Examples.using(this.graphQl).documentName("privateEquityMinersByEvidence").execute();
 		Set<String> onAny = new TreeSet<>(
-				answer.path("minersFinancedByPrivateEquity.edges[*].node.id").entityList(String.class).get());
+				answer.path("minersFinancedByPrivateEquity.edges[*].node.key").entityList(String.class).get());
 		assertThat(onAny).contains("hut-8")
 			.isEqualTo(this.graph.ids(MINERS_FINANCED_BY_PE, Map.of("accepted", List.of("HIGH", "MEDIUM", "LOW"))));
-		answer.path("hut8sFinanciersOnHighEvidence.financiers[?(@.id == 'coatue')].investorTypes[*]")
+		answer.path("hut8sFinanciersOnHighEvidence.financiers[?(@.key == 'coatue')].investorTypes[*]")
 			.entityList(String.class)
 			.hasSize(0);
 		answer = this.graphQl.document("""
 				query {
 				  onHighEvidence: organizations(where: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}},
-				                                minConfidence: HIGH) { edges { node { id } } }
+				                                minConfidence: HIGH) { edges { node { key } } }
 				  theirAiCustomersOnHighEvidence: organizations(
 				    where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}},
-				    minConfidence: HIGH) { edges { node { id } } }
+				    minConfidence: HIGH) { edges { node { key } } }
 				}
 				""").execute();
 		Set<String> onHigh = new TreeSet<>(
-				answer.path("onHighEvidence.edges[*].node.id").entityList(String.class).get());
+				answer.path("onHighEvidence.edges[*].node.key").entityList(String.class).get());
 		assertThat(onHigh).doesNotContain("hut-8")
 			.isEqualTo(this.graph.ids(MINERS_FINANCED_BY_PE, Map.of("accepted", List.of("HIGH"))));
-		answer.path("theirAiCustomersOnHighEvidence.edges[*].node.id")
+		answer.path("theirAiCustomersOnHighEvidence.edges[*].node.key")
 			.entityList(String.class)
 			.satisfies((customers) -> assertThat(new TreeSet<>(customers)).isEqualTo(this.graph.ids("""
 					MATCH (c:AIFirm)<-[:TO]-(r:Deal)-[:FROM]->(m:Organization)
@@ -116,7 +116,7 @@ class ClassificationClaimsTests {
 			Map<String, Set<String>> served = new HashMap<>();
 			this.graphQl.document("""
 					query($min: Confidence) {
-					  organizations(first: 100, minConfidence: $min) { edges { node { id investorTypes } } }
+					  organizations(first: 100, minConfidence: $min) { edges { node { key investorTypes } } }
 					}
 					""")
 				.variable("min", threshold)
@@ -129,7 +129,7 @@ class ClassificationClaimsTests {
 					@SuppressWarnings("unchecked")
 					List<String> types = (List<String>) node.get("investorTypes");
 					if (!types.isEmpty()) {
-						served.put((String) node.get("id"), new TreeSet<>(types));
+						served.put((String) node.get("key"), new TreeSet<>(types));
 					}
 				});
 			Map<String, Set<String>> claimed = new HashMap<>();
@@ -147,7 +147,7 @@ class ClassificationClaimsTests {
 	void everyNamedOrganizationsPrimaryKindIsAClaimWithASourceListedFirst() {
 		this.graphQl.document("""
 				{ organizations(first: 100) {
-				    edges { node { id undisclosed kind kindClaims { kind primary sources { confidence } } } } } }
+				    edges { node { key undisclosed kind kindClaims { kind primary sources { confidence } } } } } }
 				""")
 			.execute()
 			.path("organizations.edges[*].node")
@@ -159,7 +159,7 @@ class ClassificationClaimsTests {
 			.forEach((node) -> {
 				@SuppressWarnings("unchecked")
 				List<Map<String, Object>> kinds = (List<Map<String, Object>>) node.get("kindClaims");
-				assertThat(kinds).as("kind claims of %s", node.get("id")).isNotEmpty();
+				assertThat(kinds).as("kind claims of %s", node.get("key")).isNotEmpty();
 				assertThat(kinds.getFirst()).containsEntry("kind", node.get("kind")).containsEntry("primary", true);
 				assertThat(sources(kinds.getFirst())).isNotEmpty();
 			});
@@ -168,10 +168,10 @@ class ClassificationClaimsTests {
 	@Test
 	void aMinerThatIsAlsoClaimedToBeAnAiCloudMatchesBothKindsWhileItsTypeStaysMiner() {
 		this.graphQl.document("""
-				{ organizations(first: 100, where: {kind: MINER, hasKind: AI_FIRM}) { edges { node { id kinds } } } }
+				{ organizations(first: 100, where: {kind: MINER, hasKind: AI_FIRM}) { edges { node { key kinds } } } }
 				""")
 			.execute()
-			.path("organizations.edges[*].node.id")
+			.path("organizations.edges[*].node.key")
 			.entityList(String.class)
 			.contains("iren")
 			.path("organizations.edges[0].node.kinds[0]")

@@ -88,12 +88,12 @@ class RelationshipAnswersTests {
 		for (Map.Entry<String, String> field : LIST_FIELDS.entrySet()) {
 			Map<String, TreeSet<String>> answer = new TreeMap<>();
 			this.graphQl
-				.document("{ organizations(first: 100) { edges { node { id " + field.getKey() + " { id } } } } }")
+				.document("{ organizations(first: 100) { edges { node { key " + field.getKey() + " { key } } } } }")
 				.execute()
 				.path("organizations.edges[*].node")
 				.entityList(Map.class)
 				.get()
-				.forEach((node) -> answer.put((String) node.get("id"), ids((List<?>) node.get(field.getKey()))));
+				.forEach((node) -> answer.put((String) node.get("key"), ids((List<?>) node.get(field.getKey()))));
 			Map<String, TreeSet<String>> expected = new TreeMap<>();
 			this.cypher
 				.read("MATCH (o:Organization) OPTIONAL CALL (o) { " + field.getValue()
@@ -119,10 +119,10 @@ class RelationshipAnswersTests {
 	void everyRelationshipFilterFindsTheOrganizationsThatHaveSuchACounterpart() {
 		for (Map.Entry<String, String> filter : FILTERS.entrySet()) {
 			TreeSet<String> answer = new TreeSet<>(this.graphQl
-				.document(
-						"{ organizations(first: 100, where: {" + filter.getKey() + ": {}}) { edges { node { id } } } }")
+				.document("{ organizations(first: 100, where: {" + filter.getKey()
+						+ ": {}}) { edges { node { key } } } }")
 				.execute()
-				.path("organizations.edges[*].node.id")
+				.path("organizations.edges[*].node.key")
 				.entityList(String.class)
 				.get());
 			assertThat(answer).as(filter.getKey())
@@ -141,11 +141,10 @@ class RelationshipAnswersTests {
 				WITH o, collect(r.status) AS statuses WHERE NOT 'COMPLETED' IN statuses
 				RETURN o.id AS id
 				""");
-		TreeSet<String> acquiredBy = new TreeSet<>(this.graphQl
-			.document(
-					"{ organizations(first: 100, where: {acquiredBy: {}}) { edges { node { id acquirer { id } } } } }")
+		TreeSet<String> acquiredBy = new TreeSet<>(this.graphQl.document(
+				"{ organizations(first: 100, where: {acquiredBy: {}}) { edges { node { key acquirer { key } } } } }")
 			.execute()
-			.path("organizations.edges[?(@.node.acquirer == null)].node.id")
+			.path("organizations.edges[?(@.node.acquirer == null)].node.key")
 			.entityList(String.class)
 			.get());
 		assertThat(acquiredBy).isEqualTo(failedOnly);
@@ -153,7 +152,7 @@ class RelationshipAnswersTests {
 
 	private Map<String, String> single(String field) {
 		Map<String, String> answer = new TreeMap<>();
-		this.graphQl.document("{ organizations(first: 100) { edges { node { id " + field + " { id } } } } }")
+		this.graphQl.document("{ organizations(first: 100) { edges { node { key " + field + " { key } } } } }")
 			.execute()
 			.path("organizations.edges[*].node")
 			.entityList(Map.class)
@@ -161,7 +160,7 @@ class RelationshipAnswersTests {
 			.forEach((node) -> {
 				Object other = node.get(field);
 				if (other != null) {
-					answer.put((String) node.get("id"), (String) ((Map<?, ?>) other).get("id"));
+					answer.put((String) node.get("key"), (String) ((Map<?, ?>) other).get("key"));
 				}
 			});
 		return answer;
@@ -179,7 +178,7 @@ class RelationshipAnswersTests {
 
 	private static TreeSet<String> ids(List<?> organizations) {
 		TreeSet<String> ids = new TreeSet<>();
-		organizations.forEach((o) -> ids.add((String) ((Map<?, ?>) o).get("id")));
+		organizations.forEach((o) -> ids.add((String) ((Map<?, ?>) o).get("key")));
 		return ids;
 	}
 

@@ -55,12 +55,12 @@ class RelationshipConnectionsTests {
 			assertThat(walked).as(field.name() + " of " + busiest).isEqualTo(expected);
 			this.graphQl
 				.document("{ organization(id: \"" + busiest + "\") { " + field.connectionName()
-						+ "(first: 1) { totalCount } " + field.name() + " { id } } }")
+						+ "(first: 1) { totalCount } " + field.name() + " { key } } }")
 				.execute()
 				.path("organization." + field.connectionName() + ".totalCount")
 				.entity(Integer.class)
 				.isEqualTo(expected.size())
-				.path("organization." + field.name() + "[*].id")
+				.path("organization." + field.name() + "[*].key")
 				.entityList(String.class)
 				.isEqualTo(expected);
 		}

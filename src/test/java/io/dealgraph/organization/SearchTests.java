@@ -36,7 +36,7 @@ class SearchTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "   ", "\"", "`})//", "/* */", "\u201Cquoted\u201D", "a\\b", "*", "~", "OR AND NOT" })
 	void oddTextFindsNothingOrSomethingButNeverFails(String text) {
-		this.graphQl.document("query($t: String!) { search(text: $t) { id } }")
+		this.graphQl.document("query($t: String!) { search(text: $t) { key } }")
 			.variable("t", text)
 			.execute()
 			.errors()
@@ -49,7 +49,7 @@ class SearchTests {
 		assertThat(text).hasSize(OrganizationQueries.MAX_SEARCH_CHARACTERS);
 		assertThat(OrganizationQueries.searchTerms(text)).hasSize(OrganizationQueries.MAX_SEARCH_TERMS)
 			.doesNotHaveDuplicates();
-		this.graphQl.document("query($t: String!) { search(text: $t, first: 100) { id } }")
+		this.graphQl.document("query($t: String!) { search(text: $t, first: 100) { key } }")
 			.variable("t", text)
 			.execute()
 			.errors()
@@ -67,7 +67,7 @@ class SearchTests {
 		Graph graph = new Graph(this.cypher);
 		List<Long> before = graph.counts();
 		for (String text : List.of(oneCharacterTooMany, oneWordTooMany, huge)) {
-			this.graphQl.document("query($t: String!) { search(text: $t) { id } }")
+			this.graphQl.document("query($t: String!) { search(text: $t) { key } }")
 				.variable("t", text)
 				.execute()
 				.errors()
@@ -102,10 +102,10 @@ class SearchTests {
 	}
 
 	private List<String> search(String text) {
-		return this.graphQl.document("query($t: String!) { search(text: $t, first: 5) { id } }")
+		return this.graphQl.document("query($t: String!) { search(text: $t, first: 5) { key } }")
 			.variable("t", text)
 			.execute()
-			.path("search[*].id")
+			.path("search[*].key")
 			.entityList(String.class)
 			.get();
 	}

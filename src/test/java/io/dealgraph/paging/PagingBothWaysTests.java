@@ -101,7 +101,7 @@ class PagingBothWaysTests {
 
 	@Test
 	void theTimelineBothWaysIsTheTimelineListInFullWithItsCount() {
-		String event = "edges { cursor node { on kind deal { id } } } "
+		String event = "edges { cursor node { on kind deal { key } } } "
 				+ "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
 		String document = "query(" + VARIABLES + ") { timelineConnection(" + PAGE_ARGUMENTS + ") { " + event + " } }";
 		List<String> forward = new java.util.ArrayList<>();
@@ -127,8 +127,8 @@ class PagingBothWaysTests {
 		}
 		while (before != null);
 		var list = this.graphQl
-			.document(
-					"{ timeline(first: 500) { on kind deal { id } } " + "timelineConnection(first: 1) { totalCount } }")
+			.document("{ timeline(first: 500) { on kind deal { key } } "
+					+ "timelineConnection(first: 1) { totalCount } }")
 			.execute();
 		List<String> inFull = events(list, "timeline");
 		assertThat(inFull).hasSizeLessThan(500);
@@ -147,7 +147,7 @@ class PagingBothWaysTests {
 			.entityList(Map.class)
 			.get()
 			.stream()
-			.map((node) -> node.get("on") + " " + node.get("kind") + " " + ((Map<?, ?>) node.get("deal")).get("id"))
+			.map((node) -> node.get("on") + " " + node.get("kind") + " " + ((Map<?, ?>) node.get("deal")).get("key"))
 			.toList();
 	}
 

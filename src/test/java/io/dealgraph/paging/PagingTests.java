@@ -22,7 +22,7 @@ class PagingTests {
 			query($after: String, $order: [OrganizationOrder!]) {
 			  organizations(first: 7, after: $after, orderBy: $order) {
 			    totalCount
-			    edges { node { id name } }
+			    edges { node { key name } }
 			    pageInfo { hasNextPage hasPreviousPage endCursor }
 			  }
 			}
@@ -101,7 +101,7 @@ class PagingTests {
 		do {
 			var response = this.graphQl.document(PAGE).variable("after", after).variable("order", order).execute();
 			response.path("organizations.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(!first);
-			ids.addAll(response.path("organizations.edges[*].node.id").entityList(String.class).get());
+			ids.addAll(response.path("organizations.edges[*].node.key").entityList(String.class).get());
 			names.addAll(response.path("organizations.edges[*].node.name").entityList(String.class).get());
 			after = response.path("organizations.pageInfo.hasNextPage").entity(Boolean.class).get()
 					? response.path("organizations.pageInfo.endCursor").entity(String.class).get() : null;

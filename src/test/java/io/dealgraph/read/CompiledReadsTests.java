@@ -26,28 +26,28 @@ class CompiledReadsTests {
 	 */
 	private static final String EVERYTHING_BENEATH = """
 			fragment Beneath on Organization {
-			  id name
+			  key name
 			  deals(first: $first, types: [FINANCING, PARTNERSHIP, SUPPLY]) {
 			    totalCount
 			    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
 			    edges { cursor node {
-			      id type announcedOn status sources { url confidence }
-			      from { id financiers { id } acquirer { id } older: deals(first: 2, direction: INCOMING) { edges { node { id } } } }
-			      to { id parent { id } facts { attribute value asOf } }
+			      key type announcedOn status sources { url confidence }
+			      from { key financiers { key } acquirer { key } older: deals(first: 2, direction: INCOMING) { edges { node { key } } } }
+			      to { key parent { key } facts { attribute value asOf } }
 			    } }
 			  }
-			  incoming: deals(direction: INCOMING, first: 3) { edges { node { id } } }
-			  customers { id kind ... on AIFirm { providers { id } } }
-			  ... on Miner { minerCustomers: customers { id name } }
-			  financiers { id financed { id } }
+			  incoming: deals(direction: INCOMING, first: 3) { edges { node { key } } }
+			  customers { key kind ... on AIFirm { providers { key } } }
+			  ... on Miner { minerCustomers: customers { key name } }
+			  financiers { key financed { key } }
 			  financiersConnection(first: 2) {
 			    totalCount
 			    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-			    edges { cursor node { id name customersConnection(last: 1) { totalCount edges { cursor node { id } } } } }
+			    edges { cursor node { key name customersConnection(last: 1) { totalCount edges { cursor node { key } } } } }
 			  }
-			  lastCustomers: customersConnection(last: 2) { pageInfo { hasPreviousPage startCursor } edges { node { id } } }
-			  acquirer { id }
-			  parent { id }
+			  lastCustomers: customersConnection(last: 2) { pageInfo { hasPreviousPage startCursor } edges { node { key } } }
+			  acquirer { key }
+			  parent { key }
 			  facts { attribute value unit asOf source { url confidence } }
 			}
 			""";
@@ -103,9 +103,9 @@ class CompiledReadsTests {
 		String document = """
 				query($id: ID!, $asOf: PartialDate) {
 				  organizations(where: {id: $id}, asOf: $asOf) { edges { node {
-				    deals(first: 100) { totalCount edges { node { id to { id financiers { id } } } } }
-				    customers { id }
-				    financiers { id }
+				    deals(first: 100) { totalCount edges { node { key to { key financiers { key } } } } }
+				    customers { key }
+				    financiers { key }
 				  } } }
 				}
 				""";
@@ -119,8 +119,8 @@ class CompiledReadsTests {
 		// top level.
 		for (Object edge : list(((Map<?, ?>) then.get("deals")).get("edges"))) {
 			Map<?, ?> to = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get("to");
-			Map<?, ?> same = node(document, (String) to.get("id"), "2024-06");
-			assertThat(to.get("financiers")).as((String) to.get("id")).isEqualTo(same.get("financiers"));
+			Map<?, ?> same = node(document, (String) to.get("key"), "2024-06");
+			assertThat(to.get("financiers")).as((String) to.get("key")).isEqualTo(same.get("financiers"));
 		}
 	}
 

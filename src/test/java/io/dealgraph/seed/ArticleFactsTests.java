@@ -61,7 +61,7 @@ class ArticleFactsTests {
 		var deals = this.graphQl.document("""
 				{ organization(id: "core-scientific") {
 				    deals(types: [PARTNERSHIP], direction: OUTGOING, first: 100) {
-				      edges { node { capacityMw termYears amount { amount } to { id } sources { title confidence } } }
+				      edges { node { capacityMw termYears amount { amount } to { key } sources { title confidence } } }
 				} } }
 				""").execute().path("organization.deals.edges[*].node").entityList(Map.class).get();
 		assertThat(deals).anySatisfy((deal) -> {

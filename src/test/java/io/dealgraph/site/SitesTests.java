@@ -36,9 +36,9 @@ class SitesTests {
 	@Test
 	void lakeMarinersDealsIncludeTheLeasesTheBackstopsAndTheWarrantsRelatedToEachOther() {
 		var lakeMariner = Examples.using(this.graphQl).documentName("lakeMarinerDeals").execute();
-		lakeMariner.path("site.operator.id").entity(String.class).isEqualTo("terawulf");
+		lakeMariner.path("site.operator.key").entity(String.class).isEqualTo("terawulf");
 		Set<String> deals = new TreeSet<>(
-				lakeMariner.path("site.deals.edges[*].node.id").entityList(String.class).get());
+				lakeMariner.path("site.deals.edges[*].node.key").entityList(String.class).get());
 		assertThat(deals).contains("E045", "E048", "E046", "E049", "E047", "E050")
 			.isEqualTo(this.graph.ids("MATCH (:Site {id: 'lake-mariner'})<-[:AT]-(r:Deal) "
 					+ "WHERE r.retractedAt IS NULL RETURN r.id AS id"));
@@ -62,8 +62,8 @@ class SitesTests {
 	@Test
 	void onlyTheDealThatContractsCapacityCarriesItWithWhatItMeasures() {
 		this.graphQl.document("""
-				{ lease: deal(id: "E045") { capacityMw capacity { mw basis qualifier } sites { id } }
-				  backstop: deal(id: "E046") { capacityMw capacity { mw } sites { id } } }
+				{ lease: deal(id: "E045") { capacityMw capacity { mw basis qualifier } sites { key } }
+				  backstop: deal(id: "E046") { capacityMw capacity { mw } sites { key } } }
 				""")
 			.execute()
 			.path("lease.capacity.mw")
@@ -79,7 +79,7 @@ class SitesTests {
 			.valueIsNull()
 			.path("backstop.capacityMw")
 			.valueIsNull()
-			.path("backstop.sites[*].id")
+			.path("backstop.sites[*].key")
 			.entityList(String.class)
 			.containsExactly("lake-mariner");
 	}
@@ -102,20 +102,20 @@ class SitesTests {
 			var page = this.graphQl.document("""
 					query($after: String) {
 					  sites(where: {region: "texas"}, first: 3, after: $after) {
-					    edges { node { id } } pageInfo { hasNextPage endCursor }
+					    edges { node { key } } pageInfo { hasNextPage endCursor }
 					  }
 					}
 					""").variable("after", after).execute();
-			texas.addAll(page.path("sites.edges[*].node.id").entityList(String.class).get());
+			texas.addAll(page.path("sites.edges[*].node.key").entityList(String.class).get());
 			after = page.path("sites.pageInfo.hasNextPage").entity(Boolean.class).get()
 					? page.path("sites.pageInfo.endCursor").entity(String.class).get() : null;
 		}
 		while (after != null);
 		assertThat(texas).contains("helios", "barber-lake", "abilene")
 			.isEqualTo(this.graph.ids("MATCH (s:Site) WHERE toLower(s.region) = 'texas' RETURN s.id AS id"));
-		this.graphQl.document("{ sites(where: {operator: \"Organization:hut-8\"}) { edges { node { id } } } }")
+		this.graphQl.document("{ sites(where: {operator: \"Organization:hut-8\"}) { edges { node { key } } } }")
 			.execute()
-			.path("sites.edges[*].node.id")
+			.path("sites.edges[*].node.key")
 			.entityList(String.class)
 			.containsExactly("beacon-point", "river-bend");
 	}
@@ -142,8 +142,8 @@ class SitesTests {
 	@Test
 	void aSitesDealsObeyTheEvidenceThresholdOfTheFieldAbove() {
 		Set<String> onHigh = new TreeSet<>(this.graphQl.document("""
-				{ site(id: "lake-mariner", minConfidence: HIGH) { deals(first: 100) { edges { node { id } } } } }
-				""").execute().path("site.deals.edges[*].node.id").entityList(String.class).get());
+				{ site(id: "lake-mariner", minConfidence: HIGH) { deals(first: 100) { edges { node { key } } } } }
+				""").execute().path("site.deals.edges[*].node.key").entityList(String.class).get());
 		assertThat(onHigh).isEqualTo(this.graph.ids("""
 				MATCH (:Site {id: 'lake-mariner'})<-[:AT]-(r:Deal)
 				WHERE r.retractedAt IS NULL AND 'HIGH' IN r.sourceConfidences RETURN r.id AS id
@@ -152,7 +152,7 @@ class SitesTests {
 
 	@Test
 	void aNetworkListsTheSitesOfItsDeals() {
-		this.graphQl.document("{ network(around: \"terawulf\") { sites { key } deals { id sites { key } } } }")
+		this.graphQl.document("{ network(around: \"terawulf\") { sites { key } deals { key sites { key } } } }")
 			.execute()
 			.path("network.sites[*].key")
 			.entityList(String.class)
@@ -163,9 +163,9 @@ class SitesTests {
 	private static Map<String, String> related(List<Map<String, Object>> nodes, String id) {
 		Map<String, String> reasons = new java.util.TreeMap<>();
 		nodes.stream()
-			.filter((node) -> node.get("id").equals(id))
+			.filter((node) -> node.get("key").equals(id))
 			.flatMap((node) -> ((List<Map<String, Object>>) node.get("related")).stream())
-			.forEach((link) -> reasons.put((String) ((Map<String, Object>) link.get("deal")).get("id"),
+			.forEach((link) -> reasons.put((String) ((Map<String, Object>) link.get("deal")).get("key"),
 					(String) link.get("reason")));
 		return reasons;
 	}

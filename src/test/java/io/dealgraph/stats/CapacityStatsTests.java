@@ -43,7 +43,7 @@ class CapacityStatsTests {
 			.get()
 			.forEach((bucket) -> {
 				@SuppressWarnings("unchecked")
-				String provider = (String) ((Map<String, Object>) bucket.get("from")).get("id");
+				String provider = (String) ((Map<String, Object>) bucket.get("from")).get("key");
 				@SuppressWarnings("unchecked")
 				List<Map<String, Object>> capacity = (List<Map<String, Object>>) bucket.get("capacity");
 				capacity.forEach((total) -> served.computeIfAbsent(provider, (p) -> new HashMap<>())
@@ -73,13 +73,13 @@ class CapacityStatsTests {
 	@Test
 	void aBucketWithoutCapacityAskedForReadsNoneAndFromAndToNameTheCounterparties() {
 		this.graphQl.document("""
-				{ dealStats(where: {type: GUARANTEE}, groupBy: [FROM, TO]) { from { id } to { id } count } }
+				{ dealStats(where: {type: GUARANTEE}, groupBy: [FROM, TO]) { from { key } to { key } count } }
 				""")
 			.execute()
-			.path("dealStats[*].from.id")
+			.path("dealStats[*].from.key")
 			.entityList(String.class)
 			.satisfies((froms) -> assertThat(froms).isNotEmpty().containsOnly("google"))
-			.path("dealStats[*].to.id")
+			.path("dealStats[*].to.key")
 			.entityList(String.class)
 			.contains("fluidstack");
 	}

@@ -21,13 +21,13 @@ public final class Connections {
 	public static final String VARIABLES = "$first: Int, $after: String, $last: Int, $before: String";
 
 	/** The selection of a connection that a walk reads: ids, cursors, page info. */
-	public static final String EDGES = "edges { cursor node { id } } "
+	public static final String EDGES = "edges { cursor node { key } } "
 			+ "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
 
 	private Connections() {
 	}
 
-	/** One page: its ids in order and its page info. */
+	/** One page: its keys in order and its page info. */
 	public record Page(List<String> ids, boolean hasNextPage, boolean hasPreviousPage, String startCursor,
 			String endCursor) {
 	}
@@ -35,7 +35,7 @@ public final class Connections {
 	public static Page page(HttpGraphQlTester graphQl, String document, String path, Map<String, Object> variables) {
 		GraphQlTester.Response response = graphQl.document(document).variables(variables).execute();
 		response.errors().verify();
-		List<String> ids = response.path(path + ".edges[*].node.id").entityList(String.class).get();
+		List<String> ids = response.path(path + ".edges[*].node.key").entityList(String.class).get();
 		return new Page(ids, response.path(path + ".pageInfo.hasNextPage").entity(Boolean.class).get(),
 				response.path(path + ".pageInfo.hasPreviousPage").entity(Boolean.class).get(),
 				ids.isEmpty() ? null : response.path(path + ".pageInfo.startCursor").entity(String.class).get(),

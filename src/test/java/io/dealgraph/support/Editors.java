@@ -32,7 +32,7 @@ public final class Editors {
 
 	public static final String RECORD_DEAL = """
 			mutation($input: DealInput!, $key: String) {
-			  recordDeal(input: $input, idempotencyKey: $key) { id version type from { id } to { id } status sources { url } }
+			  recordDeal(input: $input, idempotencyKey: $key) { key version type from { key } to { key } status sources { url } }
 			}
 			""";
 

@@ -1,0 +1,72 @@
+package io.dealgraph.read;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.deal.DealQueries;
+import io.dealgraph.graph.GlobalId.Interface;
+import io.dealgraph.graph.Identified;
+import io.dealgraph.graph.View;
+import io.dealgraph.node.NodeReader;
+import io.dealgraph.organization.OrganizationQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Organizations and deals for {@code node(id:)}: each with everything selected beneath it
+ * in one statement, as {@code organization(id:)} and {@code deal(id:)} read them. A
+ * retracted deal is no node.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadNodes {
+
+	@Bean
+	NodeReader organizationNodes(SingleReads single, OrganizationQueries organizations) {
+		return new NodeReader() {
+
+			@Override
+			public Interface reads() {
+				return Interface.Organization;
+			}
+
+			@Override
+			public boolean holds(String key) {
+				return organizations.holds(key);
+			}
+
+			@Override
+			public @Nullable Identified read(String key, Request request) {
+				return single
+					.organization(key, View.NOW, request.fields(), request.path(),
+							request.environment().getGraphQlContext())
+					.orElse(null);
+			}
+
+		};
+	}
+
+	@Bean
+	NodeReader dealNodes(SingleReads single, DealQueries deals) {
+		return new NodeReader() {
+
+			@Override
+			public Interface reads() {
+				return Interface.Deal;
+			}
+
+			@Override
+			public boolean holds(String key) {
+				return deals.holds(key);
+			}
+
+			@Override
+			public @Nullable Identified read(String key, Request request) {
+				return single
+					.deal(key, false, View.NOW, request.fields(), request.path(),
+							request.environment().getGraphQlContext())
+					.orElse(null);
+			}
+
+		};
+	}
+
+}
