@@ -85,7 +85,7 @@ test("InMemoryCache matches fragments on the schema's interfaces with the served
   // fragment's fields: the cached organization has no name.
   const bare = apollo({});
   await bare.query({ query });
-  assert.deepEqual(bare.readQuery({ query }).organization, { __typename: 'Miner', id: 'hut-8' });
+  assert.deepEqual(bare.readQuery({ query }).organization, { __typename: 'Miner', id: 'Organization:hut-8' });
 });
 
 test('relayStylePagination walks a connection forward to its end, then backward from its end, alike', async () => {
@@ -139,4 +139,38 @@ test('relayStylePagination walks a connection forward to its end, then backward 
   }
   const backwardIds = backward.readQuery({ query, variables: { last: 3 } }).organizations.edges.map((e) => e.node.id);
   assert.deepEqual(backwardIds, forwardIds);
+});
+
+test('an organization read through node(id:) is the cache entry that organization(id:) made', async () => {
+  const possibleTypes = await servedPossibleTypes();
+  for (const type of ['Miner', 'Financing', 'Site', 'Change']) {
+    assert.ok(possibleTypes.Node.includes(type), `${type} is a Node`);
+  }
+  const client = apollo({ possibleTypes });
+  const direct = gql`
+    query Direct {
+      organization(id: "hut-8") {
+        id
+        name
+      }
+    }
+  `;
+  const byNode = gql`
+    query ByNode($id: ID!) {
+      node(id: $id) {
+        id
+        ... on Organization {
+          country
+        }
+      }
+    }
+  `;
+  const { data } = await client.query({ query: direct });
+  assert.equal(data.organization.id, 'Organization:hut-8');
+  await client.query({ query: byNode, variables: { id: data.organization.id } });
+  const cached = client.cache.extract();
+  const entries = Object.keys(cached).filter((key) => key.endsWith('hut-8'));
+  assert.deepEqual(entries, ['Miner:Organization:hut-8'], 'one entry, keyed by type and global id');
+  assert.equal(cached[entries[0]].name, 'Hut 8');
+  assert.ok('country' in cached[entries[0]], 'the node query filled in the same entry');
 });

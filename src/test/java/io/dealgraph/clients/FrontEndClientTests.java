@@ -24,16 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The clients front-end teams bring, from npm, against the running server: the
  * {@code node --test} files in {@code src/test/clients/} (Apollo Client's persisted
- * queries, cache and pagination), run from a copy in {@code target/clients/}. Their
- * packages are installed there from the committed lock file on first use. Skipped when
- * Node is not installed, unless the environment says
- * {@code DEALGRAPH_CLIENT_TESTS=required} (as {@code .ci/run} does).
+ * queries, cache and pagination; the Relay compiler and runtime with Relay's nodes), run
+ * from a copy in {@code target/clients/}. Their packages are installed there from the
+ * committed lock file on first use. Skipped when Node is not installed, unless the
+ * environment says {@code DEALGRAPH_CLIENT_TESTS=required} (as {@code .ci/run} does).
  */
 @RunsDealgraph
 @ExtendWith(FrontEndClientTests.NodeInstalled.class)
 class FrontEndClientTests {
 
 	private static final Path SOURCES = Path.of("src", "test", "clients");
+
+	/** The committed contract, which the Relay compiler compiles against. */
+	private static final Path CONTRACT = Path.of("graphql", "schema.graphql");
 
 	/**
 	 * Where the tests run, with their packages: under target/, so that the source tree
@@ -52,9 +55,13 @@ class FrontEndClientTests {
 				Files.copy(file, HOME.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
-		if (!Files.isDirectory(HOME.resolve("node_modules"))) {
+		// Installed again whenever the lock file changed since the last install.
+		Path lock = HOME.resolve("package-lock.json");
+		Path installedLock = HOME.resolve("node_modules").resolve("installed-from-package-lock.json");
+		if (!Files.exists(installedLock) || Files.mismatch(lock, installedLock) != -1) {
 			Run install = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), Map.of(), 300);
 			assertThat(install.exit()).as("npm ci in target/clients:%n%s", install.output()).isZero();
+			Files.copy(lock, installedLock, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 
@@ -63,7 +70,15 @@ class FrontEndClientTests {
 		Run tests = run(List.of("node", "--test", "apollo.test.mjs"),
 				Map.of("DEALGRAPH_URL", "http://localhost:" + this.port), 180);
 		assertThat(tests.exit()).as("node --test apollo.test.mjs:%n%s", tests.output()).isZero();
-		assertThat(tests.output()).contains("# pass 3").contains("# fail 0");
+		assertThat(tests.output()).contains("# pass 4").contains("# fail 0");
+	}
+
+	@Test
+	void theRelayCompilerCompilesARefetchableFragmentAndTheRuntimeRefetchesItThroughNode() throws Exception {
+		Run tests = run(List.of("node", "--test", "relay.test.mjs"), Map.of("DEALGRAPH_URL",
+				"http://localhost:" + this.port, "DEALGRAPH_SCHEMA", CONTRACT.toAbsolutePath().toString()), 180);
+		assertThat(tests.exit()).as("node --test relay.test.mjs:%n%s", tests.output()).isZero();
+		assertThat(tests.output()).contains("# pass 1").contains("# fail 0");
 	}
 
 	private record Run(int exit, String output) {
