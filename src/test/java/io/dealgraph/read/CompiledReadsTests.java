@@ -76,6 +76,19 @@ class CompiledReadsTests {
 	}
 
 	@Test
+	void aNodeReadByItsGlobalIdReadsWhatTheOrganizationReadsInOneStatement() {
+		for (String id : List.of("core-scientific", "hut-8", "coreweave")) {
+			Map<?, ?> compiled = read("query($id: ID!, $first: Int) { organization(id: $id) { ...Beneath } }", "id", id,
+					"organization");
+			long before = this.cypher.statementCount();
+			Map<?, ?> node = read("query($id: ID!, $first: Int) { node(id: $id) { ...Beneath } }", "id",
+					"Organization:" + id, "node");
+			assertThat(this.cypher.statementCount() - before).as("statements for the node of " + id).isEqualTo(1);
+			assertThat(node).as(id).isEqualTo(compiled);
+		}
+	}
+
+	@Test
 	void aSearchHitReadsWhatTheOrganizationReadsInOneStatement() {
 		for (String id : List.of("core-scientific", "hut-8", "coreweave")) {
 			Map<?, ?> compiled = read("query($id: ID!, $first: Int) { organization(id: $id) { ...Beneath } }", "id", id,
