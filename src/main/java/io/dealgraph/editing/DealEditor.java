@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -130,14 +131,17 @@ public class DealEditor {
 				}
 				return new Written(deals, 0, 0, Map.of());
 			}
-			Checked checked = check(tx, rows, null);
+			// The deals that rows with an id update, read first: an update keeps the
+			// stored status history and adds a step when the status changes.
+			Map<String, Deal> stored = new HashMap<>();
+			this.writes.find(tx, rows.stream().map(Row::id).filter(Objects::nonNull).distinct().toList())
+				.forEach((deal) -> stored.put(deal.id(), deal));
+			Checked checked = check(tx, rows, stored);
 			if (badRows == BadRows.REFUSE_BATCH) {
 				checked.throwIfAny(field, rows.size());
 			}
 			List<DealDraft> drafts = checked.drafts();
-			Map<String, Deal> stored = new HashMap<>();
-			this.writes.find(tx, drafts.stream().map(DealDraft::id).toList())
-				.forEach((deal) -> stored.put(deal.id(), deal));
+			stored.keySet().retainAll(drafts.stream().map(DealDraft::id).toList());
 			List<Deal> deals = new ArrayList<>();
 			for (int start = 0; start < drafts.size(); start += CHUNK) {
 				deals.addAll(this.writes.upsert(tx, drafts.subList(start, Math.min(drafts.size(), start + CHUNK)),
@@ -160,7 +164,7 @@ public class DealEditor {
 				throw new ApiException(ErrorCode.CONFLICT, "Deal " + id + " is at version " + current.version()
 						+ ", not " + expectedVersion + ": someone changed it meanwhile. Read it again and reapply.");
 			}
-			Checked checked = check(tx, List.of(new Row(id, input)), current);
+			Checked checked = check(tx, List.of(new Row(id, input)), Map.of(id, current));
 			checked.throwIfAny("input", 1);
 			DealDraft draft = checked.drafts().getFirst();
 			Deal updated = this.writes.replace(tx, current, draft, expectedVersion + 1);
@@ -226,9 +230,9 @@ public class DealEditor {
 
 	/**
 	 * Checks rows against the rules and the parties' kinds, all violations at once.
-	 * {@code current} is the deal that an update replaces.
+	 * {@code stored} holds, by id, the deals that rows update.
 	 */
-	private Checked check(CypherExecutor.Writer tx, List<Row> rows, @Nullable Deal current) {
+	private Checked check(CypherExecutor.Writer tx, List<Row> rows, Map<String, Deal> stored) {
 		Set<String> ids = new HashSet<>();
 		rows.forEach((row) -> {
 			ids.add(row.input().from());
@@ -248,7 +252,7 @@ public class DealEditor {
 			Row row = rows.get(i);
 			String id = (row.id() != null) ? row.id() : newId();
 			List<Violation> found = new ArrayList<>();
-			DealDraft draft = InputRules.deal(id, row.input(), kinds, found, history(row.input(), current));
+			DealDraft draft = InputRules.deal(id, row.input(), kinds, found, history(row.input(), stored.get(id)));
 			if (draft != null) {
 				drafts.add(draft);
 			}

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,7 @@ import io.dealgraph.csv.CsvTable;
 import io.dealgraph.csv.DataFileException;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
+import io.dealgraph.deal.DealFile;
 import io.dealgraph.graph.DealStatus;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.GlobalId;
@@ -49,11 +53,9 @@ public class DealFileImport {
 	static final int BATCH = 500;
 
 	/**
-	 * The CSV columns; one source per row (add more with the addSource mutation). The
-	 * optional {@code role}, {@code scope}, {@code round}, {@code capacity_basis} and
-	 * {@code capacity_qualifier} columns, and the source's {@code source_published_on},
-	 * {@code source_retrieved_on}, {@code source_archive_url} and {@code source_quote},
-	 * may be left out of a file.
+	 * The columns of a plain file, one source per row; every column the import reads is
+	 * in {@link DealFile#COLUMNS}, and any of them but {@code type}, {@code from},
+	 * {@code to}, {@code status} and {@code source_confidence} may be left out.
 	 */
 	static final List<String> CSV_COLUMNS = List.of("id", "type", "from", "to", "announced_on", "amount", "currency",
 			"amount_qualifier", "amount_period", "capacity_mw", "term_years", "instrument", "stake_percent", "status",
@@ -152,19 +154,15 @@ public class DealFileImport {
 						: new MoneyInput(amount, row.required("currency"),
 								row.enumValue("amount_qualifier", AmountQualifier.class),
 								row.enumValue("amount_period", AmountPeriod.class));
-				var source = new SourceInput(row.text("source_url"), row.text("source_title"),
-						row.text("source_publisher"), row.text("source_published_on"), row.text("source_retrieved_on"),
-						row.text("source_archive_url"), row.text("source_quote"),
-						row.requiredEnum("source_confidence", Confidence.class), row.text("source_note"));
 				var input = new DealInput(row.requiredEnum("type", DealType.class),
 						key(Interface.Organization, "from", row.required("from")),
-						key(Interface.Organization, "to", row.required("to")), row.text("announced_on"), money,
+						key(Interface.Organization, "to", row.required("to")), row.partialDate("announced_on"), money,
 						row.number("capacity_mw"), row.enumValue("capacity_basis", CapacityBasis.class),
 						row.enumValue("capacity_qualifier", CapacityQualifier.class), row.number("term_years"),
 						row.enumValue("instrument", FinancingInstrument.class), row.number("stake_percent"),
 						row.enumValue("role", FinancingRole.class), row.enumValue("scope", AcquisitionScope.class),
-						row.text("round"), row.requiredEnum("status", DealStatus.class), row.text("status_on"),
-						row.text("description"), List.of(source));
+						row.text("round"), row.requiredEnum("status", DealStatus.class), row.partialDate("status_on"),
+						row.text("description"), sources(row));
 				rows.add(new Parsed(row.line(), new DealEditor.Row(key(Interface.Deal, "id", row.text("id")), input),
 						null));
 			}
@@ -176,6 +174,42 @@ public class DealFileImport {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The row's sources: one per line of the source cells (Alt+Enter in a spreadsheet, as
+	 * the export writes a deal with several), the lines of every source column aligned.
+	 */
+	private static List<SourceInput> sources(CsvRow row) {
+		List<String> confidences = row.lines("source_confidence");
+		if (confidences.isEmpty()) {
+			throw row.error("source_confidence is required");
+		}
+		Map<String, List<String>> lines = new HashMap<>();
+		for (String column : DealFile.SOURCE_COLUMNS) {
+			List<String> values = row.lines(column);
+			if (!values.isEmpty() && values.size() != confidences.size()) {
+				throw row.error(column + " holds " + values.size() + " lines and source_confidence "
+						+ confidences.size() + ": give one line per source in every source column");
+			}
+			lines.put(column, values);
+		}
+		List<SourceInput> sources = new ArrayList<>();
+		for (int i = 0; i < confidences.size(); i++) {
+			int line = i;
+			Function<String, @Nullable String> cell = (column) -> {
+				List<String> values = lines.get(column);
+				return (values.isEmpty() || values.get(line).isEmpty()) ? null : values.get(line);
+			};
+			sources.add(new SourceInput(cell.apply("source_url"), cell.apply("source_title"),
+					cell.apply("source_publisher"),
+					row.partialDate("source_published_on", cell.apply("source_published_on")),
+					row.partialDate("source_retrieved_on", cell.apply("source_retrieved_on")),
+					cell.apply("source_archive_url"), cell.apply("source_quote"),
+					row.enumValue("source_confidence", confidences.get(i), Confidence.class),
+					cell.apply("source_note")));
+		}
+		return sources;
 	}
 
 	private List<Parsed> json(Path file) throws IOException {

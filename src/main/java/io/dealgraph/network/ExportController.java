@@ -14,6 +14,7 @@ import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.source.Confidence;
+import io.dealgraph.source.DataLicence;
 import io.dealgraph.graph.GlobalId.Interface;
 import io.dealgraph.ids.IdArguments;
 import org.springframework.http.ContentDisposition;
@@ -113,9 +114,12 @@ class ExportController {
 		int parts = centres.size() + singleDeals.size();
 		String name = "network-" + first + ((parts > 1) ? "-and-" + (parts - 1) + "-more" : "")
 				+ (requests.isEmpty() ? "" : "-depth" + requests.getFirst().depth());
+		// Every format names the data's licence in a Link header; JSON and GraphML also
+		// inside the file, CSV cannot without breaking the import.
 		return switch (chosen) {
 			case JSON -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.LINK, DataLicence.LINK_HEADER)
 				.body(NetworkExport.json(network, this.json));
 			case CSV -> file(NetworkExport.csv(network), "text/csv", name + ".csv");
 			case GRAPHML -> file(NetworkExport.graphml(network), "application/graphml+xml", name + ".graphml");
@@ -134,6 +138,7 @@ class ExportController {
 	private static ResponseEntity<byte[]> file(String body, String mediaType, String fileName) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(mediaType + ";charset=UTF-8"))
+			.header(HttpHeaders.LINK, DataLicence.LINK_HEADER)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(fileName).build().toString())
 			.body(body.getBytes(StandardCharsets.UTF_8));

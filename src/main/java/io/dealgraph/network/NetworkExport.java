@@ -1,8 +1,11 @@
 package io.dealgraph.network;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealFile;
+import io.dealgraph.deal.StatusChange;
 import io.dealgraph.graph.Identified;
 import io.dealgraph.organization.Organization;
+import io.dealgraph.source.DataLicence;
 import io.dealgraph.source.Source;
 
 /**
@@ -24,10 +30,14 @@ import io.dealgraph.source.Source;
  */
 final class NetworkExport {
 
-	static final List<String> CSV_COLUMNS = List.of("deal_id", "type", "from_id", "from_name", "from_kind", "to_id",
-			"to_name", "to_kind", "announced_on", "amount", "currency", "amount_qualifier", "amount_period",
-			"capacity_mw", "term_years", "role", "scope", "round", "confidence", "status", "description", "source_urls",
-			"source_titles", "source_confidences");
+	/**
+	 * The import's columns ({@link DealFile#COLUMNS}), so that an exported file, edited,
+	 * imports again as updates of the same deals, then the context a reader needs.
+	 */
+	static final List<String> CSV_COLUMNS = Stream.concat(DealFile.COLUMNS.stream(), DealFile.CONTEXT_COLUMNS.stream())
+		.toList();
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	private NetworkExport() {
 	}
@@ -38,6 +48,11 @@ final class NetworkExport {
 	 */
 	static JsonNode json(Network network, JsonMapper mapper) {
 		ObjectNode tree = mapper.valueToTree(network);
+		tree.putObject("licence")
+			.put("name", DataLicence.NAME)
+			.put("url", DataLicence.URL)
+			.put("attribution", DataLicence.ATTRIBUTION)
+			.put("notice", DataLicence.NOTICE);
 		for (int i = 0; i < network.organizations().size(); i++) {
 			identify(tree.get("organizations").get(i), network.organizations().get(i));
 		}
@@ -55,22 +70,74 @@ final class NetworkExport {
 		((ObjectNode) written).put("id", thing.globalId()).put("key", thing.key());
 	}
 
+	/**
+	 * The network as CSV, one row per deal. It starts with a byte-order mark, which Excel
+	 * needs to read the file as UTF-8 rather than the machine's code page (which garbles
+	 * names such as {@code Société Générale}); the import skips it.
+	 */
 	static String csv(Network network) {
-		StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+		StringBuilder out = new StringBuilder(BYTE_ORDER_MARK).append(String.join(",", CSV_COLUMNS)).append("\r\n");
 		for (Deal deal : network.deals()) {
-			List<Object> values = List.of(deal.id(), deal.type(), deal.from().id(), deal.from().name(),
-					deal.from().kind(), deal.to().id(), deal.to().name(), deal.to().kind(), text(deal.announcedOn()),
-					(deal.amount() != null) ? number(deal.amount().amount()) : "",
-					(deal.amount() != null) ? deal.amount().currency() : "",
-					(deal.amount() != null) ? deal.amount().qualifier() : "",
-					(deal.amount() != null) ? deal.amount().period() : "", number(deal.capacityMw()),
-					number(deal.termYears()), text(name(deal.role())), text(name(deal.scope())), text(deal.round()),
-					deal.confidence(), deal.status(), text(deal.description()), sources(deal, Source::url),
-					sources(deal, Source::title), sources(deal, (s) -> s.confidence().name()));
-			out.append(values.stream().map((v) -> csvField(String.valueOf(v))).collect(Collectors.joining(",")))
-				.append("\r\n");
+			Map<String, String> cells = cells(deal);
+			out.append(CSV_COLUMNS.stream()
+				.map((column) -> csvField(cells.getOrDefault(column, "")))
+				.collect(Collectors.joining(","))).append("\r\n");
 		}
 		return out.toString();
+	}
+
+	/** A deal's cells by column; a missing column is an empty cell. */
+	private static Map<String, String> cells(Deal deal) {
+		Map<String, String> cells = new HashMap<>();
+		cells.put("id", deal.id());
+		cells.put("type", deal.type().name());
+		cells.put("from", deal.from().id());
+		cells.put("to", deal.to().id());
+		cells.put("announced_on", text(deal.announcedOn()));
+		if (deal.amount() != null) {
+			cells.put("amount", number(deal.amount().amount()));
+			cells.put("currency", deal.amount().currency());
+			cells.put("amount_qualifier", text(name(deal.amount().qualifier())));
+			cells.put("amount_period", text(name(deal.amount().period())));
+		}
+		cells.put("capacity_mw", number(deal.capacityMw()));
+		cells.put("capacity_basis", text(name(deal.capacityBasis())));
+		cells.put("capacity_qualifier", text(name(deal.capacityQualifier())));
+		cells.put("term_years", number(deal.termYears()));
+		cells.put("instrument", text(name(deal.instrument())));
+		cells.put("stake_percent", number(deal.stakePercent()));
+		cells.put("role", text(name(deal.role())));
+		cells.put("scope", text(name(deal.scope())));
+		cells.put("round", text(deal.round()));
+		cells.put("status", deal.status().name());
+		cells.put("status_on", text(statusOn(deal)));
+		cells.put("description", text(deal.description()));
+		cells.put("source_url", sources(deal, Source::url));
+		cells.put("source_title", sources(deal, Source::title));
+		cells.put("source_publisher", sources(deal, Source::publisher));
+		cells.put("source_published_on", sources(deal, Source::publishedOn));
+		cells.put("source_retrieved_on", sources(deal, Source::retrievedOn));
+		cells.put("source_archive_url", sources(deal, Source::archiveUrl));
+		cells.put("source_quote", sources(deal, Source::quote));
+		cells.put("source_confidence", sources(deal, (source) -> source.confidence().name()));
+		cells.put("source_note", sources(deal, Source::note));
+		cells.put("from_name", deal.from().name());
+		cells.put("from_kind", deal.from().kind().name());
+		cells.put("to_name", deal.to().name());
+		cells.put("to_kind", deal.to().kind().name());
+		cells.put("confidence", deal.confidence().name());
+		return cells;
+	}
+
+	/** When the deal took its present status, as its history says: null when undated. */
+	private static @Nullable String statusOn(Deal deal) {
+		for (int i = deal.statusHistory().size() - 1; i >= 0; i--) {
+			StatusChange step = deal.statusHistory().get(i);
+			if (step.status() == deal.status()) {
+				return step.on();
+			}
+		}
+		return null;
 	}
 
 	static String graphml(Network network) {
@@ -92,8 +159,10 @@ final class NetworkExport {
 				  <key id="status" for="edge" attr.name="status" attr.type="string"/>
 				  <key id="description" for="edge" attr.name="description" attr.type="string"/>
 				  <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
+				  <key id="licence" for="graph" attr.name="licence" attr.type="string"/>
 				  <graph id="dealgraph" edgedefault="directed">
 				""");
+		out.append("    <data key=\"licence\">").append(xml(DataLicence.NOTICE)).append("</data>\n");
 		for (Organization o : network.organizations()) {
 			out.append("    <node id=\"").append(xml(o.id())).append("\">");
 			data(out, "name", o.name());
@@ -132,12 +201,16 @@ final class NetworkExport {
 		}
 	}
 
-	/** Sources as one cell: the article has no URL, so its title stands in. */
+	/**
+	 * One part of every source as one cell, a line per source, so that the lines of the
+	 * source columns stay aligned; blank cell when no source has the part.
+	 */
 	private static String sources(Deal deal, Function<Source, @Nullable String> part) {
-		return deal.sources().stream().map((s) -> {
-			String value = part.apply(s);
-			return (value != null) ? value : "";
-		}).collect(Collectors.joining(" | "));
+		List<String> lines = deal.sources().stream().map((source) -> {
+			String value = part.apply(source);
+			return (value != null) ? value.replaceAll("\\s*\\R\\s*", " ") : "";
+		}).toList();
+		return lines.stream().allMatch(String::isEmpty) ? "" : String.join("\n", lines);
 	}
 
 	private static String number(@Nullable Double value) {

@@ -73,10 +73,42 @@ class CsvTableTests {
 			.hasMessage("deals.csv line 2: expected 2 fields as in the header, found 1");
 		assertThatThrownBy(() -> parse("id,name\nE001,\"Hut 8\n", "id"))
 			.hasMessage("deals.csv line 2: a quoted field is never closed");
-		assertThatThrownBy(() -> parse("id,name\nE001,Hut \"8\"\n", "id"))
-			.hasMessage("deals.csv line 2: a quote inside an unquoted field");
 		assertThatThrownBy(() -> parse("id,name\nE001,\"Hut\" 8\n", "id"))
 			.hasMessage("deals.csv line 2: text after a closing quote");
+	}
+
+	@Test
+	void aQuoteInsideAnUnquotedCellIsText() throws IOException {
+		assertThat(parse("id,name\nE001,Hut \"8\"\n", "id").rows().getFirst().text("name")).isEqualTo("Hut \"8\"");
+	}
+
+	@Test
+	void excelsByteOrderMarkSemicolonsCrlfAndDecimalCommasAreRead() throws IOException {
+		CsvRow row = parse("\uFEFFid;amount;capacity_mw\r\nE001;\"1500000,5\";2,5\r\n", "id").rows().getFirst();
+		assertThat(row.text("id")).as("the first column keeps its name after the mark").isEqualTo("E001");
+		assertThat(row.number("amount")).isEqualTo(1_500_000.5);
+		assertThat(row.number("capacity_mw")).isEqualTo(2.5);
+		assertThat(parse("\uFEFFid,amount\r\nE001,1500000.5\r\n", "id").rows().getFirst().number("amount"))
+			.isEqualTo(1_500_000.5);
+	}
+
+	@Test
+	void cellsASpreadsheetReformattedAreRefusedWithWhatToWrite() throws IOException {
+		CsvRow commas = parse("id,amount,announced_on\nE001,\"1,500,000\",Jun-24\n", "id").rows().getFirst();
+		assertThatThrownBy(() -> commas.number("amount"))
+			.hasMessageStartingWith("deals.csv line 2: amount '1,500,000' has thousands separators");
+		assertThatThrownBy(() -> commas.partialDate("announced_on")).hasMessageStartingWith(
+				"deals.csv line 2: announced_on 'Jun-24' looks like a date a spreadsheet reformatted");
+		CsvRow semicolons = parse("id;amount;announced_on\nE001;1.500.000;01.06.2024\n", "id").rows().getFirst();
+		assertThatThrownBy(() -> semicolons.number("amount"))
+			.hasMessageStartingWith("deals.csv line 2: amount '1.500.000' has thousands separators");
+		assertThatThrownBy(() -> semicolons.partialDate("announced_on")).hasMessageContaining("spreadsheet");
+	}
+
+	@Test
+	void aRecordAfterAQuotedLineBreakKnowsItsLine() throws IOException {
+		List<CsvRow> rows = parse("id,name\nE001,\"two\nlines\"\n\nE002,x\n", "id").rows();
+		assertThat(rows).extracting(CsvRow::line).containsExactly(2, 5);
 	}
 
 	private static CsvTable parse(String text, String... required) throws IOException {

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import io.dealgraph.csv.CsvTable;
 import io.dealgraph.support.HeadlessChromium;
 import io.dealgraph.support.RunsDealgraph;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -257,9 +258,10 @@ class ExplorerPageTests {
 		TreeSet<String> shown = new TreeSet<>(dealsListed());
 
 		Path csv = download("export-csv", ".csv");
-		List<String> lines = Files.readAllLines(csv);
 		TreeSet<String> exported = new TreeSet<>();
-		lines.subList(1, lines.size()).forEach((line) -> exported.add(line.substring(0, line.indexOf(','))));
+		try (var reader = Files.newBufferedReader(csv)) {
+			CsvTable.parse("export.csv", reader, List.of("id")).rows().forEach((row) -> exported.add(row.text("id")));
+		}
 		assertThat(exported).isEqualTo(shown);
 
 		Path graphml = download("export-graphml", ".graphml");

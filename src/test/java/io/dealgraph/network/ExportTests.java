@@ -57,15 +57,16 @@ class ExportTests {
 		var response = get("csv");
 		assertThat(ContentDisposition.parse(response.headers().firstValue("Content-Disposition").orElseThrow())
 			.getFilename()).endsWith(".csv");
-		List<List<String>> rows = parseCsv(response.body());
+		assertThat(response.body()).as("a byte-order mark, for Excel to read UTF-8").startsWith("\uFEFF");
+		List<List<String>> rows = parseCsv(response.body().substring(1));
 		List<String> header = rows.getFirst();
 		assertThat(header).isEqualTo(NetworkExport.CSV_COLUMNS);
 		List<List<String>> data = rows.subList(1, rows.size());
 		TreeSet<String> ids = new TreeSet<>();
 		data.forEach((row) -> ids.add(row.get(0)));
 		assertThat(ids).isEqualTo(apiDeals());
-		int urls = header.indexOf("source_urls");
-		int titles = header.indexOf("source_titles");
+		int urls = header.indexOf("source_url");
+		int titles = header.indexOf("source_title");
 		assertThat(data).allSatisfy((row) -> assertThat(row.get(urls) + row.get(titles)).isNotBlank());
 	}
 
@@ -122,6 +123,17 @@ class ExportTests {
 		Map<?, ?> view = JsonMapper.shared().readValue(ok(http().send("GET", uri.toString(), "*/*")).body(), Map.class);
 		assertThat(keys((List<?>) view.get("deals"))).isEqualTo(new TreeSet<>(hops));
 		assertThat((List<?>) view.get("organizations")).hasSize(hops.size() + 1);
+	}
+
+	@Test
+	void everyExportNamesTheDataLicence() {
+		for (String format : List.of("json", "csv", "graphml")) {
+			assertThat(get(format).headers().firstValue("Link")).as(format)
+				.hasValue("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
+		}
+		Map<?, ?> json = JsonMapper.shared().readValue(get("json").body(), Map.class);
+		assertThat(((Map<?, ?>) json.get("licence")).get("name")).isEqualTo("CC BY 4.0");
+		assertThat(get("graphml").body()).contains("<data key=\"licence\">Compiled data: CC BY 4.0");
 	}
 
 	@Test

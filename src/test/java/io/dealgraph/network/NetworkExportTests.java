@@ -15,6 +15,7 @@ import io.dealgraph.csv.CsvTable;
 import io.dealgraph.deal.AmountPeriod;
 import io.dealgraph.deal.AmountQualifier;
 import io.dealgraph.deal.Deal;
+import io.dealgraph.deal.DealFile;
 import io.dealgraph.graph.DealStatus;
 import io.dealgraph.deal.Money;
 import io.dealgraph.graph.DealType;
@@ -48,23 +49,30 @@ class NetworkExportTests {
 	private static final Network NETWORK = new Network(List.of(HUT_8, LENDER), List.of(LOAN), false);
 
 	@Test
-	void theCsvHasOneRowPerDealWithBothPartiesAndItsSources() throws IOException {
-		CsvTable table = CsvTable.parse("network.csv", new StringReader(NetworkExport.csv(NETWORK)),
-				NetworkExport.CSV_COLUMNS);
+	void theCsvHasOneRowPerDealWithBothPartiesAndItsSourcesInTheImportsColumns() throws IOException {
+		String csv = NetworkExport.csv(NETWORK);
+		CsvTable table = CsvTable.parse("network.csv", new StringReader(csv), NetworkExport.CSV_COLUMNS);
 		CsvRow row = table.rows().getFirst();
 		assertThat(table.rows()).hasSize(1);
-		assertThat(row.text("deal_id")).isEqualTo("E900");
-		assertThat(row.text("from_id")).isEqualTo("lender");
+		assertThat(NetworkExport.CSV_COLUMNS).as("what the import reads, then context")
+			.startsWith(DealFile.COLUMNS.toArray(String[]::new));
+		assertThat(row.text("id")).isEqualTo("E900");
+		assertThat(row.text("from")).isEqualTo("lender");
 		assertThat(row.text("to_name")).isEqualTo("Hut 8, Corp.");
 		assertThat(row.text("amount")).isEqualTo("150000000");
+		assertThat(row.text("status")).isEqualTo("COMPLETED");
 		assertThat(row.text("confidence")).as("the best of its sources").isEqualTo("HIGH");
 		assertThat(row.text("role")).as("a role the deal does not state stays empty").isNull();
 		assertThat(row.text("description")).isEqualTo("A \"secured\" loan,\nrepaid in 2026.");
-		assertThat(row.text("source_urls")).isEqualTo("https://example.com/a |");
-		assertThat(row.text("source_titles")).isEqualTo("First | A filing");
-		assertThat(row.text("source_confidences")).isEqualTo("HIGH | MEDIUM");
-		// A spreadsheet would run this as a formula: it is written as text.
-		assertThat(row.text("from_name")).isEqualTo("'=HYPERLINK(\"x\") & <Co>");
+		// One line per source in every source column, aligned.
+		assertThat(row.lines("source_url")).containsExactly("https://example.com/a", "");
+		assertThat(row.lines("source_title")).containsExactly("First", "A filing");
+		assertThat(row.lines("source_confidence")).containsExactly("HIGH", "MEDIUM");
+		assertThat(row.lines("source_quote")).as("no source has a quote: an empty cell").isEmpty();
+		// A spreadsheet would run this as a formula: it is written as text, and read back
+		// without the apostrophe.
+		assertThat(csv).contains("'=HYPERLINK");
+		assertThat(row.text("from_name")).isEqualTo("=HYPERLINK(\"x\") & <Co>");
 	}
 
 	@Test
