@@ -27,6 +27,7 @@ import io.dealgraph.filter.CypherFilter;
 import io.dealgraph.graph.Answered;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.Classification;
+import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.Relationship;
@@ -132,6 +133,35 @@ public class OrganizationQueries {
 			""");
 
 	/**
+	 * The candidates for many names at once, for reconciliation: for each query, the
+	 * organizations whose name or aliases match its words (as {@link #SEARCH}), or whose
+	 * id is its text, of the kinds it allows, best first. The index gives at most
+	 * {@link #CANDIDATES_READ} hits per query, before the kinds are applied.
+	 */
+	private static final CypherText CANDIDATES = CypherText.of("""
+			UNWIND $queries AS q
+			CALL (q) {
+			  CALL db.index.fulltext.queryNodes('organization_names', q.lucene, {limit: $read}) YIELD node, score
+			  RETURN node, score
+			  UNION
+			  MATCH (node:Organization {id: q.key})
+			  RETURN node, 1000.0 AS score
+			}
+			WITH q, node, max(score) AS score
+			WHERE size(q.kinds) = 0 OR node.kind IN q.kinds
+			WITH q, node, score,
+			     node.id = q.key OR toLower(node.name) = q.exact
+			     OR any(alias IN node.aliases WHERE toLower(alias) = q.exact) AS exact
+			ORDER BY exact DESC, score DESC, node.name, node.id
+			WITH q, collect({organization: node {.*}, exact: exact}) AS candidates
+			RETURN q.name AS name, candidates[..q.limit] AS candidates,
+			       size([candidate IN candidates WHERE candidate.exact]) AS exactHits
+			""");
+
+	/** Index hits read per reconciliation query, before its kinds are applied. */
+	static final int CANDIDATES_READ = 200;
+
+	/**
 	 * The caps on search text, stated in the schema: enough for any organization's name
 	 * with its legal form, and small enough that Lucene's fuzzy and prefix expansion
 	 * stays cheap (a 100 kB word took over 5 s, and many words passed Lucene's clause
@@ -178,6 +208,14 @@ public class OrganizationQueries {
 					(r) -> new Answered<>(Organization.from(r.get("organization")), r.get("beneath")))
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * The organization with this id, or the one it was merged into, with its stored
+	 * properties and nothing beneath: for a preview or a page.
+	 */
+	public Optional<Organization> byId(String id) {
+		return byId(id, new CypherFilter(), (o) -> new Beneath(o + " {.*}", "", "null")).map(Answered::value);
 	}
 
 	/**
@@ -284,6 +322,70 @@ public class OrganizationQueries {
 			throw new ApiException(ErrorCode.BAD_REQUEST,
 					"The search text is too complex to search; use fewer or shorter words.");
 		}
+	}
+
+	/**
+	 * What reconciliation asks of one name: its text, the kinds it allows (all when
+	 * empty), and how many candidates.
+	 */
+	public record NameQuery(String name, String text, Set<OrganizationKind> kinds, int limit) {
+	}
+
+	/**
+	 * An organization found for a name; {@code exact} when its id, name or an alias is
+	 * the text.
+	 */
+	public record Candidate(Organization organization, boolean exact) {
+	}
+
+	/**
+	 * The best candidates for a name, and how many exact hits there are in all, beyond
+	 * the limit too: two organizations with the name make neither a sure match.
+	 */
+	public record Candidates(List<Candidate> best, int exactHits) {
+
+		static final Candidates NONE = new Candidates(List.of(), 0);
+
+	}
+
+	/**
+	 * The candidates for each query, by its name, in one statement: the organizations
+	 * whose name or aliases match its words, typos tolerated, or whose id is its text,
+	 * exact hits first. A text with no word, or over the search caps, has none.
+	 */
+	public Map<String, Candidates> candidates(List<NameQuery> queries) {
+		List<Map<String, Object>> parameters = new ArrayList<>();
+		Map<String, Candidates> found = new LinkedHashMap<>();
+		for (NameQuery query : queries) {
+			found.put(query.name(), Candidates.NONE);
+			List<String> terms;
+			try {
+				terms = searchTerms(query.text());
+			}
+			catch (ApiException ex) {
+				continue;
+			}
+			if (terms.isEmpty() || query.limit() == 0) {
+				continue;
+			}
+			String text = query.text().strip();
+			parameters.add(Map.of("name", query.name(), "lucene",
+					terms.stream().map(OrganizationQueries::lucene).collect(Collectors.joining(" OR ")), "exact",
+					text.toLowerCase(Locale.ROOT), "key", text, "kinds",
+					query.kinds().stream().map(OrganizationKind::name).toList(), "limit", query.limit()));
+		}
+		if (parameters.isEmpty()) {
+			return found;
+		}
+		for (Record row : this.cypher.read(CANDIDATES.build(),
+				Map.of("queries", parameters, "read", CANDIDATES_READ))) {
+			found.put(row.get("name").asString(),
+					new Candidates(row.get("candidates")
+						.asList((candidate) -> new Candidate(Organization.from(candidate.get("organization")),
+								candidate.get("exact").asBoolean())),
+							row.get("exactHits").asInt()));
+		}
+		return found;
 	}
 
 	/**

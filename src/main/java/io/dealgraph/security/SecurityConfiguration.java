@@ -15,6 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -77,7 +82,14 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				// Every page refuses to be framed but the reconciliation preview, which
+				// OpenRefine shows in a frame of its own page (it sets its own policy).
+				.frameOptions((frames) -> frames.disable())
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(
+								PathPatternRequestMatcher.withDefaults().matcher("/reconcile/preview")),
+						new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY))))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), BearerTokenAuthenticationFilter.class);
 		if (jwtDecoder.getIfAvailable() != null) {
 			http.oauth2ResourceServer((server) -> server.bearerTokenResolver(jwtsOnly())
