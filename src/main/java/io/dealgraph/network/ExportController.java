@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /export/network}: the same network as the GraphQL {@code network} query,
- * with the same caps, as a file to open in Gephi (GraphML), a spreadsheet (CSV) or code
- * (JSON).
+ * with the same caps, as a file to open in Gephi (GraphML), a spreadsheet (CSV), code
+ * (JSON) or Aleph and the other FollowTheMoney tools (FtM JSON lines).
  * <p>
  * The explorer exports what it shows: several {@code around} values give the union of
  * their networks (the nodes it expanded), and {@code deal} ids add single deals with
@@ -40,7 +40,7 @@ class ExportController {
 	/** The export formats. */
 	enum Format {
 
-		JSON, CSV, GRAPHML
+		JSON, CSV, GRAPHML, FTM
 
 	}
 
@@ -123,6 +123,7 @@ class ExportController {
 				.body(NetworkExport.json(network, this.json));
 			case CSV -> file(NetworkExport.csv(network), "text/csv", name + ".csv");
 			case GRAPHML -> file(NetworkExport.graphml(network), "application/graphml+xml", name + ".graphml");
+			case FTM -> file(FollowTheMoney.jsonLines(network, this.json), "application/x-ndjson", name + ".ftm.json");
 		};
 	}
 
@@ -131,7 +132,7 @@ class ExportController {
 			return Format.valueOf(format.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("'format' must be json, csv or graphml, not '" + format + "'.");
+			throw ApiException.badRequest("'format' must be json, csv, graphml or ftm, not '" + format + "'.");
 		}
 	}
 

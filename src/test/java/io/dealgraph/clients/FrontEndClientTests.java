@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The clients front-end teams bring, from npm, against the running server: the
  * {@code node --test} files in {@code src/test/clients/} (Apollo Client's persisted
- * queries, cache and pagination; the Relay compiler and runtime with Relay's nodes), run
- * from a copy in {@code target/clients/}. Their packages are installed there from the
- * committed lock file on first use. Skipped when Node is not installed, unless the
- * environment says {@code DEALGRAPH_CLIENT_TESTS=required} (as {@code .ci/run} does).
+ * queries, cache and pagination; the Relay compiler and runtime with Relay's nodes; the
+ * FollowTheMoney model that Aleph reads the FtM export with), run from a copy in
+ * {@code target/clients/}. Their packages are installed there from the committed lock
+ * file on first use. Skipped when Node is not installed, unless the environment says
+ * {@code DEALGRAPH_CLIENT_TESTS=required} (as {@code .ci/run} does).
  */
 @RunsDealgraph
 @ExtendWith(FrontEndClientTests.NodeInstalled.class)
@@ -78,6 +79,14 @@ class FrontEndClientTests {
 		Run tests = run(List.of("node", "--test", "relay.test.mjs"), Map.of("DEALGRAPH_URL",
 				"http://localhost:" + this.port, "DEALGRAPH_SCHEMA", CONTRACT.toAbsolutePath().toString()), 180);
 		assertThat(tests.exit()).as("node --test relay.test.mjs:%n%s", tests.output()).isZero();
+		assertThat(tests.output()).contains("# pass 1").contains("# fail 0");
+	}
+
+	@Test
+	void theFollowTheMoneyExportFitsTheFollowTheMoneyModel() throws Exception {
+		Run tests = run(List.of("node", "--test", "ftm.test.mjs"),
+				Map.of("DEALGRAPH_URL", "http://localhost:" + this.port), 180);
+		assertThat(tests.exit()).as("node --test ftm.test.mjs:%n%s", tests.output()).isZero();
 		assertThat(tests.output()).contains("# pass 1").contains("# fail 0");
 	}
 

@@ -3,10 +3,12 @@ package io.dealgraph.network;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 
@@ -73,6 +75,31 @@ class NetworkExportTests {
 		// without the apostrophe.
 		assertThat(csv).contains("'=HYPERLINK");
 		assertThat(row.text("from_name")).isEqualTo("=HYPERLINK(\"x\") & <Co>");
+	}
+
+	@Test
+	void followTheMoneyHasTheOrganizationsThenTheDealAsTheSchemaThatSaysWhatItIs() {
+		List<Map<String, Object>> entities = FollowTheMoney.jsonLines(NETWORK, JsonMapper.shared())
+			.lines()
+			.map(NetworkExportTests::entity)
+			.toList();
+		assertThat(entities.stream().map((entity) -> entity.get("schema")).toList()).containsExactly("Company",
+				"Company", "Payment");
+		Map<String, Object> loan = entities.get(2);
+		assertThat(loan.get("id")).isEqualTo("dealgraph-deal-E900");
+		assertThat(entity(JsonMapper.shared().writeValueAsString(loan.get("properties"))))
+			.as("money given, with no instrument said: a payment")
+			.containsEntry("payer", List.of("dealgraph-organization-lender"))
+			.containsEntry("beneficiary", List.of("dealgraph-organization-hut-8"))
+			.containsEntry("amount", List.of("150000000"))
+			.containsEntry("amountUsd", List.of("150000000"))
+			.containsEntry("startDate", List.of("2024-06"))
+			.containsEntry("sourceUrl", List.of("https://example.com/a"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> entity(String json) {
+		return JsonMapper.shared().readValue(json, Map.class);
 	}
 
 	@Test
