@@ -131,9 +131,9 @@ public final class CsvRow {
 		if (value == null) {
 			return null;
 		}
-		String plain = value.startsWith("-") ? value.substring(1) : value;
-		if (this.decimalComma ? !DECIMAL_COMMA.matcher(plain).matches() && plain.matches("[\\d.,]+")
-				: !DECIMAL_POINT.matcher(plain).matches() && plain.matches("[\\d.,]+")) {
+		String digits = value.startsWith("-") ? value.substring(1) : value;
+		Pattern decimal = this.decimalComma ? DECIMAL_COMMA : DECIMAL_POINT;
+		if (digits.matches("[\\d.,]+") && !decimal.matcher(digits).matches()) {
 			throw error(column + " '" + value + "' has thousands separators or a decimal "
 					+ (this.decimalComma ? "point" : "comma")
 					+ ", as a spreadsheet formats numbers: write the digits alone, with a decimal "

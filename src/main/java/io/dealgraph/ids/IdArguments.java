@@ -163,7 +163,8 @@ public class IdArguments extends SimplePerformantInstrumentation {
 		return type instanceof GraphQLScalarType scalar && scalar.getName().equals(Scalars.GraphQLID.getName());
 	}
 
-	private static String shortened(String id) {
+	/** An id as an error message quotes it: cut after 80 characters. */
+	public static String shortened(String id) {
 		return (id.length() > 80) ? id.substring(0, 80) + "…" : id;
 	}
 

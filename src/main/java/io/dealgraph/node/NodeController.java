@@ -24,6 +24,7 @@ import io.dealgraph.graph.GlobalId;
 import io.dealgraph.graph.GlobalId.Interface;
 import io.dealgraph.graph.Identified;
 import io.dealgraph.graph.View;
+import io.dealgraph.ids.IdArguments;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ class NodeController {
 	private @Nullable Identified read(String id, ResultPath path, DataFetchingEnvironment environment) {
 		GlobalId.Named named = GlobalId.read(id);
 		if (named == null) {
-			throw ApiException.badRequest("'" + shortened(id) + "' is no id: give a global id such as "
+			throw ApiException.badRequest("'" + IdArguments.shortened(id) + "' is no id: give a global id such as "
 					+ GlobalId.of(Interface.Organization, "hut-8") + " (the interface is one of "
 					+ Arrays.toString(Interface.values()) + "), or a readable key.");
 		}
@@ -96,7 +97,7 @@ class NodeController {
 			.map(NodeReader::reads)
 			.toList();
 		if (holding.size() > 1) {
-			throw ApiException.badRequest("The key '" + shortened(key) + "' names several things, "
+			throw ApiException.badRequest("The key '" + IdArguments.shortened(key) + "' names several things, "
 					+ holding.stream().map((of) -> GlobalId.of(of, key)).collect(Collectors.joining(" and "))
 					+ ": give one of these global ids.");
 		}
@@ -125,10 +126,6 @@ class NodeController {
 				.collect(Collectors.toSet());
 		}
 		return Set.of(typeName);
-	}
-
-	private static String shortened(String id) {
-		return (id.length() > 80) ? id.substring(0, 80) + "…" : id;
 	}
 
 }

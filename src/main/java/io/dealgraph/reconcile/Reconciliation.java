@@ -202,7 +202,7 @@ class Reconciliation {
 			Organization organization = candidate.organization();
 			double similarity = candidate.exact() ? 100 : similarity(query.text(), organization);
 			List<Map<String, Object>> features = new ArrayList<>();
-			features.add(Map.of("id", "name", "value", similarity));
+			features.add(Map.of("id", "name", "value", rounded(similarity)));
 			boolean contradicted = false;
 			double score = similarity;
 			for (var given : query.properties().entrySet()) {
@@ -229,12 +229,17 @@ class Reconciliation {
 			result.put("name", organization.name());
 			result.put("description", description(organization));
 			result.put("type", List.of(type(organization.kind())));
-			result.put("score", Math.round(s.score() * 10) / 10.0);
+			result.put("score", rounded(s.score()));
 			result.put("match", s.candidate().exact() && !s.contradicted() && hits == 1);
 			result.put("features", s.features());
 			results.add(result);
 		}
 		return results;
+	}
+
+	/** A score to one decimal, as people compare them. */
+	private static double rounded(double score) {
+		return Math.round(score * 10) / 10.0;
 	}
 
 	/**
