@@ -2,29 +2,52 @@ package io.dealgraph.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dealgraph.graph.Identified;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * Records every write in the transaction that makes it: who, when, what, and the state
  * before and after as JSON. A write that rolls back leaves no record; one that commits
- * always has one.
+ * always has one. Each change takes the next number of the log, {@code seq}, from one
+ * counter whose lock the write holds until it commits, so the numbers follow the order of
+ * commits (migration V009); and each points {@code ABOUT} the organizations its states
+ * name.
  */
 @Component
 public class AuditLog {
 
+	/**
+	 * Counting on the counter itself takes its write lock before reading it (Neo4j locks
+	 * a node whose property a {@code SET} reads), so two writes never take the same
+	 * numbers.
+	 */
 	private static final String RECORD = """
-			UNWIND $changes AS change
+			MERGE (s:ChangeSequence {name: 'audit'})
+			  ON CREATE SET s.last = 0
+			SET s.last = s.last + size($changes)
+			WITH s.last - size($changes) AS before
+			UNWIND range(0, size($changes) - 1) AS i
+			WITH before + i + 1 AS seq, $changes[i] AS change
 			CREATE (c:Change)
-			SET c = change
+			SET c = change.properties, c.seq = seq
+			WITH c, change
+			CALL (c, change) {
+			  UNWIND change.about AS key
+			  MATCH (o:Organization {id: key})
+			  MERGE (c)-[:ABOUT]->(o)
+			}
 			""";
 
 	private final JsonMapper json;
@@ -58,9 +81,23 @@ public class AuditLog {
 			change.put("target", entry.target());
 			change.put("before", (entry.before() != null) ? this.json.writeValueAsString(entry.before()) : null);
 			change.put("after", (entry.after() != null) ? this.json.writeValueAsString(entry.after()) : null);
-			changes.add(change);
+			Set<String> about = new LinkedHashSet<>();
+			about.addAll(organizationsConcerned(entry.before()));
+			about.addAll(organizationsConcerned(entry.after()));
+			changes.add(Map.of("properties", change, "about", List.copyOf(about)));
 		}
 		tx.run(RECORD, Map.of("changes", changes));
+	}
+
+	/** The organizations a state names; a merge's state before is a list of two. */
+	private static List<String> organizationsConcerned(@Nullable Object state) {
+		if (state instanceof Identified identified) {
+			return identified.organizationsConcerned();
+		}
+		if (state instanceof Collection<?> states) {
+			return states.stream().flatMap((one) -> organizationsConcerned(one).stream()).toList();
+		}
+		return List.of();
 	}
 
 }

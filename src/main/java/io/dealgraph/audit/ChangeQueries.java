@@ -1,9 +1,13 @@
 package io.dealgraph.audit;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
@@ -18,9 +22,12 @@ import io.dealgraph.paging.Page;
 import io.dealgraph.paging.SortKey;
 import org.springframework.stereotype.Component;
 
-/** Reads the audit log that {@link AuditLog} writes: newest first, by keyset pages. */
+/**
+ * Reads the audit log that {@link AuditLog} writes: newest first, by keyset pages; and
+ * the histories of entities, in the order of the log, for their citable pages.
+ */
 @Component
-class ChangeQueries {
+public class ChangeQueries {
 
 	private static final Keyset NEWEST_FIRST = new Keyset(List.of(new SortKey("at", "c.at", false, true, true)), "c.id",
 			true);
@@ -35,6 +42,30 @@ class ChangeQueries {
 	private static final CypherText BY_ID = CypherText.of("""
 			MATCH (c:Change {id: $id})
 			RETURN c {.*} AS change
+			""");
+
+	/** The changes to each of these entities, in the order of the log. */
+	private static final CypherText HISTORIES = CypherText.of("""
+			UNWIND $targets AS target
+			MATCH (c:Change {target: target})
+			WITH target, c ORDER BY c.seq
+			RETURN target, collect(c {.*}) AS changes
+			""");
+
+	/**
+	 * The other entities whose changes named an organization: the deals that had it as a
+	 * party, before or after a change.
+	 */
+	private static final CypherText CONCERNING = CypherText.of("""
+			MATCH (:Organization {id: $id})<-[:ABOUT]-(c:Change)
+			WHERE c.target <> $id
+			RETURN DISTINCT c.target AS target
+			""");
+
+	/** The number of the last change in the log; 0 before the first. */
+	private static final CypherText LAST = CypherText.of("""
+			OPTIONAL MATCH (s:ChangeSequence {name: 'audit'})
+			RETURN coalesce(s.last, 0) AS last
 			""");
 
 	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
@@ -75,8 +106,37 @@ class ChangeQueries {
 			.findFirst();
 	}
 
+	/**
+	 * The history of each of these entities, by key; one with no change has an empty one.
+	 */
+	public Map<String, History> histories(Collection<String> targets) {
+		Map<String, History> histories = new LinkedHashMap<>();
+		targets.forEach((target) -> histories.put(target, new History(target, List.of())));
+		for (var row : this.cypher.read(HISTORIES.build(), Map.of("targets", List.copyOf(targets)))) {
+			String target = row.get("target").asString();
+			histories.put(target, new History(target, row.get("changes").asList(ChangeQueries::change)));
+		}
+		return histories;
+	}
+
+	/** The history of one entity. */
+	public History history(String target) {
+		return histories(List.of(target)).get(target);
+	}
+
+	/** The keys of the entities whose changes named this organization. */
+	public Set<String> concerning(String organizationId) {
+		return new LinkedHashSet<>(this.cypher.read(CONCERNING.build(), Map.of("id", organizationId),
+				(row) -> row.get("target").asString()));
+	}
+
+	/** The number of the last change in the log; 0 before the first. */
+	public long lastSequence() {
+		return this.cypher.read(LAST.build(), Map.of(), (row) -> row.get("last").asLong()).getFirst();
+	}
+
 	private static Change change(Value c) {
-		return new Change(c.get("id").asString(), c.get("at").asString(), c.get("by").asString(),
+		return new Change(c.get("id").asString(), c.get("seq").asLong(), c.get("at").asString(), c.get("by").asString(),
 				c.get("operation").asString(), c.get("target").asString(), c.get("before").asString(null),
 				c.get("after").asString(null));
 	}

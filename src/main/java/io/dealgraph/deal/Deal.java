@@ -50,6 +50,11 @@ public record Deal(String id, DealType type, Organization from, Organization to,
 	}
 
 	@Override
+	public List<String> organizationsConcerned() {
+		return List.of(this.from.id(), this.to.id());
+	}
+
+	@Override
 	public Interface identifiedAs() {
 		return Interface.Deal;
 	}

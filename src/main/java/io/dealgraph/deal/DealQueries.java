@@ -150,6 +150,21 @@ public class DealQueries {
 			RETURN count(r) > 0 AS matches
 			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
 
+	/**
+	 * Every deal of an organization, or at a site, retracted ones too, latest first, up
+	 * to a limit: what its citable page lists, retractions shown as such.
+	 */
+	private static final CypherText EVERY_DEAL_AT = CypherText.of("""
+			MATCH {{subject}}
+			MATCH {{deals}}
+			MATCH {{parties}}
+			WITH r, a, b ORDER BY {{latestFirst}} LIMIT $limit
+			RETURN {{projection}} AS deal
+			""")
+		.with("parties", DealStorage.partiesOf("a", "r", "b"))
+		.with("latestFirst", DealStorage.latestFirst("r"))
+		.with("projection", DealStorage.projection("r", "a", "b"));
+
 	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
 	private static final CypherText HOLDS = CypherText
 		.of("RETURN EXISTS { MATCH {{deal}} WHERE {{visible}} } AS holds");
@@ -301,6 +316,22 @@ public class DealQueries {
 	public List<Deal> byIds(Collection<String> ids, boolean includeRetracted) {
 		return this.cypher.read(BY_IDS, Map.of("ids", List.copyOf(ids), "includeRetracted", includeRetracted),
 				(r) -> deal(r.get("deal")));
+	}
+
+	/** Every deal of an organization, retracted ones too, latest first, up to a limit. */
+	public List<Deal> everyDealOf(String organizationId, int limit) {
+		String query = EVERY_DEAL_AT.with("subject", "(o:" + DealStorage.ORGANIZATION + " {id: $id})")
+			.with("deals", DealStorage.dealsAt("o", End.EITHER, "r", Set.of()))
+			.build();
+		return this.cypher.read(query, Map.of("id", organizationId, "limit", limit), (r) -> deal(r.get("deal")));
+	}
+
+	/** Every deal at a site, retracted ones too, latest first, up to a limit. */
+	public List<Deal> everyDealAtSite(String siteId, int limit) {
+		String query = EVERY_DEAL_AT.with("subject", SiteStorage.byId("s", "$id"))
+			.with("deals", SiteStorage.dealsAt("s", "r"))
+			.build();
+		return this.cypher.read(query, Map.of("id", siteId, "limit", limit), (r) -> deal(r.get("deal")));
 	}
 
 	/** Whether a deal that is not retracted has this id. */

@@ -1,5 +1,7 @@
 package io.dealgraph.graph;
 
+import java.util.List;
+
 import io.dealgraph.graph.GlobalId.Interface;
 
 /**
@@ -18,6 +20,16 @@ public interface Identified {
 
 	/** The GraphQL object type it is served as, e.g. {@code Miner}. */
 	String typeName();
+
+	/**
+	 * The keys of the organizations this state is about: the organization itself, a
+	 * deal's two parties. The audit log links each change to them, so that the history of
+	 * an organization's page finds the deals that named it, even after a correction moved
+	 * them away.
+	 */
+	default List<String> organizationsConcerned() {
+		return List.of();
+	}
 
 	/** The global id, the GraphQL field {@code id}, e.g. {@code Organization:hut-8}. */
 	default String globalId() {

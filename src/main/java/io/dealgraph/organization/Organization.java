@@ -57,6 +57,11 @@ public record Organization(String id, String name, OrganizationKind kind, @Nulla
 	}
 
 	@Override
+	public List<String> organizationsConcerned() {
+		return List.of(this.id);
+	}
+
+	@Override
 	public Interface identifiedAs() {
 		return Interface.Organization;
 	}

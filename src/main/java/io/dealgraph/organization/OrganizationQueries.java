@@ -589,7 +589,7 @@ public class OrganizationQueries {
 	}
 
 	/** The facts of many organizations in one statement, keyed by organization id. */
-	Map<String, List<Fact>> factsOf(Collection<String> ids, View view) {
+	public Map<String, List<Fact>> factsOf(Collection<String> ids, View view) {
 		Map<String, List<Fact>> facts = new LinkedHashMap<>();
 		ids.forEach((id) -> facts.put(id, new ArrayList<>()));
 		var filter = new CypherFilter(view);

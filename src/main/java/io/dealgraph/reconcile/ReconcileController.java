@@ -124,7 +124,8 @@ class ReconcileController {
 
 	/**
 	 * What the service is, at the address it was asked at: its types (the organization
-	 * kinds), where to view an entity (the explorer), its preview and suggest services.
+	 * kinds), where to view an entity (its citable page), its preview and suggest
+	 * services.
 	 */
 	private Map<String, Object> manifest() {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
@@ -134,7 +135,7 @@ class ReconcileController {
 		manifest.put("identifierSpace", base + "/reconcile/organization/");
 		manifest.put("schemaSpace", base + "/reconcile/kind/");
 		manifest.put("defaultTypes", List.of(OrganizationKind.values()).stream().map(Reconciliation::type).toList());
-		manifest.put("view", Map.of("url", base + "/#around={{id}}"));
+		manifest.put("view", Map.of("url", base + "/org/{{id}}"));
 		manifest.put("preview",
 				Map.of("url", base + "/reconcile/preview?id={{id}}", "width", PREVIEW_WIDTH, "height", PREVIEW_HEIGHT));
 		manifest.put("suggest", Map.of("entity", service(base, "/reconcile/suggest/entity"), "type",

@@ -86,7 +86,7 @@ public class SiteQueries {
 		return this.cypher.read(query, Map.of("id", id), (row) -> row.get("holds").asBoolean()).getFirst();
 	}
 
-	Optional<Site> byId(String id, View view) {
+	public Optional<Site> byId(String id, View view) {
 		var filter = new CypherFilter(view);
 		String query = BY_ID.with("site", SiteStorage.byId("s", filter.parameter(id)))
 			.with("sourced", filter.sourcedEnough("s"))
@@ -117,7 +117,7 @@ public class SiteQueries {
 	}
 
 	/** The sites of each deal, keyed by deal id. */
-	Map<String, List<Site>> sitesOf(Collection<String> dealIds, View view) {
+	public Map<String, List<Site>> sitesOf(Collection<String> dealIds, View view) {
 		var filter = new CypherFilter(view);
 		String query = SITES_OF_DEALS.with("deal", DealStorage.byId("r", "dealId"))
 			.with("sites", SiteStorage.sitesOf("r", "s"))
@@ -133,7 +133,7 @@ public class SiteQueries {
 	}
 
 	/** The operator of each site that has one, keyed by site id. */
-	Map<String, Organization> operatorsOf(Collection<String> siteIds) {
+	public Map<String, Organization> operatorsOf(Collection<String> siteIds) {
 		String query = OPERATORS.with("operator", SiteStorage.operatorOf("s", "o")).build();
 		Map<String, Organization> operators = new HashMap<>();
 		for (Record row : this.cypher.read(query, Map.of("ids", List.copyOf(siteIds)))) {

@@ -2,6 +2,7 @@ package io.dealgraph.limits;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -127,6 +128,20 @@ class RateLimitTests {
 				"203.0.113.60");
 		assertThat(second.statusCode()).isEqualTo(429);
 		assertThat(Http.code(second)).isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
+	void citablePagesSpendTheSameBudgetByTheSizeOfTheirAnswer() {
+		Http http = new Http(this.port);
+		int served = 0;
+		HttpResponse<String> response = http.send("GET", "/org/hut-8", "text/html", "X-Forwarded-For", "203.0.113.70");
+		while (response.statusCode() == 200 && served < 100) {
+			served++;
+			response = http.send("GET", "/org/hut-8", "text/html", "X-Forwarded-For", "203.0.113.70");
+		}
+		assertThat(served).as("pages of about 20 kB against a budget of 1000 units of 32 bytes").isBetween(1, 10);
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 	}
 
 	@Test

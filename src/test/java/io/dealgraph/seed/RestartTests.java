@@ -1,7 +1,9 @@
 package io.dealgraph.seed;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Tag;
 import org.neo4j.driver.Value;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.dealgraph.DealgraphApplication;
+import io.dealgraph.audit.AuditLog;
 import io.dealgraph.support.TestNeo4j;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.boot.SpringApplication;
@@ -205,6 +208,59 @@ class RestartTests {
 		assertThat(output.getOut()).contains("Schema migration V7 applied")
 			.contains("Schema migration V8 applied")
 			.contains("merging it again");
+	}
+
+	/**
+	 * An audit log written before changes were numbered (issue 20's code): one start
+	 * applies V009, which numbers the changes in the order they were made and links each
+	 * to the organizations its states name, a deal's parties too; the next write takes
+	 * the next number.
+	 */
+	@Test
+	void aLogWrittenBeforeChangesWereNumberedIsNumberedInTheOrderItWasMade(CapturedOutput output) {
+		Path store = TestNeo4j.temporaryStore();
+		String[] args = { "--dealgraph.embedded.data-directory=" + store, "--server.port=0" };
+		try (var first = SpringApplication.run(DealgraphApplication.class, args)) {
+			var cypher = first.getBean(CypherExecutor.class);
+			cypher.write((tx) -> {
+				tx.run("MATCH (n) WHERE n:Change OR n:ChangeSequence DETACH DELETE n", Map.of());
+				tx.run("""
+						CREATE (:Change {id: 'c-late', at: '2026-03-01T00:00:00Z', by: 'editor', operation: 'updateDeal',
+						        target: 'E011', before: '{"id":"E011","type":"FINANCING","from":{"id":"coatue"},"to":{"id":"hut-8"}}',
+						        after: '{"id":"E011","type":"FINANCING","from":{"id":"coatue"},"to":{"id":"core-scientific"}}'})
+						CREATE (:Change {id: 'c-early', at: '2026-01-01T00:00:00Z', by: 'editor',
+						        operation: 'upsertOrganization', target: 'hut-8', after: '{"id":"hut-8","name":"Hut 8"}'})
+						""",
+						Map.of());
+				tx.run("MATCH (m:DealgraphMigration) WHERE m.version >= 9 DELETE m", Map.of());
+				return null;
+			});
+			cypher.write((tx) -> tx.run("DROP CONSTRAINT change_seq", Map.of()));
+		}
+		try (var second = SpringApplication.run(DealgraphApplication.class, args)) {
+			var cypher = second.getBean(CypherExecutor.class);
+			var numbered = cypher.read("""
+					MATCH (c:Change) WHERE c.id STARTS WITH 'c-'
+					WITH c ORDER BY c.seq
+					RETURN collect(c.id) AS ids, collect(c.seq) AS numbers,
+					       collect([(c)-[:ABOUT]->(o) | o.id]) AS about
+					""", Map.of()).getFirst();
+			assertThat(numbered.get("ids").asList(Value::asString)).containsExactly("c-early", "c-late");
+			assertThat(numbered.get("numbers").asList(Value::asLong)).containsExactly(1L, 2L);
+			assertThat(numbered.get("about").asList((ids) -> new TreeSet<>(ids.asList(Value::asString))))
+				.containsExactly(new TreeSet<>(List.of("hut-8")),
+						new TreeSet<>(List.of("coatue", "core-scientific", "hut-8")));
+			AuditLog audit = second.getBean(AuditLog.class);
+			cypher.write((tx) -> {
+				audit.record(tx, "test", "test", "hut-8", null, null);
+				return null;
+			});
+			assertThat(cypher.read("MATCH (c:Change {operation: 'test'}) RETURN c.seq AS seq", Map.of())
+				.getFirst()
+				.get("seq")
+				.asLong()).as("the next write takes the next number").isEqualTo(3);
+		}
+		assertThat(output.getOut()).contains("Schema migration V9 applied");
 	}
 
 }

@@ -101,6 +101,14 @@ public final class HeadlessChromium implements AutoCloseable {
 		return this.downloads;
 	}
 
+	/**
+	 * Switches the pages' own scripts off or on, as a reader who blocks JavaScript
+	 * browses; the test's scripts, such as axe, need them on.
+	 */
+	public void javaScript(boolean enabled) {
+		this.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
+	}
+
 	/** Runs a script in the page and returns what it returns. */
 	public Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
@@ -157,6 +165,16 @@ public final class HeadlessChromium implements AutoCloseable {
 	public List<String> consoleErrors() {
 		drainLogs();
 		return List.copyOf(this.consoleErrors);
+	}
+
+	/**
+	 * The console errors so far, forgotten after: for a test that opens a page whose
+	 * status is an error on purpose, which Chromium logs.
+	 */
+	public List<String> takeConsoleErrors() {
+		List<String> errors = consoleErrors();
+		this.consoleErrors.clear();
+		return errors;
 	}
 
 	public void screenshot(String name) {

@@ -54,6 +54,18 @@ public final class Http {
 	}
 
 	/**
+	 * A GET as a browser sends it for a page, asking for HTML; redirects are answered,
+	 * not followed.
+	 */
+	public HttpResponse<String> page(String pathAndQuery) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + pathAndQuery))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+			.GET()
+			.build());
+	}
+
+	/**
 	 * The status of a plain GET that accepts any representation, as a probe or a browser
 	 * sends it.
 	 */
