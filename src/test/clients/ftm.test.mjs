@@ -46,17 +46,8 @@ function fits(property, value, byId) {
   }
 }
 
-test('every entity of the FollowTheMoney export fits the FollowTheMoney model', async () => {
-  const around = (await someOrganizations()).map((key) => `around=${encodeURIComponent(key)}`).join('&');
-  const response = await fetch(`${base}/export/network?${around}&depth=1&format=ftm`);
-  assert.equal(response.status, 200);
-  assert.match(response.headers.get('content-type'), /^application\/x-ndjson/);
-  assert.match(response.headers.get('link'), /creativecommons\.org\/licenses\/by\/4\.0\/>; rel="license"/);
-  const entities = (await response.text()).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
-  assert.ok(entities.length > 100, `a network of many entities (${entities.length})`);
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  assert.equal(byId.size, entities.length, 'no id twice');
-
+/** What breaks the model in a list of entities: one line per problem, none when all fit. */
+function problemsOf(entities, byId) {
   const problems = [];
   for (const entity of entities) {
     if (!(entity.schema in defaultModel.schemata)) {
@@ -81,7 +72,20 @@ test('every entity of the FollowTheMoney export fits the FollowTheMoney model', 
       }
     }
   }
-  assert.deepEqual(problems, []);
+  return problems;
+}
+
+test('every entity of the FollowTheMoney export fits the FollowTheMoney model', async () => {
+  const around = (await someOrganizations()).map((key) => `around=${encodeURIComponent(key)}`).join('&');
+  const response = await fetch(`${base}/export/network?${around}&depth=1&format=ftm`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^application\/x-ndjson/);
+  assert.match(response.headers.get('link'), /creativecommons\.org\/licenses\/by\/4\.0\/>; rel="license"/);
+  const entities = (await response.text()).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  assert.ok(entities.length > 100, `a network of many entities (${entities.length})`);
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  assert.equal(byId.size, entities.length, 'no id twice');
+  assert.deepEqual(problemsOf(entities, byId), []);
 
   const schemata = new Set(entities.map((entity) => entity.schema));
   for (const expected of ['Company', 'Ownership', 'Debt', 'Payment', 'UnknownLink']) {
@@ -90,4 +94,17 @@ test('every entity of the FollowTheMoney export fits the FollowTheMoney model', 
   const deals = entities.filter((entity) => entity.id.startsWith('dealgraph-deal-'));
   assert.ok(deals.every((deal) => (deal.properties.sourceUrl || deal.properties.publisher || []).length > 0 || deal.properties.description),
     'every deal carries where it comes from');
+});
+
+test('the dump of the whole graph fits the FollowTheMoney model, every reference inside the file', async () => {
+  const response = await fetch(`${base}/dump/dealgraph.ftm.json`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^application\/x-ndjson/);
+  assert.match(response.headers.get('link'), /creativecommons\.org\/licenses\/by\/4\.0\/>; rel="license"/);
+  const entities = (await response.text()).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  assert.equal(byId.size, entities.length, 'no id twice');
+  assert.deepEqual(problemsOf(entities, byId), []);
+  const organizations = entities.filter((entity) => entity.id.startsWith('dealgraph-organization-'));
+  assert.ok(organizations.length >= 80, `every organization of the seed (${organizations.length})`);
 });

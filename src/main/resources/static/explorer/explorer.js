@@ -412,6 +412,7 @@ function showOrganization(organization) {
     definitionList(facts),
     organization.undisclosed ? element('p', { className: 'hint' }, 'A placeholder for a counterparty the sources do not name.') : '',
     actions,
+    citableLink(`/org/${encodeURIComponent(organization.key)}`),
   );
 }
 
@@ -483,7 +484,13 @@ function showDeal(deal) {
     sources,
     related.childElementCount ? element('h3', {}, 'Related deals') : '',
     related.childElementCount ? related : '',
+    citableLink(`/deal/${encodeURIComponent(deal.key)}`),
   );
+}
+
+/** The address to cite, a plain page with every fact, source and correction (see the README). */
+function citableLink(href) {
+  return element('p', {}, element('a', { href, className: 'citable' }, 'Citable page, with its sources and corrections'));
 }
 
 function showSite(site, node) {

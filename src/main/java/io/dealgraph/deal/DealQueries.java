@@ -165,6 +165,24 @@ public class DealQueries {
 		.with("latestFirst", DealStorage.latestFirst("r"))
 		.with("projection", DealStorage.projection("r", "a", "b"));
 
+	/**
+	 * Every deal that is not retracted after an id, in id order, a page at a time, with
+	 * its parties: the dump reads the graph by these.
+	 */
+	private static final String EVERY_AFTER = CypherText.of("""
+			MATCH {{deals}}
+			WHERE {{id}} > $after AND {{visible}}
+			WITH r ORDER BY {{id}} LIMIT $limit
+			MATCH {{parties}}
+			RETURN {{projection}} AS deal
+			""")
+		.with("deals", DealStorage.dealsOf("r", Set.of()))
+		.with("id", DealStorage.property("r", DealStorage.ID))
+		.with("visible", DealStorage.visible("r"))
+		.with("parties", DealStorage.partiesOf("a", "r", "b"))
+		.with("projection", DealStorage.projection("r", "a", "b"))
+		.build();
+
 	/** Whether something has an id: for a readable key given to {@code node(id:)}. */
 	private static final CypherText HOLDS = CypherText
 		.of("RETURN EXISTS { MATCH {{deal}} WHERE {{visible}} } AS holds");
@@ -316,6 +334,14 @@ public class DealQueries {
 	public List<Deal> byIds(Collection<String> ids, boolean includeRetracted) {
 		return this.cypher.read(BY_IDS, Map.of("ids", List.copyOf(ids), "includeRetracted", includeRetracted),
 				(r) -> deal(r.get("deal")));
+	}
+
+	/**
+	 * Up to {@code limit} deals that are not retracted whose ids sort after {@code after}
+	 * ("" for the first), in id order: a page of the dump.
+	 */
+	public List<Deal> everyAfter(String after, int limit) {
+		return this.cypher.read(EVERY_AFTER, Map.of("after", after, "limit", limit), (r) -> deal(r.get("deal")));
 	}
 
 	/** Every deal of an organization, retracted ones too, latest first, up to a limit. */

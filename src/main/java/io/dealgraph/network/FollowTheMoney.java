@@ -54,13 +54,23 @@ final class FollowTheMoney {
 		network.deals().forEach((deal) -> organizations.addAll(List.of(deal.from(), deal.to())));
 		for (Organization organization : organizations) {
 			if (written.add(organization.id())) {
-				out.append(mapper.writeValueAsString(organization(organization))).append('\n');
+				out.append(line(organization, mapper));
 			}
 		}
 		for (Deal deal : network.deals()) {
-			out.append(mapper.writeValueAsString(deal(deal))).append('\n');
+			out.append(line(deal, mapper));
 		}
 		return out.toString();
+	}
+
+	/** An organization as one line of entities. */
+	static String line(Organization organization, JsonMapper mapper) {
+		return mapper.writeValueAsString(organization(organization)) + "\n";
+	}
+
+	/** A deal as one line of entities. */
+	static String line(Deal deal, JsonMapper mapper) {
+		return mapper.writeValueAsString(deal(deal)) + "\n";
 	}
 
 	static String id(Organization organization) {

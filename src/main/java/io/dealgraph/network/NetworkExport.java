@@ -76,14 +76,20 @@ final class NetworkExport {
 	 * names such as {@code Société Générale}); the import skips it.
 	 */
 	static String csv(Network network) {
-		StringBuilder out = new StringBuilder(BYTE_ORDER_MARK).append(String.join(",", CSV_COLUMNS)).append("\r\n");
-		for (Deal deal : network.deals()) {
-			Map<String, String> cells = cells(deal);
-			out.append(CSV_COLUMNS.stream()
-				.map((column) -> csvField(cells.getOrDefault(column, "")))
-				.collect(Collectors.joining(","))).append("\r\n");
-		}
+		StringBuilder out = new StringBuilder(CSV_HEADER);
+		network.deals().forEach((deal) -> out.append(csvRow(deal)));
 		return out.toString();
+	}
+
+	/** The CSV's first line, after its byte-order mark. */
+	static final String CSV_HEADER = BYTE_ORDER_MARK + String.join(",", CSV_COLUMNS) + "\r\n";
+
+	/** One deal as a line of the CSV. */
+	static String csvRow(Deal deal) {
+		Map<String, String> cells = cells(deal);
+		return CSV_COLUMNS.stream()
+			.map((column) -> csvField(cells.getOrDefault(column, "")))
+			.collect(Collectors.joining(",")) + "\r\n";
 	}
 
 	/** A deal's cells by column; a missing column is an empty cell. */
@@ -141,58 +147,67 @@ final class NetworkExport {
 	}
 
 	static String graphml(Network network) {
-		StringBuilder out = new StringBuilder("""
-				<?xml version="1.0" encoding="UTF-8"?>
-				<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-				  <key id="name" for="node" attr.name="name" attr.type="string"/>
-				  <key id="kind" for="node" attr.name="kind" attr.type="string"/>
-				  <key id="category" for="node" attr.name="category" attr.type="string"/>
-				  <key id="country" for="node" attr.name="country" attr.type="string"/>
-				  <key id="type" for="edge" attr.name="type" attr.type="string"/>
-				  <key id="announcedOn" for="edge" attr.name="announcedOn" attr.type="string"/>
-				  <key id="amount" for="edge" attr.name="amount" attr.type="double"/>
-				  <key id="currency" for="edge" attr.name="currency" attr.type="string"/>
-				  <key id="role" for="edge" attr.name="role" attr.type="string"/>
-				  <key id="scope" for="edge" attr.name="scope" attr.type="string"/>
-				  <key id="round" for="edge" attr.name="round" attr.type="string"/>
-				  <key id="confidence" for="edge" attr.name="confidence" attr.type="string"/>
-				  <key id="status" for="edge" attr.name="status" attr.type="string"/>
-				  <key id="description" for="edge" attr.name="description" attr.type="string"/>
-				  <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
-				  <key id="licence" for="graph" attr.name="licence" attr.type="string"/>
-				  <graph id="dealgraph" edgedefault="directed">
-				""");
-		out.append("    <data key=\"licence\">").append(xml(DataLicence.NOTICE)).append("</data>\n");
-		for (Organization o : network.organizations()) {
-			out.append("    <node id=\"").append(xml(o.id())).append("\">");
-			data(out, "name", o.name());
-			data(out, "kind", o.kind().name());
-			data(out, "category", o.category());
-			data(out, "country", o.country());
-			out.append("</node>\n");
-		}
-		for (Deal d : network.deals()) {
-			out.append("    <edge id=\"")
-				.append(xml(d.id()))
-				.append("\" source=\"")
-				.append(xml(d.from().id()))
-				.append("\" target=\"")
-				.append(xml(d.to().id()))
-				.append("\">");
-			data(out, "type", d.type().name());
-			data(out, "announcedOn", d.announcedOn());
-			data(out, "amount", (d.amount() != null) ? number(d.amount().amount()) : null);
-			data(out, "currency", (d.amount() != null) ? d.amount().currency() : null);
-			data(out, "role", name(d.role()));
-			data(out, "scope", name(d.scope()));
-			data(out, "round", d.round());
-			data(out, "confidence", d.confidence().name());
-			data(out, "status", d.status().name());
-			data(out, "description", d.description());
-			data(out, "sources", sources(d, Source::url));
-			out.append("</edge>\n");
-		}
-		return out.append("  </graph>\n</graphml>\n").toString();
+		StringBuilder out = new StringBuilder(GRAPHML_START);
+		network.organizations().forEach((organization) -> out.append(graphmlNode(organization)));
+		network.deals().forEach((deal) -> out.append(graphmlEdge(deal)));
+		return out.append(GRAPHML_END).toString();
+	}
+
+	/** The GraphML file up to its first node: the attributes, and the data's licence. */
+	static final String GRAPHML_START = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+			  <key id="name" for="node" attr.name="name" attr.type="string"/>
+			  <key id="kind" for="node" attr.name="kind" attr.type="string"/>
+			  <key id="category" for="node" attr.name="category" attr.type="string"/>
+			  <key id="country" for="node" attr.name="country" attr.type="string"/>
+			  <key id="type" for="edge" attr.name="type" attr.type="string"/>
+			  <key id="announcedOn" for="edge" attr.name="announcedOn" attr.type="string"/>
+			  <key id="amount" for="edge" attr.name="amount" attr.type="double"/>
+			  <key id="currency" for="edge" attr.name="currency" attr.type="string"/>
+			  <key id="role" for="edge" attr.name="role" attr.type="string"/>
+			  <key id="scope" for="edge" attr.name="scope" attr.type="string"/>
+			  <key id="round" for="edge" attr.name="round" attr.type="string"/>
+			  <key id="confidence" for="edge" attr.name="confidence" attr.type="string"/>
+			  <key id="status" for="edge" attr.name="status" attr.type="string"/>
+			  <key id="description" for="edge" attr.name="description" attr.type="string"/>
+			  <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
+			  <key id="licence" for="graph" attr.name="licence" attr.type="string"/>
+			  <graph id="dealgraph" edgedefault="directed">
+			""" + "    <data key=\"licence\">" + xml(DataLicence.NOTICE) + "</data>\n";
+
+	static final String GRAPHML_END = "  </graph>\n</graphml>\n";
+
+	/** An organization as a GraphML node. */
+	static String graphmlNode(Organization o) {
+		StringBuilder out = new StringBuilder("    <node id=\"").append(xml(o.id())).append("\">");
+		data(out, "name", o.name());
+		data(out, "kind", o.kind().name());
+		data(out, "category", o.category());
+		data(out, "country", o.country());
+		return out.append("</node>\n").toString();
+	}
+
+	/** A deal as a GraphML edge from its first party to its second. */
+	static String graphmlEdge(Deal d) {
+		StringBuilder out = new StringBuilder("    <edge id=\"").append(xml(d.id()))
+			.append("\" source=\"")
+			.append(xml(d.from().id()))
+			.append("\" target=\"")
+			.append(xml(d.to().id()))
+			.append("\">");
+		data(out, "type", d.type().name());
+		data(out, "announcedOn", d.announcedOn());
+		data(out, "amount", (d.amount() != null) ? number(d.amount().amount()) : null);
+		data(out, "currency", (d.amount() != null) ? d.amount().currency() : null);
+		data(out, "role", name(d.role()));
+		data(out, "scope", name(d.scope()));
+		data(out, "round", d.round());
+		data(out, "confidence", d.confidence().name());
+		data(out, "status", d.status().name());
+		data(out, "description", d.description());
+		data(out, "sources", sources(d, Source::url));
+		return out.append("</edge>\n").toString();
 	}
 
 	private static void data(StringBuilder out, String key, @Nullable String value) {

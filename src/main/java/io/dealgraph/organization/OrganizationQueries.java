@@ -118,6 +118,17 @@ public class OrganizationQueries {
 			""");
 
 	/**
+	 * Every organization after an id, in id order, a page at a time: the dump reads the
+	 * graph by these, each page a statement the unique index on {@code id} serves.
+	 */
+	private static final String EVERY_AFTER = """
+			MATCH (o:Organization)
+			WHERE o.id > $after
+			WITH o ORDER BY o.id LIMIT $limit
+			RETURN o {.*} AS organization
+			""";
+
+	/**
 	 * Full-text search over names and aliases. Exact matches of a name or alias come
 	 * first, then Lucene's score; the Lucene query is built from letters and digits only,
 	 * so user text cannot inject syntax.
@@ -188,6 +199,15 @@ public class OrganizationQueries {
 	 */
 	public boolean holds(String id) {
 		return this.cypher.read(HOLDS, Map.of("id", id), (row) -> row.get("holds").asBoolean()).getFirst();
+	}
+
+	/**
+	 * Up to {@code limit} organizations whose ids sort after {@code after} ("" for the
+	 * first), in id order: a page of the dump.
+	 */
+	public List<Organization> everyAfter(String after, int limit) {
+		return this.cypher.read(EVERY_AFTER, Map.of("after", after, "limit", limit),
+				(row) -> Organization.from(row.get("organization")));
 	}
 
 	/**

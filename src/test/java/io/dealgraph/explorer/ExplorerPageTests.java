@@ -72,6 +72,9 @@ class ExplorerPageTests {
 
 		clickOnTheGraph("coatue");
 		waitForStatus("Expanded Coatue");
+		assertThat(this.chromium.driver().findElement(By.cssSelector("#detail a.citable")).getDomAttribute("href"))
+			.as("the organization's citable page")
+			.isEqualTo("/org/coatue");
 
 		assertThat(dealsListed()).containsAll(networkDeals("coatue"));
 		assertThat(dealsListed()).containsAll(networkDeals("hut-8"));
