@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.Identified;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
  * before and after as JSON. A write that rolls back leaves no record; one that commits
  * always has one. Each change takes the next number of the log, {@code seq}, from one
  * counter whose lock the write holds until it commits, so the numbers follow the order of
- * commits (migration V009); and each points {@code ABOUT} the organizations its states
- * name.
+ * commits (migration V009); each points {@code ABOUT} the organizations its states name;
+ * and a deal it wrote keeps its number as {@code lastChange}.
  */
 @Component
 public class AuditLog {
@@ -33,7 +35,7 @@ public class AuditLog {
 	 * a node whose property a {@code SET} reads), so two writes never take the same
 	 * numbers.
 	 */
-	private static final String RECORD = """
+	private static final String RECORD = CypherText.of("""
 			MERGE (s:ChangeSequence {name: 'audit'})
 			  ON CREATE SET s.last = 0
 			SET s.last = s.last + size($changes)
@@ -48,7 +50,15 @@ public class AuditLog {
 			  MATCH (o:Organization {id: key})
 			  MERGE (c)-[:ABOUT]->(o)
 			}
-			""";
+			CALL (c) {
+			  MATCH {{deal}}
+			  SET {{lastChange}} = c.seq
+			}
+			RETURN c.target AS target, c.seq AS seq
+			""")
+		.with("deal", DealStorage.byId("d", "c.target"))
+		.with("lastChange", DealStorage.property("d", DealStorage.LAST_CHANGE))
+		.build();
 
 	private final JsonMapper json;
 
@@ -63,13 +73,17 @@ public class AuditLog {
 	public record Entry(String target, @Nullable Object before, @Nullable Object after) {
 	}
 
-	public void record(CypherExecutor.Writer tx, String by, String operation, String target, @Nullable Object before,
+	/** Records one write, and answers the number the log gave it. */
+	public long record(CypherExecutor.Writer tx, String by, String operation, String target, @Nullable Object before,
 			@Nullable Object after) {
-		recordAll(tx, by, operation, List.of(new Entry(target, before, after)));
+		return recordAll(tx, by, operation, List.of(new Entry(target, before, after))).get(target);
 	}
 
-	/** Records many writes of one operation in one statement, as an import makes them. */
-	public void recordAll(CypherExecutor.Writer tx, String by, String operation, List<Entry> entries) {
+	/**
+	 * Records many writes of one operation in one statement, as an import makes them, and
+	 * answers the number the log gave each, by target.
+	 */
+	public Map<String, Long> recordAll(CypherExecutor.Writer tx, String by, String operation, List<Entry> entries) {
 		String at = Instant.now().toString();
 		List<Map<String, Object>> changes = new ArrayList<>();
 		for (Entry entry : entries) {
@@ -86,7 +100,10 @@ public class AuditLog {
 			about.addAll(organizationsConcerned(entry.after()));
 			changes.add(Map.of("properties", change, "about", List.copyOf(about)));
 		}
-		tx.run(RECORD, Map.of("changes", changes));
+		Map<String, Long> numbers = new HashMap<>();
+		tx.run(RECORD, Map.of("changes", changes))
+			.forEach((row) -> numbers.put(row.get("target").asString(), row.get("seq").asLong()));
+		return numbers;
 	}
 
 	/** The organizations a state names; a merge's state before is a list of two. */

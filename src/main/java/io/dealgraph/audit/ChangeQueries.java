@@ -62,6 +62,18 @@ public class ChangeQueries {
 			RETURN DISTINCT c.target AS target
 			""");
 
+	/**
+	 * The changes after a number, in the log's order, a batch at a time: what each
+	 * instance follows to publish events. The unique index on {@code seq} serves both the
+	 * range and the order.
+	 */
+	private static final CypherText AFTER = CypherText.of("""
+			MATCH (c:Change)
+			WHERE c.seq > $after
+			WITH c ORDER BY c.seq LIMIT $limit
+			RETURN c {.*} AS change
+			""");
+
 	/** The number of the last change in the log; 0 before the first. */
 	private static final CypherText LAST = CypherText.of("""
 			OPTIONAL MATCH (s:ChangeSequence {name: 'audit'})
@@ -128,6 +140,12 @@ public class ChangeQueries {
 	public Set<String> concerning(String organizationId) {
 		return new LinkedHashSet<>(this.cypher.read(CONCERNING.build(), Map.of("id", organizationId),
 				(row) -> row.get("target").asString()));
+	}
+
+	/** Up to {@code limit} changes numbered after {@code after}, in the log's order. */
+	public List<Change> after(long after, int limit) {
+		return this.cypher.read(AFTER.build(), Map.of("after", after, "limit", limit),
+				(row) -> change(row.get("change")));
 	}
 
 	/** The number of the last change in the log; 0 before the first. */

@@ -329,7 +329,7 @@ class CitablePages {
 		names.addAll(after.propertyNames());
 		List<String> changed = names.stream()
 			.filter((name) -> !Objects.equals(before.get(name), after.get(name)))
-			.filter((name) -> !name.equals("version"))
+			.filter((name) -> !name.equals("version") && !name.equals("lastChange"))
 			.toList();
 		return changed.isEmpty() ? "nothing" : String.join(", ", changed);
 	}

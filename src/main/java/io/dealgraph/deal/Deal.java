@@ -27,8 +27,16 @@ public record Deal(String id, DealType type, Organization from, Organization to,
 		@Nullable CapacityQualifier capacityQualifier, @Nullable Double termYears,
 		@Nullable FinancingInstrument instrument, @Nullable Double stakePercent, @Nullable FinancingRole role,
 		@Nullable AcquisitionScope scope, @Nullable String round, DealStatus status, List<StatusChange> statusHistory,
-		@Nullable String description, List<Source> sources, int version,
+		@Nullable String description, List<Source> sources, int version, @Nullable Long lastChange,
 		@Nullable Retraction retraction) implements Identified {
+
+	/** The deal as the audit log's change {@code sequence} left it: an event's deal. */
+	public Deal asOfChange(long sequence) {
+		return new Deal(this.id, this.type, this.from, this.to, this.announcedOn, this.amount, this.capacityMw,
+				this.capacityBasis, this.capacityQualifier, this.termYears, this.instrument, this.stakePercent,
+				this.role, this.scope, this.round, this.status, this.statusHistory, this.description, this.sources,
+				this.version, sequence, this.retraction);
+	}
 
 	/**
 	 * The capacity this deal contracts, the GraphQL field {@code capacity}: null when it

@@ -55,7 +55,7 @@ public final class DealProperties {
 			Map.entry("stakePercent", List.of("stakePercent")), Map.entry("role", List.of(DealStorage.ROLE)),
 			Map.entry("scope", List.of(DealStorage.SCOPE)), Map.entry("round", List.of(DealStorage.ROUND)),
 			Map.entry("status", List.of(DealStorage.STATUS)), Map.entry("version", List.of("version")),
-			Map.entry("description", List.of("description")),
+			Map.entry("lastChange", List.of(DealStorage.LAST_CHANGE)), Map.entry("description", List.of("description")),
 			Map.entry("statusHistory", List.of("statusHistory", "statusDates", "statusNotes")),
 			// The confidence is the best of the sources', so it reads them whole.
 			Map.entry("confidence", SOURCE_LISTS), Map.entry("sources", SOURCE_LISTS),
@@ -152,7 +152,7 @@ public final class DealProperties {
 				number(r, "stakePercent"), enumValue(r, DealStorage.ROLE, FinancingRole.class),
 				enumValue(r, DealStorage.SCOPE, AcquisitionScope.class), r.get(DealStorage.ROUND).asString(null),
 				statusInView(r), history, r.get("description").asString(null), sources, r.get("version").asInt(1),
-				retraction);
+				r.get(DealStorage.LAST_CHANGE).isNull() ? null : r.get(DealStorage.LAST_CHANGE).asLong(), retraction);
 	}
 
 	/** The status in the view the deal was read in: on the as-of date, or now. */

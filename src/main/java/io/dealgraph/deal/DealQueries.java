@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
@@ -140,15 +139,12 @@ public class DealQueries {
 			RETURN {{projection}} AS deal, {{answers}} AS beneath
 			""").with("parties", DealStorage.partiesOf("a", "r", "b")).with("visible", DealStorage.visible("r"));
 
-	/**
-	 * Whether the deal with an id matches a filter, asked of the database like any
-	 * filter.
-	 */
-	private static final CypherText MATCHES = CypherText.of("""
+	/** Which of several filters each of several deals meets. */
+	private static final CypherText MATCHES_ALL = CypherText.of("""
+			UNWIND $ids AS id
 			MATCH {{deal}}, {{parties}}
-			WHERE {{where}}
-			RETURN count(r) > 0 AS matches
-			""").with("deal", DealStorage.byId("r", "$id")).with("parties", DealStorage.partiesOf("a", "r", "b"));
+			RETURN id, {{tests}} AS matches
+			""");
 
 	/**
 	 * Every deal of an organization, or at a site, retracted ones too, latest first, up
@@ -317,17 +313,27 @@ public class DealQueries {
 	}
 
 	/**
-	 * A test of deal ids against {@code where}, compiled once and asked once per id: for
-	 * a subscriber's filter, checked against each deal recorded.
+	 * Which of many filters each of many deals meets, in one statement: a batch of events
+	 * checked against every subscriber's filter at once. Retracted deals are checked too:
+	 * a retraction is an event.
+	 * @return for each deal id found, one flag per filter, in their order
 	 */
-	public Predicate<String> matching(DealWhere where) {
+	public Map<String, List<Boolean>> matches(Collection<String> dealIds, List<DealWhere> wheres) {
 		var filter = new CypherFilter();
-		String query = MATCHES.with("where", filter.deal(where, "r", "a", "b")).build();
-		return (id) -> {
-			Map<String, Object> parameters = new HashMap<>(filter.parameters());
-			parameters.put("id", id);
-			return this.cypher.read(query, parameters).getFirst().get("matches").asBoolean();
-		};
+		List<String> tests = wheres.stream()
+			.map((where) -> filter.dealWhateverItsStanding(where, "r", "a", "b"))
+			.toList();
+		String query = MATCHES_ALL.with("deal", DealStorage.byId("r", "id"))
+			.with("parties", DealStorage.partiesOf("a", "r", "b"))
+			.with("tests", tests.isEmpty() ? "[]" : "[" + String.join(", ", tests) + "]")
+			.build();
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("ids", List.copyOf(dealIds));
+		Map<String, List<Boolean>> matches = new HashMap<>();
+		for (Record row : this.cypher.read(query, parameters)) {
+			matches.put(row.get("id").asString(), row.get("matches").asList((flag) -> flag.asBoolean(false)));
+		}
+		return matches;
 	}
 
 	/** The deals with these ids, in one statement; ids no deal has are left out. */

@@ -56,16 +56,13 @@ public class DealEditor {
 
 	private final AuditLog audit;
 
-	private final DealEvents events;
-
 	private final Idempotency idempotency;
 
-	DealEditor(CypherExecutor cypher, DealWrites writes, AuditLog audit, DealEvents events, Idempotency idempotency) {
+	DealEditor(CypherExecutor cypher, DealWrites writes, AuditLog audit, Idempotency idempotency) {
 		this.cypher = cypher;
 		this.idempotency = idempotency;
 		this.writes = writes;
 		this.audit = audit;
-		this.events = events;
 	}
 
 	/**
@@ -148,12 +145,13 @@ public class DealEditor {
 						stored, checked.parties()));
 				progress.accept(deals.size());
 			}
-			this.audit.recordAll(tx, by, operation,
+			Map<String, Long> numbers = this.audit.recordAll(tx, by, operation,
 					deals.stream().map((deal) -> new AuditLog.Entry(deal.id(), stored.get(deal.id()), deal)).toList());
+			// What the write answers is what it stored, the number of its change too.
+			deals.replaceAll((deal) -> deal.asOfChange(numbers.get(deal.id())));
 			this.idempotency.complete(tx, claim, deals.stream().map(Deal::id).toList());
 			return new Written(deals, deals.size() - stored.size(), stored.size(), checked.violations());
 		});
-		written.deals().forEach(this.events::published);
 		return written;
 	}
 
@@ -168,8 +166,7 @@ public class DealEditor {
 			checked.throwIfAny("input", 1);
 			DealDraft draft = checked.drafts().getFirst();
 			Deal updated = this.writes.replace(tx, current, draft, expectedVersion + 1);
-			this.audit.record(tx, by, "updateDeal", id, current, updated);
-			return updated;
+			return updated.asOfChange(this.audit.record(tx, by, "updateDeal", id, current, updated));
 		});
 	}
 
@@ -183,8 +180,7 @@ public class DealEditor {
 				return current;
 			}
 			Deal retracted = this.writes.retract(tx, current, Instant.now().toString(), by, reason);
-			this.audit.record(tx, by, "retractDeal", id, current, retracted);
-			return retracted;
+			return retracted.asOfChange(this.audit.record(tx, by, "retractDeal", id, current, retracted));
 		});
 	}
 
@@ -197,8 +193,7 @@ public class DealEditor {
 						List.of(new Violation("source", "a deal has at most " + WriteRules.MAX_SOURCES + " sources")));
 			}
 			Deal updated = this.writes.addSource(tx, current, source);
-			this.audit.record(tx, by, "addSource", dealId, current, updated);
-			return updated;
+			return updated.asOfChange(this.audit.record(tx, by, "addSource", dealId, current, updated));
 		});
 	}
 

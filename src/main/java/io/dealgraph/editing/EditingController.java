@@ -2,23 +2,17 @@ package io.dealgraph.editing;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.editing.Inputs.SourceInput;
-import io.dealgraph.deal.DealQueries;
-import io.dealgraph.filter.DealWhere;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.Workload;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -40,15 +34,9 @@ class EditingController {
 
 	private final OrganizationEditor organizations;
 
-	private final DealEvents events;
-
-	private final DealQueries queries;
-
-	EditingController(DealEditor deals, OrganizationEditor organizations, DealEvents events, DealQueries queries) {
+	EditingController(DealEditor deals, OrganizationEditor organizations) {
 		this.deals = deals;
 		this.organizations = organizations;
-		this.events = events;
-		this.queries = queries;
 	}
 
 	@MutationMapping
@@ -99,15 +87,6 @@ class EditingController {
 				})
 			.deals();
 		return new ImportResult(written.size(), written);
-	}
-
-	@SubscriptionMapping
-	Flux<Deal> dealRecorded(@Argument @Nullable DealWhere where) {
-		if (where == null) {
-			return this.events.stream();
-		}
-		Predicate<String> matches = this.queries.matching(where);
-		return this.events.stream().filterWhen((deal) -> Mono.fromCallable(() -> matches.test(deal.id())));
 	}
 
 	/** What an import wrote. */

@@ -43,6 +43,11 @@ public enum ErrorCode {
 	PERSISTED_QUERY_NOT_IN_LIST(HttpStatus.FORBIDDEN),
 	/** Too many requests from this client. */
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+	/**
+	 * A subscription fell further behind than its buffer and was closed; its error's
+	 * {@code resumeAfter} is the {@code after:} that resumes it without a gap.
+	 */
+	SUBSCRIBER_BEHIND(HttpStatus.TOO_MANY_REQUESTS),
 	/** Anything else; the response carries an error id that also appears in the log. */
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -153,6 +153,14 @@ public final class CypherFilter {
 	}
 
 	/**
+	 * The predicate for deal {@code deal} whatever its standing, retracted or ended: for
+	 * events, where a retraction is itself the news.
+	 */
+	public String dealWhateverItsStanding(@Nullable DealWhere where, String deal, String from, String to) {
+		return deal(where, deal, from, to, 1, false);
+	}
+
+	/**
 	 * As {@link #deal(DealWhere, String, String, String)}, for a statement that matches
 	 * {@code deal} by the labels of {@link DealWhere#typesAllowedBy}: the filter's own
 	 * {@code type} and {@code typeIn} are left out when some type is allowed, since the

@@ -87,6 +87,12 @@ public final class DealStorage {
 	public static final String ROUND = "round";
 
 	/**
+	 * The number of the audit log's last change to the deal, which the audit log sets:
+	 * the GraphQL field {@code lastChange}, and in an event the change it is.
+	 */
+	public static final String LAST_CHANGE = "lastChange";
+
+	/**
 	 * What a sum of amounts counts once: the round a deal belongs to, or the deal itself.
 	 */
 	public static String amountUnit(String deal) {

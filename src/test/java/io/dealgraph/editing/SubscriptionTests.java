@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
+import io.dealgraph.events.DealFeed;
 import io.dealgraph.support.Editors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +36,7 @@ class SubscriptionTests {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	DealEvents dealEvents;
+	DealFeed feed;
 
 	@Test
 	void aSubscriberReceivesTheDealsItAskedForAfterTheMutation() throws Exception {
@@ -49,11 +50,11 @@ class SubscriptionTests {
 							""")
 			.retrieveSubscription("dealRecorded")
 			.toEntity(Map.class);
-		int listening = this.dealEvents.subscribers();
+		int listening = this.feed.subscribers();
 		var first = events.next().timeout(Duration.ofSeconds(20)).toFuture();
 		// The subscription is live once the server listens to recorded deals for it;
 		// recording before then would go unseen.
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.dealEvents.subscribers() > listening);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.feed.subscribers() > listening);
 		record(Editors.supplyDeal("dell", "iren"), "FINANCING");
 		record(Editors.supplyDeal("nvidia", "hut-8"), null);
 		Map<?, ?> deal = first.get(25, TimeUnit.SECONDS);

@@ -46,7 +46,7 @@ class NetworkExportTests {
 			null, null, null, null, DealStatus.COMPLETED, List.of(), "A \"secured\" loan,\nrepaid in 2026.",
 			List.of(Source.of("https://example.com/a", "First", null, Confidence.HIGH, null),
 					Source.of(null, "A filing", null, Confidence.MEDIUM, null)),
-			1, null);
+			1, null, null);
 
 	private static final Network NETWORK = new Network(List.of(HUT_8, LENDER), List.of(LOAN), false);
 
