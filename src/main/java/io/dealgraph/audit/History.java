@@ -1,7 +1,6 @@
 package io.dealgraph.audit;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,11 +32,6 @@ public record History(String target, List<Change> changes) {
 			}
 		}
 		return (lastBefore != null) ? StateAt.logged(lastBefore.after(), lastBefore) : StateAt.AS_NOW;
-	}
-
-	/** The latest change, if any. */
-	public Optional<Change> latest() {
-		return this.changes.isEmpty() ? Optional.empty() : Optional.of(this.changes.getLast());
 	}
 
 	/**
