@@ -1,5 +1,6 @@
 // Talking to the API: the explorer's operations are in explorer.graphql, one document, fetched
-// once and sent with the name of the operation to run.
+// once and sent with the name of the operation to run. Each operation the explorer runs has its
+// function here, so the rest of the page deals in organizations and deals, not in query answers.
 
 let documents = null;
 
@@ -45,4 +46,33 @@ export async function graphQl(operationName, variables) {
     throw new Error(first.message + code);
   }
   return body.data;
+}
+
+/** The depth-1 network around the organization `around`, under the filters `f`. */
+export async function networkAround(around, f) {
+  const data = await graphQl('ExplorerNetwork', { around, ...f });
+  if (!data.network) {
+    throw new Error(`No organization has the id '${around}'.`);
+  }
+  return data.network;
+}
+
+/** The shortest paths between two organizations ({ paths, truncated }), under the filters `f`. */
+export async function pathsBetween(fromId, toId, f) {
+  const data = await graphQl('ExplorerPaths', {
+    from: fromId, to: toId, dealTypes: f.dealTypes, asOf: f.asOf, minConfidence: f.minConfidence,
+  });
+  return data.pathsBetween;
+}
+
+/** The organizations whose name or alias matches `text`, best first. */
+export async function organizationsMatching(text) {
+  const data = await graphQl('ExplorerSearch', { text });
+  return data.search;
+}
+
+/** The organization with the id `id`, or null. */
+export async function organizationById(id) {
+  const data = await graphQl('ExplorerOrganization', { id });
+  return data.organization;
 }
