@@ -73,7 +73,20 @@ class LayoutTests {
 			.should()
 			.dependOnClassesThat()
 			.belongToAnyOf(CypherExecutor.class, CypherText.class, DealStorage.class, Driver.class)
-			.because("a controller maps a GraphQL field to its feature's queries or writes, where the statements are")
+			.because("a controller maps a GraphQL field to its feature's queries or writes, which run the statements")
+			.check(CODE);
+	}
+
+	@Test
+	void theStatementsDependOnTheModelAndOnNoFeature() {
+		classes().that()
+			.resideInAPackage("io.dealgraph.cypher..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("io.dealgraph.cypher..", "io.dealgraph.graph..", "io.dealgraph.filter..",
+					"io.dealgraph.paging..", "io.dealgraph.errors..", "io.dealgraph.source..",
+					"io.dealgraph.selection..", "java..", "org.jspecify..", "org.neo4j.driver..")
+			.because("features run the statements; a statement that reached into a feature would tie the two together")
 			.check(CODE);
 	}
 

@@ -13,8 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealStorage;
+import io.dealgraph.cypher.AuditStatements;
 import io.dealgraph.graph.Identified;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
@@ -25,40 +24,11 @@ import org.springframework.stereotype.Component;
  * always has one. Each change takes the next number of the log, {@code seq}, from one
  * counter whose lock the write holds until it commits, so the numbers follow the order of
  * commits (migration V009); each points {@code ABOUT} the organizations its states name;
- * and a deal it wrote keeps its number as {@code lastChange}.
+ * and a deal it wrote keeps its number as {@code lastChange}. The statement is
+ * {@link AuditStatements#RECORD}.
  */
 @Component
 public class AuditLog {
-
-	/**
-	 * Counting on the counter itself takes its write lock before reading it (Neo4j locks
-	 * a node whose property a {@code SET} reads), so two writes never take the same
-	 * numbers.
-	 */
-	private static final String RECORD = CypherText.of("""
-			MERGE (s:ChangeSequence {name: 'audit'})
-			  ON CREATE SET s.last = 0
-			SET s.last = s.last + size($changes)
-			WITH s.last - size($changes) AS before
-			UNWIND range(0, size($changes) - 1) AS i
-			WITH before + i + 1 AS seq, $changes[i] AS change
-			CREATE (c:Change)
-			SET c = change.properties, c.seq = seq
-			WITH c, change
-			CALL (c, change) {
-			  UNWIND change.about AS key
-			  MATCH (o:Organization {id: key})
-			  MERGE (c)-[:ABOUT]->(o)
-			}
-			CALL (c) {
-			  MATCH {{deal}}
-			  SET {{lastChange}} = c.seq
-			}
-			RETURN c.target AS target, c.seq AS seq
-			""")
-		.with("deal", DealStorage.byId("d", "c.target"))
-		.with("lastChange", DealStorage.property("d", DealStorage.LAST_CHANGE))
-		.build();
 
 	private final JsonMapper json;
 
@@ -101,7 +71,7 @@ public class AuditLog {
 			changes.add(Map.of("properties", change, "about", List.copyOf(about)));
 		}
 		Map<String, Long> numbers = new HashMap<>();
-		tx.run(RECORD, Map.of("changes", changes))
+		tx.run(AuditStatements.RECORD, Map.of("changes", changes))
 			.forEach((row) -> numbers.put(row.get("target").asString(), row.get("seq").asLong()));
 		return numbers;
 	}

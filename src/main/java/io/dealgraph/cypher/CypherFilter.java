@@ -1,4 +1,4 @@
-package io.dealgraph.filter;
+package io.dealgraph.cypher;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.filter.DealWhere;
+import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.End;

@@ -1,4 +1,4 @@
-package io.dealgraph.paging;
+package io.dealgraph.cypher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 import io.dealgraph.errors.ApiException;
+import io.dealgraph.paging.Cursor;
+import io.dealgraph.paging.Page;
+import io.dealgraph.paging.SortKey;
 
 /**
  * Keyset paging over an ordering of sort keys with the row's id as the final tiebreak. A
@@ -16,6 +19,12 @@ import io.dealgraph.errors.ApiException;
  * are neither repeated nor skipped, and a deep page costs no more than the first.
  */
 public final class Keyset {
+
+	/**
+	 * What a connection's statement binds as {@code total} when {@code totalCount} is not
+	 * selected: the count is a second pass, read only when asked for.
+	 */
+	public static final String NO_TOTAL = "WITH -1 AS total";
 
 	private final List<SortKey> keys;
 

@@ -8,90 +8,20 @@ import java.util.Optional;
 
 import org.neo4j.driver.Values;
 
-import io.dealgraph.graph.CypherText;
+import io.dealgraph.cypher.DealWriteStatements;
 import io.dealgraph.graph.DealStorage;
-import io.dealgraph.graph.DealType;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.source.Source;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every Cypher statement that writes deals, and the reads a write needs inside its
- * transaction. They run in a caller's write transaction, so a batch commits whole or not
- * at all. Deals are stored as {@link DealStorage} says; labels come from {@link DealType}
- * only.
+ * Writes deals, and reads what a write needs inside its transaction, with the statements
+ * of {@link DealWriteStatements}. They run in a caller's write transaction, so a batch
+ * commits whole or not at all.
  */
 @Component
 public class DealWrites {
-
-	/**
-	 * One statement for a batch of deals of any types: a new deal gets its type's label
-	 * from the row, a dynamic label whose value is {@link DealType#label()}, never user
-	 * text. A deal that exists keeps its version and any retraction: loading a batch
-	 * again is not an edit. The uniqueness constraint on the deal id makes racing writers
-	 * of one id queue up on the MERGE instead of creating two. Answers how many rows
-	 * found both their parties.
-	 */
-	private static final String UPSERT = CypherText.of("""
-			UNWIND $rows AS row
-			MATCH (from:{{organization}} {id: row.fromId}), (to:{{organization}} {id: row.toId})
-			MERGE {{deal}}
-			ON CREATE SET r = row.properties, r.version = 1, r:$(row.label)
-			ON MATCH SET r += row.properties
-			MERGE (r)-[:{{fromParty}}]->(from)
-			MERGE (r)-[:{{toParty}}]->(to)
-			RETURN count(*) AS written
-			""")
-		.with("organization", DealStorage.ORGANIZATION)
-		.with("deal", DealStorage.byId("r", "row.properties.id"))
-		.with("fromParty", DealStorage.FROM)
-		.with("toParty", DealStorage.TO)
-		.build();
-
-	/**
-	 * Deals whose type or parties changed since they were written are removed first, so
-	 * that the upsert writes each whole again with its new label and parties, as a new
-	 * deal.
-	 */
-	private static final String REMOVE = CypherText.of("""
-			UNWIND $ids AS id
-			MATCH {{deal}}
-			DETACH DELETE r
-			""").with("deal", DealStorage.byId("r", "id")).build();
-
-	/**
-	 * Locks the deal, so concurrent edits queue up behind it: Cypher takes the write lock
-	 * before it reads a property it increments in the same SET, and a SET that changes
-	 * nothing would take no lock at all.
-	 */
-	private static final String LOCK = CypherText.of("""
-			MATCH {{deal}}
-			SET r.writes = coalesce(r.writes, 0) + 1
-			RETURN count(r) AS found
-			""").with("deal", DealStorage.byId("r", "$id")).build();
-
-	/**
-	 * The deals with these ids, in the order given. The parties are read from each deal
-	 * found, never matched: a plan cached while the graph had few deals once joined them
-	 * from the organizations' side, and the first import into an empty graph slowed down
-	 * with every batch until Neo4j planned it again.
-	 */
-	private static final String FIND = CypherText.of("""
-			UNWIND $ids AS id
-			MATCH {{deal}}
-			RETURN {{projection}} AS deal
-			""").with("deal", DealStorage.byId("r", "id")).with("projection", DealStorage.projection("r")).build();
-
-	private static final String SET = CypherText.of("""
-			MATCH {{deal}}, {{parties}}
-			SET r += $properties
-			RETURN {{projection}} AS deal
-			""")
-		.with("deal", DealStorage.byId("r", "$id"))
-		.with("parties", DealStorage.partiesOf("a", "r", "b"))
-		.with("projection", DealStorage.projection("r", "a", "b"))
-		.build();
 
 	/**
 	 * Writes the deals in one statement and returns them as written. {@code stored} holds
@@ -138,7 +68,7 @@ public class DealWrites {
 			.map(DealDraft::id)
 			.toList();
 		if (!moved.isEmpty()) {
-			tx.run(REMOVE, Map.of("ids", moved));
+			tx.run(DealWriteStatements.REMOVE, Map.of("ids", moved));
 		}
 		return moved;
 	}
@@ -148,7 +78,7 @@ public class DealWrites {
 			.map((d) -> Map.of("fromId", d.fromId(), "toId", d.toId(), "label", d.type().label(), "properties",
 					DealProperties.encode(d)))
 			.toList();
-		long written = tx.run(UPSERT, Map.of("rows", rows)).getFirst().get("written").asLong();
+		long written = tx.run(DealWriteStatements.UPSERT, Map.of("rows", rows)).getFirst().get("written").asLong();
 		if (written != rows.size()) {
 			// The parties were checked in this transaction; only a concurrent merge of
 			// organizations removes one meanwhile. Failing keeps the batch whole.
@@ -177,7 +107,7 @@ public class DealWrites {
 	 * The deal as it stands, after taking its write lock so no other edit can interleave.
 	 */
 	public Optional<Deal> lockAndFind(CypherExecutor.Writer tx, String id) {
-		if (tx.run(LOCK, Map.of("id", id)).getFirst().get("found").asInt() == 0) {
+		if (tx.run(DealWriteStatements.LOCK, Map.of("id", id)).getFirst().get("found").asInt() == 0) {
 			return Optional.empty();
 		}
 		return find(tx, List.of(id)).stream().findFirst();
@@ -188,7 +118,10 @@ public class DealWrites {
 	 * answering a replayed request, which writes nothing.
 	 */
 	public List<Deal> find(CypherExecutor.Writer tx, List<String> ids) {
-		return tx.run(FIND, Map.of("ids", ids)).stream().map((r) -> DealQueries.deal(r.get("deal"))).toList();
+		return tx.run(DealWriteStatements.FIND, Map.of("ids", ids))
+			.stream()
+			.map((r) -> DealQueries.deal(r.get("deal")))
+			.toList();
 	}
 
 	/**
@@ -202,7 +135,7 @@ public class DealWrites {
 		if (sameShape(current, draft)) {
 			return set(tx, draft.id(), properties);
 		}
-		tx.run(REMOVE, Map.of("ids", List.of(draft.id())));
+		tx.run(DealWriteStatements.REMOVE, Map.of("ids", List.of(draft.id())));
 		write(tx, List.of(draft));
 		Map<String, Object> kept = retraction(current);
 		kept.put("version", version);
@@ -237,7 +170,8 @@ public class DealWrites {
 	}
 
 	private Deal set(CypherExecutor.Writer tx, String id, Map<String, Object> properties) {
-		return DealQueries.deal(tx.run(SET, Map.of("id", id, "properties", properties)).getFirst().get("deal"));
+		return DealQueries
+			.deal(tx.run(DealWriteStatements.SET, Map.of("id", id, "properties", properties)).getFirst().get("deal"));
 	}
 
 }

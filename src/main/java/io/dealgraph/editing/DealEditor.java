@@ -21,8 +21,7 @@ import io.dealgraph.deal.DealWrites;
 import io.dealgraph.deal.StatusChange;
 import io.dealgraph.editing.Inputs.DealInput;
 import io.dealgraph.editing.Inputs.SourceInput;
-import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealStorage;
+import io.dealgraph.cypher.EditingStatements;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.rules.Violation;
@@ -41,14 +40,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DealEditor {
-
-	/**
-	 * The parties a batch names, whole: their kinds for the rules, and for the answer.
-	 */
-	private static final String PARTIES = CypherText.of("""
-			MATCH (o:{{organization}}) WHERE o.id IN $ids
-			RETURN properties(o) AS organization
-			""").with("organization", DealStorage.ORGANIZATION).build();
 
 	private final CypherExecutor cypher;
 
@@ -236,7 +227,7 @@ public class DealEditor {
 		ids.remove(null);
 		Map<String, Organization> parties = new HashMap<>();
 		Map<String, OrganizationKind> kinds = new HashMap<>();
-		tx.run(PARTIES, Map.of("ids", List.copyOf(ids))).forEach((row) -> {
+		tx.run(EditingStatements.PARTIES, Map.of("ids", List.copyOf(ids))).forEach((row) -> {
 			Organization party = Organization.from(row.get("organization"));
 			parties.put(party.id(), party);
 			kinds.put(party.id(), party.kind());

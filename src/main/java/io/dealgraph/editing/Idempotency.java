@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dealgraph.cypher.EditingStatements;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,45 +35,6 @@ class Idempotency {
 	private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
 
 	static final int MAX_KEY = 200;
-
-	/**
-	 * Claims the key, or finds the claim of an earlier request. A replay reads only, so
-	 * replays do not queue behind each other.
-	 */
-	private static final String CLAIM = """
-			MERGE (k:IdempotencyKey {scope: $scope, key: $key})
-			ON CREATE SET k.claim = $claim, k.operation = $operation, k.createdAt = datetime(),
-			              k.expiresAt = datetime() + duration({milliseconds: $ttlMillis})
-			RETURN k.claim = $claim AS claimed, k.expiresAt <= datetime() AS expired, k.claim AS heldBy,
-			       k.operation AS operation, k.results AS results
-			""";
-
-	/**
-	 * Claims an expired key afresh. The first SET takes the key's write lock; only then
-	 * is its claim compared with the expired one seen, so two requests cannot both
-	 * reclaim it.
-	 */
-	private static final String RECLAIM = """
-			MATCH (k:IdempotencyKey {scope: $scope, key: $key})
-			SET k.reclaimedAt = datetime()
-			WITH k WHERE k.claim = $heldBy
-			SET k.claim = $claim, k.operation = $operation, k.createdAt = datetime(),
-			    k.expiresAt = datetime() + duration({milliseconds: $ttlMillis}), k.results = null
-			RETURN count(k) AS reclaimed
-			""";
-
-	private static final String COMPLETE = """
-			MATCH (k:IdempotencyKey {scope: $scope, key: $key, claim: $claim})
-			SET k.results = $results
-			""";
-
-	/** Expired keys, a bounded number per run. */
-	private static final String PRUNE = """
-			MATCH (k:IdempotencyKey) WHERE k.expiresAt < datetime()
-			WITH k LIMIT 10000
-			DELETE k
-			RETURN count(*) AS pruned
-			""";
 
 	private final Duration ttl;
 
@@ -112,13 +74,13 @@ class Idempotency {
 		// A key found expired is claimed again; if another request reclaims it first, its
 		// claim is the one to answer with, so look again.
 		for (int attempt = 0; attempt < 3; attempt++) {
-			Record row = tx.run(CLAIM, parameters).getFirst();
+			Record row = tx.run(EditingStatements.CLAIM, parameters).getFirst();
 			if (row.get("claimed").asBoolean()) {
 				return new Claim(scope, key, token, null);
 			}
 			if (row.get("expired").asBoolean()) {
 				parameters.put("heldBy", row.get("heldBy").asString());
-				if (tx.run(RECLAIM, parameters).getFirst().get("reclaimed").asLong() > 0) {
+				if (tx.run(EditingStatements.RECLAIM, parameters).getFirst().get("reclaimed").asLong() > 0) {
 					return new Claim(scope, key, token, null);
 				}
 				continue;
@@ -138,7 +100,7 @@ class Idempotency {
 	 */
 	void complete(CypherExecutor.Writer tx, @Nullable Claim claim, List<String> results) {
 		if (claim != null && !claim.isReplay()) {
-			tx.run(COMPLETE,
+			tx.run(EditingStatements.COMPLETE,
 					Map.of("scope", claim.scope(), "key", claim.key(), "claim", claim.token(), "results", results));
 		}
 	}
@@ -147,7 +109,8 @@ class Idempotency {
 	@Scheduled(fixedDelayString = "${dealgraph.idempotency.prune-every:10m}",
 			initialDelayString = "${dealgraph.idempotency.prune-every:10m}")
 	void pruneExpired() {
-		long pruned = this.cypher.write((tx) -> tx.run(PRUNE, Map.of()).getFirst().get("pruned").asLong());
+		long pruned = this.cypher
+			.write((tx) -> tx.run(EditingStatements.PRUNE, Map.of()).getFirst().get("pruned").asLong());
 		if (pruned > 0) {
 			log.info("Idempotency: {} expired keys removed", pruned);
 		}

@@ -23,7 +23,7 @@ public record OrganizationWhere(@Nullable String id, @Nullable List<String> idIn
 		@Nullable List<OrganizationWhere> AND, @Nullable List<OrganizationWhere> OR, @Nullable OrganizationWhere NOT) {
 
 	/** The filter given for this relationship, or null. */
-	@Nullable OrganizationWhere filterOf(Relationship relationship) {
+	public @Nullable OrganizationWhere filterOf(Relationship relationship) {
 		return switch (relationship) {
 			case CUSTOMERS -> providerTo();
 			case PROVIDERS -> customerOf();

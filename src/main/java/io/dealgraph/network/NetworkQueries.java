@@ -2,24 +2,23 @@ package io.dealgraph.network;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealProperties;
-import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealStorage;
+import io.dealgraph.cypher.NetworkStatements;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.View;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,98 +26,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The traversals: each one bounded Cypher statement with a hop cap, never an unbounded
- * variable-length match. Deal patterns come from the graph model; hop counts and path
- * counts are spliced in only as checked integers.
+ * variable-length match, from {@link NetworkStatements}.
  */
 @Repository
 class NetworkQueries {
-
-	/**
-	 * Every shortest path, with its deals and organizations as each hop's conditions
-	 * allow, the first {@code $first} by the ids along them. {@code allShortestPaths}
-	 * searches from both ends at once and stops at the shortest length, and a condition
-	 * on each node alone ({@code all(n IN nodes(p) WHERE ...)}) is tested during that
-	 * search, so a pair of hubs costs milliseconds (BENCHMARKS.md, "Paths at a million
-	 * deals"). It finds only the shortest length: when fewer than {@code $first} paths
-	 * have it, {@link ShortestPaths} searches on.
-	 */
-	private static final CypherText ALL_SHORTEST = CypherText.of("""
-			MATCH (a:{{organization}} {id: $from}), (b:{{organization}} {id: $to})
-			MATCH p = allShortestPaths({{walk}})
-			WHERE all(n IN nodes(p) WHERE CASE WHEN n:{{deal}} THEN {{dealCondition}} ELSE {{nodeCondition}} END)
-			WITH p, [n IN nodes(p) WHERE n:{{organization}}] AS organizations, [n IN nodes(p) WHERE n:{{deal}}] AS deals
-			ORDER BY [o IN organizations | o.id], [d IN deals | d.id]
-			LIMIT $first
-			RETURN size(deals) AS length,
-			       [o IN organizations | properties(o)] AS organizations,
-			       [d IN deals | {{projection}}] AS deals
-			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
-
-	/**
-	 * How many deals each of these organizations has at each end: what a step of the path
-	 * search from it would cost at most.
-	 */
-	private static final CypherText DEGREES = CypherText.of("""
-			UNWIND $organizations AS id
-			MATCH (o:{{organization}} {id: id})
-			RETURN id, {{asFrom}} AS asFrom, {{asTo}} AS asTo
-			""")
-		.with("organization", DealStorage.ORGANIZATION)
-		.with("asFrom", DealStorage.degree("o", End.FROM))
-		.with("asTo", DealStorage.degree("o", End.TO));
-
-	/**
-	 * One step of the path search: every deal the question allows from these
-	 * organizations, read from one end, with the organization across it and that one's
-	 * degrees.
-	 */
-	private static final CypherText HOPS = CypherText.of("""
-			UNWIND $organizations AS id
-			MATCH (x:{{organization}} {id: id})
-			MATCH {{hop}}
-			WHERE {{deal}} AND {{node}}
-			RETURN id AS from, d.id AS deal, y.id AS to, {{asFrom}} AS asFrom, {{asTo}} AS asTo
-			""")
-		.with("organization", DealStorage.ORGANIZATION)
-		.with("asFrom", DealStorage.degree("y", End.FROM))
-		.with("asTo", DealStorage.degree("y", End.TO));
-
-	/** The organizations and deals of the paths found, by id. */
-	private static final CypherText PATH_PARTS = CypherText.of("""
-			CALL () {
-			  MATCH (o:{{organization}}) WHERE o.id IN $organizations
-			  RETURN collect(properties(o)) AS organizations
-			}
-			CALL () {
-			  MATCH (d:{{deal}}) WHERE d.id IN $deals
-			  RETURN collect({{projection}}) AS deals
-			}
-			RETURN organizations, deals
-			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
-
-	/**
-	 * Everything within a number of hops of one organization. Path enumeration stops at
-	 * {@code $maxPaths} and the distinct deals at {@code $limit + 1}, so a dense
-	 * neighbourhood costs a bounded amount of work and says it was cut. The deals kept
-	 * are the nearest first, then by id, so a capped network is the same on any server.
-	 */
-	private static final CypherText NETWORK = CypherText.of("""
-			MATCH (a:Organization {id: $around})
-			CALL (a) {
-			  OPTIONAL MATCH (a)({{hop}} WHERE {{deal}}){1,{{depth}}}()
-			  WITH r LIMIT $maxPaths
-			  RETURN collect(r) AS paths
-			}
-			CALL (paths) {
-			  UNWIND paths AS path
-			  UNWIND range(0, size(path) - 1) AS hop
-			  WITH path[hop] AS d, min(hop) AS distance
-			  ORDER BY distance, d.id
-			  LIMIT $fetch
-			  RETURN collect({{projection}}) AS deals
-			}
-			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
-			""");
 
 	/**
 	 * Enough paths to cover any realistic ego network of the capped size; more only
@@ -163,15 +74,7 @@ class NetworkQueries {
 	private static List<Path> allShortest(CypherExecutor.Reader reader, String from, String to, int maxHops,
 			Set<DealType> types, int first, boolean excludeUndisclosed, View view) {
 		var filter = new CypherFilter(view);
-		String dealCondition = types.containsAll(EnumSet.allOf(DealType.class)) ? filter.standing("n")
-				: "(" + DealStorage.isOfType("n", types) + " AND " + filter.standing("n") + ")";
-		String nodeCondition = excludeUndisclosed ? "(n.id IN [$from, $to] OR NOT coalesce(n.undisclosed, false))"
-				: "true";
-		String query = ALL_SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
-			.with("dealCondition", dealCondition)
-			.with("nodeCondition", nodeCondition)
-			.with("projection", DealStorage.projection("d", filter.asOf()))
-			.build();
+		String query = NetworkStatements.allShortest(filter, types, maxHops, excludeUndisclosed);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("from", from);
 		parameters.put("to", to);
@@ -185,7 +88,7 @@ class NetworkQueries {
 			return List.of();
 		}
 		var filter = new CypherFilter(view);
-		String query = PATH_PARTS.with("projection", DealStorage.projection("d", filter.asOf())).build();
+		String query = NetworkStatements.pathParts(filter);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("organizations",
 				paths.stream().flatMap((path) -> path.organizations().stream()).distinct().toList());
@@ -212,24 +115,20 @@ class NetworkQueries {
 
 		private final CypherFilter filter;
 
-		private final CypherText hops;
-
-		private final Set<DealType> types;
+		private final Function<End, String> hops;
 
 		StoredHops(CypherExecutor.Reader reader, String from, String to, Set<DealType> types,
 				boolean excludeUndisclosed, View view) {
 			this.reader = reader;
 			this.filter = new CypherFilter(view);
-			String node = excludeUndisclosed ? "(y.id IN [" + this.filter.parameter(from) + ", "
-					+ this.filter.parameter(to) + "] OR NOT coalesce(y.undisclosed, false))" : "true";
-			this.hops = HOPS.with("deal", this.filter.standing("d")).with("node", node);
-			this.types = types;
+			this.hops = NetworkStatements.hops(this.filter, from, to, types, excludeUndisclosed);
 		}
 
 		@Override
 		public Map<String, ShortestPaths.Degree> degrees(Collection<String> organizations) {
 			Map<String, ShortestPaths.Degree> degrees = new HashMap<>();
-			for (Record row : this.reader.run(DEGREES.build(), Map.of("organizations", List.copyOf(organizations)))) {
+			Map<String, Object> parameters = Map.of("organizations", List.copyOf(organizations));
+			for (Record row : this.reader.run(NetworkStatements.DEGREES, parameters)) {
 				degrees.put(row.get("id").asString(), degree(row));
 			}
 			return degrees;
@@ -237,9 +136,7 @@ class NetworkQueries {
 
 		@Override
 		public List<ShortestPaths.Hop> from(Collection<String> organizations, End end) {
-			String query = this.hops
-				.with("hop", DealStorage.pattern("x", end, "d", this.types, "y:" + DealStorage.ORGANIZATION))
-				.build();
+			String query = this.hops.apply(end);
 			Map<String, Object> parameters = new HashMap<>(this.filter.parameters());
 			parameters.put("organizations", List.copyOf(organizations));
 			return this.reader.run(query, parameters)
@@ -257,14 +154,7 @@ class NetworkQueries {
 
 	@Nullable Network network(NetworkRequest request) {
 		var filter = new CypherFilter(request.view());
-		// The network's own conditions never name a party, so the party variables are
-		// never used.
-		String predicate = filter.deal(request.dealWhere(), "r", "a", "b");
-		String query = NETWORK.with("hop", DealStorage.pattern("", End.EITHER, "r", request.dealTypes(), ""))
-			.with("deal", predicate)
-			.with("depth", Integer.toString(request.depth()))
-			.with("projection", DealStorage.projection("d", filter.asOf()))
-			.build();
+		String query = NetworkStatements.network(request.dealWhere(), filter, request.dealTypes(), request.depth());
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("around", request.around());
 		parameters.put("maxPaths", MAX_PATHS);

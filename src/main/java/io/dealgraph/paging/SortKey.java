@@ -16,7 +16,7 @@ public record SortKey(String name, String expression, boolean numeric, boolean d
 	/**
 	 * A value sorting after every real one in this key's direction, standing in for null.
 	 */
-	Object lastValue() {
+	public Object lastValue() {
 		if (this.numeric) {
 			return this.descending ? -Double.MAX_VALUE : Double.MAX_VALUE;
 		}

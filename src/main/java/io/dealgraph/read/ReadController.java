@@ -11,7 +11,7 @@ import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealOrder;
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.filter.Views;

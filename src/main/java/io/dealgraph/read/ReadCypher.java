@@ -5,12 +5,13 @@ import java.util.List;
 
 import io.dealgraph.deal.DealProperties;
 import io.dealgraph.deal.DealQueries;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.DealStatements;
+import io.dealgraph.cypher.OrganizationStatements;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.End;
-import io.dealgraph.organization.OrganizationQueries;
 import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.DealsRead;
 import io.dealgraph.read.Reads.FactsRead;
@@ -28,8 +29,8 @@ import io.dealgraph.read.Reads.RelatedRead;
  *
  * <p>
  * Each subquery is built from the same parts as the field's own fetcher ({@code
- * DealQueries.pageAt}, {@code OrganizationQueries.related} and {@code facts}), so the two
- * cannot drift apart. Names and parameters come from the statement's one
+ * DealStatements.pageAt}, {@code OrganizationStatements.related} and {@code facts}), so
+ * the two cannot drift apart. Names and parameters come from the statement's one
  * {@link CypherFilter}, which also carries its view.
  */
 final class ReadCypher {
@@ -88,7 +89,8 @@ final class ReadCypher {
 				case DealsRead deals -> {
 					calls.add(deals(o, deals, column));
 					String total = deals.withTotal()
-							? DealQueries.totalAt(o, deals.types(), deals.direction(), this.names) : "-1";
+							? DealStatements.totalAt(o, deals.types(), DealQueries.end(deals.direction()), this.names)
+							: "-1";
 					answers.add("r" + i + ": {rows: " + column + ", total: " + total + "}");
 				}
 				case RelatedRead related -> {
@@ -98,16 +100,16 @@ final class ReadCypher {
 				case RelatedPageRead page -> {
 					calls.add(relatedPage(o, page, column));
 					String total = page.withTotal()
-							? OrganizationQueries.relatedTotalAt(o, page.relationship(), this.names) : "-1";
+							? OrganizationStatements.relatedTotalAt(o, page.relationship(), this.names) : "-1";
 					answers.add("r" + i + ": {rows: " + column + ", total: " + total + "}");
 				}
 				case FactsRead facts -> {
-					calls.add(OrganizationQueries.facts(o, column, this.names));
+					calls.add(OrganizationStatements.facts(o, column, this.names));
 					answers.add("r" + i + ": " + column);
 				}
 			}
 		}
-		return beneath(OrganizationQueries.projection(o, reads.selected()), calls, answers);
+		return beneath(OrganizationStatements.projection(o, reads.selected()), calls, answers);
 	}
 
 	/**
@@ -124,8 +126,8 @@ final class ReadCypher {
 			answers.add("r" + i + ": " + beneath.answers());
 		}
 		String projection = DealStorage.projection(r, DealProperties.storedFor(reads.selected()),
-				OrganizationQueries.projection(from, reads.fromSelected()),
-				OrganizationQueries.projection(to, reads.toSelected()), this.names.asOf());
+				OrganizationStatements.projection(from, reads.fromSelected()),
+				OrganizationStatements.projection(to, reads.toSelected()), this.names.asOf());
 		return beneath(projection, calls, answers);
 	}
 
@@ -133,7 +135,8 @@ final class ReadCypher {
 		String r = this.names.variable("r");
 		String from = this.names.variable("a");
 		String to = this.names.variable("b");
-		String page = DealQueries.pageAt(o, r, from, to, read.types(), read.direction(), read.page(), this.names);
+		String page = DealStatements.pageAt(o, r, from, to, read.types(), DealQueries.end(read.direction()),
+				read.page(), this.names);
 		Beneath beneath = deal(r, from, to, read.beneath());
 		return DEALS.with("o", o)
 			.with("page", page)
@@ -143,7 +146,7 @@ final class ReadCypher {
 			.with("sorted", this.names.variable("s"))
 			.with("calls", indented(beneath.calls()))
 			.with("deal", beneath.projection())
-			.with("sortValues", DealQueries.sortValuesAt(r, this.names))
+			.with("sortValues", DealStatements.sortValuesAt(r, this.names))
 			.with("answers", beneath.answers())
 			.with("column", column)
 			.build();
@@ -152,7 +155,7 @@ final class ReadCypher {
 	private String related(String o, RelatedRead read, String column) {
 		String r = this.names.variable("r");
 		String x = this.names.variable("x");
-		String related = OrganizationQueries.related(o, read.relationship(), r, x, this.names);
+		String related = OrganizationStatements.related(o, read.relationship(), r, x, this.names);
 		Beneath beneath = organization(x, read.beneath());
 		return RELATED.with("o", o)
 			.with("related", related)
@@ -166,12 +169,12 @@ final class ReadCypher {
 	private String relatedPage(String o, RelatedPageRead read, String column) {
 		String r = this.names.variable("r");
 		String x = this.names.variable("x");
-		String page = OrganizationQueries.relatedPageAt(o, read.relationship(), r, x, read.page(), this.names);
+		String page = OrganizationStatements.relatedPageAt(o, read.relationship(), r, x, read.page(), this.names);
 		Beneath beneath = organization(x, read.beneath());
 		return RELATED_PAGE.with("o", o)
 			.with("page", page)
 			.with("x", x)
-			.with("sortValues", OrganizationQueries.relatedSortValuesAt(x, this.names))
+			.with("sortValues", OrganizationStatements.relatedSortValuesAt(x, this.names))
 			.with("sorted", this.names.variable("s"))
 			.with("calls", indented(beneath.calls()))
 			.with("projection", beneath.projection())

@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
 import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.cypher.DealStatements;
+import io.dealgraph.cypher.OrganizationStatements;
 import io.dealgraph.deal.DealDirection;
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.Relationship;
-import io.dealgraph.organization.OrganizationQueries;
 import io.dealgraph.paging.Page;
 
 /**
@@ -207,7 +208,7 @@ final class Reads {
 		try {
 			page = page(arguments);
 			// Only to learn whether the cursor fits; the statement is built later.
-			DealQueries.pageAt("o", "r", "a", "b", types, direction, page, new CypherFilter());
+			DealStatements.pageAt("o", "r", "a", "b", types, DealQueries.end(direction), page, new CypherFilter());
 		}
 		catch (ApiException refused) {
 			return Optional.empty();
@@ -223,7 +224,7 @@ final class Reads {
 		try {
 			page = page(arguments);
 			// Only to learn whether the cursor fits; the statement is built later.
-			OrganizationQueries.relatedPageAt("o", relationship, "r", "x", page, new CypherFilter());
+			OrganizationStatements.relatedPageAt("o", relationship, "r", "x", page, new CypherFilter());
 		}
 		catch (ApiException refused) {
 			return Optional.empty();

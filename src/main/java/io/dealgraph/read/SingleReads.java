@@ -9,7 +9,7 @@ import graphql.schema.SelectedField;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealQueries;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.Answered;
 import io.dealgraph.graph.View;
 import io.dealgraph.organization.Organization;

@@ -15,11 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import io.dealgraph.csv.DataFileException;
 import io.dealgraph.audit.AuditLog;
+import io.dealgraph.cypher.SeedStatements;
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealDraft;
 import io.dealgraph.deal.DealWrites;
-import io.dealgraph.graph.CypherText;
-import io.dealgraph.graph.DealStorage;
 import io.dealgraph.organization.FactDraft;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationWrites;
@@ -70,31 +69,6 @@ public class SeedLoader {
 
 	}
 
-	private static final String STATE = """
-			OPTIONAL MATCH (marker:DealgraphSeed {name: 'seed'})
-			RETURN marker.state AS state, marker.location AS location, marker.revision AS revision,
-			       COUNT { (o:Organization) } AS organizations
-			""";
-
-	private static final String MARK = """
-			MERGE (marker:DealgraphSeed {name: 'seed'})
-			SET marker.state = $state, marker.location = $location, marker.revision = $revision,
-			    marker.at = datetime()
-			""";
-
-	/** The seed's deals that an editor changed since they were loaded. */
-	private static final String EDITED = CypherText.of("""
-			UNWIND $ids AS id
-			MATCH {{deal}} WHERE d.version > 1
-			RETURN d.id AS id
-			""").with("deal", DealStorage.byId("d", "id")).build();
-
-	private static final String UPSERT_EVENTS = """
-			UNWIND $rows AS row
-			MERGE (e:ContextEvent {key: row.key})
-			SET e = row
-			""";
-
 	private final CypherExecutor cypher;
 
 	private final ResourceLoader resources;
@@ -119,7 +93,7 @@ public class SeedLoader {
 
 	/** How many organizations the graph holds. */
 	public long organizationCount() {
-		return this.cypher.read(STATE, Map.of()).getFirst().get("organizations").asLong();
+		return this.cypher.read(SeedStatements.STATE, Map.of()).getFirst().get("organizations").asLong();
 	}
 
 	/**
@@ -127,7 +101,7 @@ public class SeedLoader {
 	 * earlier revision of it, nothing, or a load that stopped half-way.
 	 */
 	public StateReport state(String location) {
-		var row = this.cypher.read(STATE, Map.of()).getFirst();
+		var row = this.cypher.read(SeedStatements.STATE, Map.of()).getFirst();
 		long organizations = row.get("organizations").asLong();
 		String marker = row.get("state").asString(null);
 		boolean earlierRevision = "loaded".equals(marker) && location.equals(row.get("location").asString(null))
@@ -158,12 +132,12 @@ public class SeedLoader {
 	public SeedReport load(String location, Runnable afterEachBatch) {
 		SeedFiles.Seed seed = SeedFiles.read(this.resources, location);
 		Map<String, Object> marker = Map.of("location", location, "revision", seed.revision());
-		this.cypher.write((tx) -> tx.run(MARK, with(marker, "state", "loading")));
+		this.cypher.write((tx) -> tx.run(SeedStatements.MARK, with(marker, "state", "loading")));
 		// Organizations before the deals and facts that point at them.
 		inBatches(seed.organizations(), afterEachBatch, this.organizationWrites::upsert);
 		List<String> seedIds = seed.deals().stream().map(DealDraft::id).toList();
 		Set<String> edited = new HashSet<>(
-				this.cypher.read(EDITED, Map.of("ids", seedIds), (row) -> row.get("id").asString()));
+				this.cypher.read(SeedStatements.EDITED, Map.of("ids", seedIds), (row) -> row.get("id").asString()));
 		if (!edited.isEmpty()) {
 			log.warn("Seed: {} deals changed by editors keep their version: {}", edited.size(), new TreeSet<>(edited));
 		}
@@ -185,13 +159,14 @@ public class SeedLoader {
 					ids.stream().flatMap((id) -> factKeys.getOrDefault(id, List.of()).stream()).toList());
 			this.organizationWrites.refreshClassifications(tx, ids);
 		});
-		inBatches(seed.events(), afterEachBatch, (tx, rows) -> tx.run(UPSERT_EVENTS, Map.of("rows", rows)));
+		inBatches(seed.events(), afterEachBatch,
+				(tx, rows) -> tx.run(SeedStatements.UPSERT_EVENTS, Map.of("rows", rows)));
 		this.cypher.write((tx) -> {
 			this.siteWrites.upsert(tx, seed.sites());
 			this.siteWrites.link(tx, seedIds, seed.dealSites(), seed.relations());
 			return null;
 		});
-		this.cypher.write((tx) -> tx.run(MARK, with(marker, "state", "loaded")));
+		this.cypher.write((tx) -> tx.run(SeedStatements.MARK, with(marker, "state", "loaded")));
 		var report = new SeedReport(seed.organizations().size(), seed.deals().size(),
 				seed.deals().stream().mapToInt((d) -> d.sources().size()).sum(), seed.facts().size(),
 				seed.events().size());

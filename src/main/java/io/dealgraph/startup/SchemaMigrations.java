@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dealgraph.cypher.StartupStatements;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.Workload;
 import org.springframework.core.io.Resource;
@@ -41,16 +42,6 @@ class SchemaMigrations {
 	 */
 	private static final Pattern BATCHED = Pattern.compile("\\bIN\\s+TRANSACTIONS\\b");
 
-	private static final String APPLIED_VERSION = """
-			MATCH (m:DealgraphMigration)
-			RETURN coalesce(max(m.version), 0) AS version
-			""";
-
-	private static final String RECORD_VERSION = """
-			MERGE (m:DealgraphMigration {version: $version})
-			SET m.description = $description, m.appliedAt = datetime(), m.appliedBy = $by
-			""";
-
 	private final CypherExecutor cypher;
 
 	private final ResourcePatternResolver resources;
@@ -69,7 +60,7 @@ class SchemaMigrations {
 	 * and says which it applied and the version the graph is at.
 	 */
 	Outcome apply(String by, Runnable afterEachStep) {
-		int current = this.cypher.read(APPLIED_VERSION, Map.of()).getFirst().get("version").asInt();
+		int current = this.cypher.read(StartupStatements.APPLIED_VERSION, Map.of()).getFirst().get("version").asInt();
 		List<Integer> applied = new ArrayList<>();
 		for (Migration migration : migrations()) {
 			if (migration.version() <= current) {
@@ -84,7 +75,7 @@ class SchemaMigrations {
 				}
 				afterEachStep.run();
 			}
-			this.cypher.write((tx) -> tx.run(RECORD_VERSION,
+			this.cypher.write((tx) -> tx.run(StartupStatements.RECORD_VERSION,
 					Map.of("version", migration.version(), "description", migration.description(), "by", by)));
 			current = migration.version();
 			applied.add(current);

@@ -8,6 +8,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dealgraph.cypher.StartupStatements;
 import io.dealgraph.neo4j.CypherExecutor;
 
 /**
@@ -22,43 +23,6 @@ final class StartupLock implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
 	private static final String NAME = "startup";
-
-	/**
-	 * Made before any migration can run, so MERGE on the lock's name is safe between
-	 * instances. Idempotent, like every schema statement here.
-	 */
-	private static final String CONSTRAINT = """
-			CREATE CONSTRAINT dealgraph_lock_name IF NOT EXISTS
-			FOR (l:DealgraphLock) REQUIRE l.name IS UNIQUE
-			""";
-
-	/**
-	 * Finds or makes the lock node and takes its write lock (the SET), so that the owner
-	 * read after it is the committed one and no other instance can take it meanwhile.
-	 */
-	private static final String INSPECT = """
-			MERGE (l:DealgraphLock {name: $name})
-			SET l.checkedAt = datetime()
-			RETURN l.owner AS owner, toString(l.expiresAt) AS expiresAt,
-			       l.owner IS NULL OR l.owner = $owner OR l.expiresAt < datetime() AS free
-			""";
-
-	private static final String TAKE = """
-			MATCH (l:DealgraphLock {name: $name})
-			SET l.owner = $owner, l.since = datetime(),
-			    l.expiresAt = datetime() + duration({milliseconds: $leaseMillis})
-			""";
-
-	private static final String RENEW = """
-			MATCH (l:DealgraphLock {name: $name, owner: $owner})
-			SET l.expiresAt = datetime() + duration({milliseconds: $leaseMillis})
-			RETURN count(l) AS held
-			""";
-
-	private static final String RELEASE = """
-			MATCH (l:DealgraphLock {name: $name, owner: $owner})
-			SET l.owner = null, l.expiresAt = null, l.releasedAt = datetime()
-			""";
 
 	private final CypherExecutor cypher;
 
@@ -99,14 +63,14 @@ final class StartupLock implements AutoCloseable {
 	/** Null when taken; otherwise the current holder. */
 	private Record tryTake(boolean storeIsOurs) {
 		return this.cypher.write((tx) -> {
-			Record found = tx.run(INSPECT, Map.of("name", NAME, "owner", this.owner)).getFirst();
+			Record found = tx.run(StartupStatements.INSPECT_LOCK, Map.of("name", NAME, "owner", this.owner)).getFirst();
 			if (!found.get("free").asBoolean() && !storeIsOurs) {
 				return found;
 			}
 			if (!found.get("owner").isNull() && !found.get("owner").asString().equals(this.owner)) {
 				log.warn("Start-up: taking over the lock of {}, which is gone", found.get("owner").asString());
 			}
-			tx.run(TAKE, parameters());
+			tx.run(StartupStatements.TAKE_LOCK, parameters());
 			return null;
 		});
 	}
@@ -117,7 +81,8 @@ final class StartupLock implements AutoCloseable {
 	 * go on.
 	 */
 	void renew() {
-		boolean held = this.cypher.write((tx) -> tx.run(RENEW, parameters()).getFirst().get("held").asLong() > 0);
+		boolean held = this.cypher
+			.write((tx) -> tx.run(StartupStatements.RENEW_LOCK, parameters()).getFirst().get("held").asLong() > 0);
 		if (!held) {
 			throw new IllegalStateException(
 					"Start-up: lost the start-up lock after a step took longer than its lease of "
@@ -128,7 +93,7 @@ final class StartupLock implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.cypher.write((tx) -> tx.run(RELEASE, parameters()));
+		this.cypher.write((tx) -> tx.run(StartupStatements.RELEASE_LOCK, parameters()));
 	}
 
 	private Map<String, Object> parameters() {
@@ -141,12 +106,12 @@ final class StartupLock implements AutoCloseable {
 	 */
 	private static void createConstraint(CypherExecutor cypher) {
 		try {
-			cypher.write((tx) -> tx.run(CONSTRAINT, Map.of()));
+			cypher.write((tx) -> tx.run(StartupStatements.LOCK_CONSTRAINT, Map.of()));
 		}
 		catch (Neo4jException ex) {
 			log.info("Start-up: the lock's constraint was being created by another instance ({})", ex.code());
 			sleep(Duration.ofMillis(500));
-			cypher.write((tx) -> tx.run(CONSTRAINT, Map.of()));
+			cypher.write((tx) -> tx.run(StartupStatements.LOCK_CONSTRAINT, Map.of()));
 		}
 	}
 

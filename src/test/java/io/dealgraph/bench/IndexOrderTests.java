@@ -20,7 +20,8 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.summary.Plan;
 
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.OrganizationStatements;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.OrganizationKind;
@@ -102,7 +103,7 @@ class IndexOrderTests {
 			for (Asked asked : pages) {
 				PageStatement statement = OrganizationQueries.pageStatement(asked.where(), List.of(), asked.page(),
 						false, new CypherFilter(),
-						(o) -> new Beneath(OrganizationQueries.projection(o, SHOWN), "", "{}"));
+						(o) -> new Beneath(OrganizationStatements.projection(o, SHOWN), "", "{}"));
 				// The statement reads one row more than the page, to tell whether there
 				// is a next.
 				List<String> ids = pageIds(driver, statement).subList(0, asked.page().size());

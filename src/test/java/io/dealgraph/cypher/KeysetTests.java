@@ -1,10 +1,13 @@
-package io.dealgraph.paging;
+package io.dealgraph.cypher;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+
+import io.dealgraph.paging.Cursor;
+import io.dealgraph.paging.SortKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

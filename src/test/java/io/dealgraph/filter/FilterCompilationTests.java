@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;

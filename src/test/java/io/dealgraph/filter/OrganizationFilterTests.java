@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Examples;
 import io.dealgraph.support.Graph;

@@ -2,7 +2,8 @@ package io.dealgraph.organization;
 
 import org.junit.jupiter.api.Test;
 
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.OrganizationStatements;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.graph.View;
 
@@ -17,7 +18,7 @@ class RelatedStatementTests {
 
 	@Test
 	void customersAreTheOtherPartiesOfAProvidersDealsEachOnceByName() {
-		assertThat(OrganizationQueries.relatedStatement(Relationship.CUSTOMERS, new CypherFilter())).isEqualTo("""
+		assertThat(OrganizationStatements.neighbours(Relationship.CUSTOMERS, new CypherFilter())).isEqualTo("""
 				MATCH (o:Organization) WHERE o.id IN $ids
 				CALL (o) {
 				  MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x:Organization) WHERE r.retractedAt IS NULL
@@ -29,7 +30,7 @@ class RelatedStatementTests {
 
 	@Test
 	void theAcquirerIsThePartyOfTheLatestCompletedAcquisition() {
-		assertThat(OrganizationQueries.relatedStatement(Relationship.ACQUIRER, new CypherFilter())).isEqualTo(
+		assertThat(OrganizationStatements.neighbours(Relationship.ACQUIRER, new CypherFilter())).isEqualTo(
 				"""
 						MATCH (o:Organization) WHERE o.id IN $ids
 						CALL (o) {
@@ -42,7 +43,7 @@ class RelatedStatementTests {
 
 	@Test
 	void underAnAsOfViewTheParentIsTheControlThatHadNotEndedByThen() {
-		assertThat(OrganizationQueries.relatedStatement(Relationship.PARENT, new CypherFilter(View.asOf("2024"))))
+		assertThat(OrganizationStatements.neighbours(Relationship.PARENT, new CypherFilter(View.asOf("2024"))))
 			.isEqualTo(
 					"""
 							MATCH (o:Organization) WHERE o.id IN $ids

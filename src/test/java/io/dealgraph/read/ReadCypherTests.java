@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.dealgraph.deal.DealDirection;
-import io.dealgraph.filter.CypherFilter;
+import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;

@@ -1,0 +1,215 @@
+package io.dealgraph.cypher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dealgraph.graph.CypherText;
+import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.SiteStorage;
+import io.dealgraph.paging.Page;
+import io.dealgraph.paging.SortKey;
+
+/**
+ * The statements of sites, run by {@code SiteQueries} and {@code SiteWrites}: reading
+ * sites and their operators, and writing sites and the links of deals to sites and to
+ * each other. A site is seen only when one of its sources meets the view's evidence
+ * threshold, as a deal is. The writes run inside a caller's write transaction; running
+ * them twice changes nothing.
+ */
+public final class SiteStatements {
+
+	private static final CypherText BY_ID = CypherText.of("""
+			MATCH {{site}} WHERE {{sourced}}
+			RETURN s {.*} AS site
+			""");
+
+	/** One page of sites by name, and their total when asked for. */
+	private static final CypherText PAGE = CypherText.of("""
+			{{total}}
+			CALL () {
+			  MATCH (s:{{label}}) WHERE {{where}} AND {{after}}
+			  WITH s ORDER BY {{orderBy}} LIMIT {{limit}}
+			  RETURN collect({site: s {.*}, sortValues: {{sortValues}}}) AS rows
+			}
+			RETURN total, rows
+			""");
+
+	private static final CypherText TOTAL = CypherText
+		.of("CALL () { MATCH (s:{{label}}) WHERE {{where}} RETURN count(s) AS total }");
+
+	/** The sites of many deals, by name, in one statement. */
+	private static final CypherText SITES_OF_DEALS = CypherText.of("""
+			UNWIND $ids AS dealId
+			MATCH {{deal}}
+			CALL (r) {
+			  MATCH {{sites}} WHERE {{sourced}}
+			  WITH s ORDER BY s.name, s.id
+			  RETURN collect(s {.*}) AS sites
+			}
+			RETURN dealId, sites
+			""");
+
+	/**
+	 * The operators of many sites, in one statement. Reads {@code $ids}; returns
+	 * {@code siteId} and {@code operator} (the organization's stored properties), for the
+	 * sites that have one.
+	 */
+	public static final String OPERATORS = CypherText.of("""
+			UNWIND $ids AS siteId
+			MATCH {{operator}} WHERE s.id = siteId
+			RETURN siteId, o {.*} AS operator
+			""").with("operator", SiteStorage.operatorOf("s", "o")).build();
+
+	/**
+	 * Whether something has an id: for a readable key given to {@code node(id:)}. Reads
+	 * {@code $id}; returns {@code holds}.
+	 */
+	public static final String HOLDS = CypherText.of("RETURN EXISTS { MATCH {{site}} } AS holds")
+		.with("site", SiteStorage.byId("s", "$id"))
+		.build();
+
+	/** Sites by name, then id: the order of every page of sites. */
+	public static final Keyset BY_NAME = new Keyset(List.of(new SortKey("name", "s.name", false, false, true)), "s.id",
+			false);
+
+	/**
+	 * A site and its operator, which replaces any earlier one. Reads {@code $rows} (each
+	 * {@code {properties, operatorId}}, the id "" for none); returns nothing.
+	 */
+	public static final String UPSERT = CypherText.of("""
+			UNWIND $rows AS row
+			MERGE (s:{{site}} {id: row.properties.id})
+			SET s = row.properties
+			WITH s, row
+			OPTIONAL MATCH (s)-[old:{{operatedBy}}]->()
+			DELETE old
+			WITH DISTINCT s, row
+			MATCH (o:{{organization}} {id: row.operatorId})
+			MERGE (s)-[:{{operatedBy}}]->(o)
+			""")
+		.with("site", SiteStorage.SITE)
+		.with("operatedBy", SiteStorage.OPERATED_BY)
+		.with("organization", DealStorage.ORGANIZATION)
+		.build();
+
+	/**
+	 * Removes the site and deal links of these deals, before they are written anew. Reads
+	 * {@code $ids}; returns nothing.
+	 */
+	public static final String UNLINK = CypherText.of("""
+			UNWIND $ids AS id
+			MATCH (r:{{deal}} {id: id})-[old:{{at}}|{{related}}]->()
+			DELETE old
+			""")
+		.with("deal", DealStorage.DEAL)
+		.with("at", SiteStorage.AT)
+		.with("related", SiteStorage.RELATED_TO)
+		.build();
+
+	/**
+	 * Links deals to the sites they are at. Reads {@code $rows} (each {@code {dealId,
+	 * siteId}}); returns nothing.
+	 */
+	public static final String LINK_SITES = CypherText.of("""
+			UNWIND $rows AS row
+			MATCH (r:{{deal}} {id: row.dealId}), (s:{{site}} {id: row.siteId})
+			MERGE (r)-[:{{at}}]->(s)
+			""").with("deal", DealStorage.DEAL).with("site", SiteStorage.SITE).with("at", SiteStorage.AT).build();
+
+	/**
+	 * Relates deals to the deals they exist because of. Reads {@code $rows} (each
+	 * {@code {dealId, relatedId, reason}}); returns nothing.
+	 */
+	public static final String RELATE = CypherText.of("""
+			UNWIND $rows AS row
+			MATCH (r:{{deal}} {id: row.dealId}), (x:{{deal}} {id: row.relatedId})
+			MERGE (r)-[:{{related}} {reason: row.reason}]->(x)
+			""").with("deal", DealStorage.DEAL).with("related", SiteStorage.RELATED_TO).build();
+
+	private SiteStatements() {
+	}
+
+	/**
+	 * What the API's {@code SiteWhere} asks of a site; each condition applies when not
+	 * null, and all must hold.
+	 */
+	public record Where(@Nullable String id, @Nullable List<String> idIn, @Nullable String nameContains,
+			@Nullable String country, @Nullable String region, @Nullable String operator) {
+	}
+
+	/**
+	 * The site with id {@code id}, when it meets the view's evidence threshold. Reads the
+	 * filter's parameters (the id among them); returns {@code site} (its stored
+	 * properties).
+	 */
+	public static String byId(String id, CypherFilter filter) {
+		return BY_ID.with("site", SiteStorage.byId("s", filter.parameter(id)))
+			.with("sourced", filter.sourcedEnough("s"))
+			.build();
+	}
+
+	/**
+	 * A page of the sites matching {@code where} and the view's evidence threshold, in
+	 * {@code keyset}'s order, and their total when asked for. Reads the filter's
+	 * parameters; returns {@code total} (-1 when not asked for) and {@code rows} (each
+	 * {@code {site, sortValues}}).
+	 */
+	public static String page(@Nullable Where where, Keyset keyset, Page page, boolean withTotal, CypherFilter filter) {
+		String predicate = predicate(where, filter);
+		String total = withTotal ? TOTAL.with("label", SiteStorage.SITE).with("where", predicate).build()
+				: Keyset.NO_TOTAL;
+		return PAGE.with("total", total)
+			.with("label", SiteStorage.SITE)
+			.with("where", predicate)
+			.with("after", keyset.after(page.cursor(), filter::parameter))
+			.with("orderBy", keyset.orderBy(filter::parameter))
+			.with("limit", filter.parameter(page.fetchSize()))
+			.with("sortValues", keyset.sortValues(filter::parameter))
+			.build();
+	}
+
+	/**
+	 * The sites of many deals, each deal's by name, that meet the view's evidence
+	 * threshold. Reads {@code $ids} and the filter's parameters; returns {@code dealId}
+	 * and {@code sites} (their stored properties).
+	 */
+	public static String sitesOf(CypherFilter filter) {
+		return SITES_OF_DEALS.with("deal", DealStorage.byId("r", "dealId"))
+			.with("sites", SiteStorage.sitesOf("r", "s"))
+			.with("sourced", filter.sourcedEnough("s"))
+			.build();
+	}
+
+	/** {@code where} on site {@code s}, and the view's evidence threshold. */
+	private static String predicate(@Nullable Where where, CypherFilter filter) {
+		List<String> all = new ArrayList<>();
+		all.add(filter.sourcedEnough("s"));
+		if (where != null) {
+			if (where.id() != null) {
+				all.add("s.id = " + filter.parameter(where.id()));
+			}
+			if (where.idIn() != null) {
+				all.add("s.id IN " + filter.parameter(where.idIn()));
+			}
+			if (where.nameContains() != null) {
+				String text = filter.parameter(where.nameContains());
+				all.add("(toLower(s.name) CONTAINS toLower(" + text + ") OR any(a IN s.aliases WHERE toLower(a) "
+						+ "CONTAINS toLower(" + text + ")))");
+			}
+			if (where.country() != null) {
+				all.add("s.country = " + filter.parameter(where.country()));
+			}
+			if (where.region() != null) {
+				all.add("toLower(s.region) = toLower(" + filter.parameter(where.region()) + ")");
+			}
+			if (where.operator() != null) {
+				all.add("EXISTS { MATCH " + SiteStorage.operatorOf("s", "o") + " WHERE o.id = "
+						+ filter.parameter(where.operator()) + " }");
+			}
+		}
+		return String.join(" AND ", all);
+	}
+
+}
