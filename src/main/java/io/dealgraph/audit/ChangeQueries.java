@@ -37,10 +37,10 @@ public class ChangeQueries {
 
 	/** One page of changes made since a time and by a writer, when given. */
 	Connection<Change> page(@Nullable String since, @Nullable String by, Page page) {
-		var parameters = new CypherFilter();
+		var filter = new CypherFilter();
 		Keyset keyset = AuditStatements.NEWEST_FIRST.reading(page);
-		String query = AuditStatements.changes(parameters, keyset, page.cursor());
-		Map<String, Object> values = new HashMap<>(parameters.parameters());
+		String query = AuditStatements.changes(filter, keyset, page.cursor());
+		Map<String, Object> values = new HashMap<>(filter.parameters());
 		values.put("since", since);
 		values.put("by", by);
 		values.put("limit", page.fetchSize());

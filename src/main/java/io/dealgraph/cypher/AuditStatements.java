@@ -56,6 +56,10 @@ public final class AuditStatements {
 	public static final Keyset NEWEST_FIRST = new Keyset(List.of(new SortKey("at", "c.at", false, true, true)), "c.id",
 			true);
 
+	/**
+	 * A keyset page of the changes since {@code $since} by {@code $by} (either may be
+	 * null), newest first, {@code $limit} of them.
+	 */
 	private static final CypherText CHANGES = CypherText.of("""
 			MATCH (c:Change)
 			WHERE ($since IS NULL OR c.at >= $since) AND ($by IS NULL OR c.by = $by) AND {{after}}
@@ -133,10 +137,10 @@ public final class AuditStatements {
 	 * parameters the keyset adds to {@code parameters}; returns {@code change}, its
 	 * properties, and {@code sortValues}, one row each.
 	 */
-	public static String changes(CypherFilter parameters, Keyset keyset, @Nullable String cursor) {
-		return CHANGES.with("sortValues", keyset.sortValues(parameters::parameter))
-			.with("after", keyset.after(cursor, parameters::parameter))
-			.with("orderBy", keyset.orderBy(parameters::parameter))
+	public static String changes(CypherFilter filter, Keyset keyset, @Nullable String cursor) {
+		return CHANGES.with("sortValues", keyset.sortValues(filter::parameter))
+			.with("after", keyset.after(cursor, filter::parameter))
+			.with("orderBy", keyset.orderBy(filter::parameter))
 			.build();
 	}
 

@@ -48,6 +48,8 @@ public final class CypherFilter {
 
 	private final @Nullable Confidence minConfidence;
 
+	private final View view;
+
 	private @Nullable String asOfParameter;
 
 	private int names;
@@ -62,9 +64,15 @@ public final class CypherFilter {
 	 * at, at any depth, must have been announced by then and not have ended by then.
 	 */
 	public CypherFilter(View view) {
+		this.view = view;
 		this.asOfKey = view.asOfKey();
 		this.accepted = view.acceptedConfidences();
 		this.minConfidence = view.minConfidence();
+	}
+
+	/** The view this filter reads the graph in. */
+	public View view() {
+		return this.view;
 	}
 
 	/**

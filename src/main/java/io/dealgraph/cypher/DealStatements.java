@@ -53,6 +53,9 @@ public final class DealStatements {
 			  WITH {{r}} ORDER BY {{orderBy}} LIMIT {{limit}}
 			  MATCH {{parties}}""");
 
+	/**
+	 * How many of an organization's deals stand in the view: a page's {@code totalCount}.
+	 */
 	private static final CypherText TOTAL_AT = CypherText.of("COUNT { {{deals}} WHERE {{standing}} }");
 
 	/**
@@ -104,6 +107,7 @@ public final class DealStatements {
 			RETURN total, rows
 			""");
 
+	/** How many deals match the filter: the page's {@code totalCount}, a second pass. */
 	private static final CypherText PAGE_TOTAL = CypherText
 		.of("CALL () { MATCH {{deals}} WHERE {{where}} RETURN count(r) AS total }");
 
@@ -231,6 +235,15 @@ public final class DealStatements {
 	}
 
 	/**
+	 * A deal with all it stores and its parties' properties, in the filter's view, and
+	 * nothing beneath it: for a statement whose response reads nothing nested (an export)
+	 * or whose nested fields load themselves.
+	 */
+	public static BeneathOf whole(CypherFilter filter) {
+		return (deal, from, to) -> new Beneath(DealStorage.projection(deal, from, to, filter.asOf()), "", "null");
+	}
+
+	/**
 	 * A page of each of many organizations' deals of these types (all when none), at the
 	 * end {@code end} says, standing in the filter's view, in
 	 * {@link #IN_ANNOUNCEMENT_ORDER}, with each one's total when asked for. Reads
@@ -260,7 +273,8 @@ public final class DealStatements {
 	 */
 	public static String dealsAtSites(Page page, boolean withTotal, CypherFilter filter) {
 		Keyset keyset = IN_ANNOUNCEMENT_ORDER.reading(page);
-		String r = filter.variable("t");
+		// The total counts in a subquery of its own, over a variable of its own.
+		String counted = filter.variable("t");
 		return DEALS_AT_SITES.with("deals", SiteStorage.dealsAt("s", "r"))
 			.with("standing", filter.standing("r"))
 			.with("after", keyset.after(page.cursor(), filter::parameter))
@@ -270,8 +284,8 @@ public final class DealStatements {
 			.with("deal", DealStorage.projection("r", "a", "b", filter.asOf()))
 			.with("sortValues", keyset.sortValues(filter::parameter))
 			.with("total",
-					withTotal ? TOTAL_AT_SITE.with("deals", SiteStorage.dealsAt("s", r))
-						.with("standing", filter.standing(r))
+					withTotal ? TOTAL_AT_SITE.with("deals", SiteStorage.dealsAt("s", counted))
+						.with("standing", filter.standing(counted))
 						.build() : "-1")
 			.build();
 	}

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.filter.DealWhere;
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.DealType;
@@ -35,10 +36,33 @@ public final class NetworkStatements {
 			WITH p, [n IN nodes(p) WHERE n:{{organization}}] AS organizations, [n IN nodes(p) WHERE n:{{deal}}] AS deals
 			ORDER BY [o IN organizations | o.id], [d IN deals | d.id]
 			LIMIT $first
-			RETURN size(deals) AS length,
-			       [o IN organizations | properties(o)] AS organizations,
-			       [d IN deals | {{projection}}] AS deals
+			WITH collect({organizations: [o IN organizations | o.id], deals: [d IN deals | d.id]}) AS paths,
+			     collect(organizations) AS organizations, collect(deals) AS deals
+			{{parts}}
+			RETURN paths, organizations, deals
 			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
+
+	/**
+	 * The organizations and deals of paths, each once, with what is read beneath it, from
+	 * {@code organizations} and {@code deals}, lists of lists of nodes.
+	 */
+	private static final CypherText PARTS = CypherText.of("""
+			CALL (organizations) {
+			  UNWIND organizations AS path
+			  UNWIND path AS o
+			  WITH DISTINCT o
+			  {{organizationCalls}}
+			  RETURN collect({organization: {{organizationProjection}}, beneath: {{organizationAnswers}}}) AS parts
+			}
+			CALL (deals) {
+			  UNWIND deals AS path
+			  UNWIND path AS d
+			  WITH DISTINCT d
+			  MATCH {{parties}}
+			  {{dealCalls}}
+			  RETURN collect({deal: {{dealProjection}}, beneath: {{dealAnswers}}}) AS dealParts
+			}
+			WITH paths, parts AS organizations, dealParts AS deals""");
 
 	/**
 	 * How many deals each of these organizations has at each end: what a step of the path
@@ -76,38 +100,58 @@ public final class NetworkStatements {
 	private static final CypherText PATH_PARTS = CypherText.of("""
 			CALL () {
 			  MATCH (o:{{organization}}) WHERE o.id IN $organizations
-			  RETURN collect(properties(o)) AS organizations
+			  RETURN [collect(o)] AS organizations
 			}
 			CALL () {
 			  MATCH (d:{{deal}}) WHERE d.id IN $deals
-			  RETURN collect({{projection}}) AS deals
+			  RETURN [collect(d)] AS deals
 			}
+			WITH [] AS paths, organizations, deals
+			{{parts}}
 			RETURN organizations, deals
 			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
 
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
-	 * {@code $maxPaths} and the distinct deals at {@code $limit + 1}, so a dense
-	 * neighbourhood costs a bounded amount of work and says it was cut. The deals kept
-	 * are the nearest first, then by id, so a capped network is the same on any server.
+	 * {@code $maxPaths} and the distinct deals at {@code $fetch} (one more than the
+	 * {@code $limit} a caller keeps), so a dense neighbourhood costs a bounded amount of
+	 * work and says it was cut. The deals kept are the nearest first, then by id, so a
+	 * capped network is the same on any server. Each deal is read with what the selection
+	 * asks beneath it, and so is each organization of the deals kept: the centre first,
+	 * then each deal's parties in the deals' order, once each.
 	 */
-	private static final CypherText NETWORK = CypherText.of("""
-			MATCH (a:Organization {id: $around})
-			CALL (a) {
-			  OPTIONAL MATCH (a)({{hop}} WHERE {{deal}}){1,{{depth}}}()
-			  WITH r LIMIT $maxPaths
-			  RETURN collect(r) AS paths
-			}
-			CALL (paths) {
-			  UNWIND paths AS path
-			  UNWIND range(0, size(path) - 1) AS hop
-			  WITH path[hop] AS d, min(hop) AS distance
-			  ORDER BY distance, d.id
-			  LIMIT $fetch
-			  RETURN collect({{projection}}) AS deals
-			}
-			RETURN properties(a) AS centre, deals, size(paths) >= $maxPaths AS pathsCut
-			""");
+	private static final CypherText NETWORK = CypherText
+		.of("""
+				MATCH (a:Organization {id: $around})
+				CALL (a) {
+				  OPTIONAL MATCH (a)({{hop}} WHERE {{deal}}){1,{{depth}}}()
+				  WITH r LIMIT $maxPaths
+				  RETURN collect(r) AS paths
+				}
+				CALL (paths) {
+				  UNWIND paths AS path
+				  UNWIND range(0, size(path) - 1) AS hop
+				  WITH path[hop] AS d, min(hop) AS distance
+				  ORDER BY distance, d.id
+				  LIMIT $fetch
+				  MATCH {{parties}}
+				  {{dealCalls}}
+				  RETURN collect({deal: {{dealProjection}}, beneath: {{dealAnswers}}, from: {{from}}, to: {{to}}}) AS deals
+				}
+				CALL (a, deals) {
+				  UNWIND [{party: a, first: -1}] + [k IN range(0, 2 * size(deals[0..$limit]) - 1) |
+				      {party: CASE k % 2 WHEN 0 THEN deals[k / 2].from ELSE deals[k / 2].to END, first: k}] AS seen
+				  WITH seen.party AS party, min(seen.first) AS first
+				  ORDER BY first
+				  RETURN collect(party) AS parties
+				}
+				CALL (parties) {
+				  UNWIND parties AS o
+				  {{organizationCalls}}
+				  RETURN collect({organization: {{organizationProjection}}, beneath: {{organizationAnswers}}}) AS organizations
+				}
+				RETURN organizations, [row IN deals | row {.deal, .beneath}] AS deals, size(paths) >= $maxPaths AS pathsCut
+				""");
 
 	private NetworkStatements() {
 	}
@@ -115,13 +159,16 @@ public final class NetworkStatements {
 	/**
 	 * Every shortest path of at most {@code maxHops} deals of these types, in the
 	 * filter's view, leaving out organizations other than the two ends that are
-	 * placeholders when {@code excludeUndisclosed}. Reads {@code $from}, {@code $to},
-	 * {@code $first} and the filter's parameters; returns {@code length},
-	 * {@code organizations} (their properties) and {@code deals} (projected), one row per
-	 * path.
+	 * placeholders when {@code excludeUndisclosed}, each organization and deal on them
+	 * once with what {@code organizations} and {@code deals} read beneath it. Reads
+	 * {@code $from}, {@code $to}, {@code $first} and the filter's parameters; returns one
+	 * row: {@code paths} (each the ids of its {@code organizations} and {@code deals}, in
+	 * order), {@code organizations} (each an {@code organization} and its
+	 * {@code beneath}) and {@code deals} (each a projected {@code deal} and its
+	 * {@code beneath}).
 	 */
-	public static String allShortest(CypherFilter filter, Set<DealType> types, int maxHops,
-			boolean excludeUndisclosed) {
+	public static String allShortest(CypherFilter filter, Set<DealType> types, int maxHops, boolean excludeUndisclosed,
+			DealStatements.BeneathOf deals, Function<String, Beneath> organizations) {
 		String dealCondition = types.containsAll(EnumSet.allOf(DealType.class)) ? filter.standing("n")
 				: "(" + DealStorage.isOfType("n", types) + " AND " + filter.standing("n") + ")";
 		String nodeCondition = excludeUndisclosed ? "(n.id IN [$from, $to] OR NOT coalesce(n.undisclosed, false))"
@@ -129,7 +176,23 @@ public final class NetworkStatements {
 		return ALL_SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
 			.with("dealCondition", dealCondition)
 			.with("nodeCondition", nodeCondition)
-			.with("projection", DealStorage.projection("d", filter.asOf()))
+			.with("parts", parts(filter, deals, organizations))
+			.build();
+	}
+
+	private static String parts(CypherFilter filter, DealStatements.BeneathOf deals,
+			Function<String, Beneath> organizations) {
+		String from = filter.variable("from");
+		String to = filter.variable("to");
+		Beneath deal = deals.of("d", from, to);
+		Beneath organization = organizations.apply("o");
+		return PARTS.with("parties", DealStorage.partiesOf(from, "d", to))
+			.with("organizationCalls", organization.calls())
+			.with("organizationProjection", organization.projection())
+			.with("organizationAnswers", organization.answers())
+			.with("dealCalls", deal.calls())
+			.with("dealProjection", deal.projection())
+			.with("dealAnswers", deal.answers())
 			.build();
 	}
 
@@ -139,7 +202,8 @@ public final class NetworkStatements {
 	 * follows deals the way they point, {@link End#TO} against it), over deals of these
 	 * types standing in the filter's view, and organizations other than the two ends that
 	 * are not placeholders when {@code excludeUndisclosed}. The ends are added to the
-	 * filter's parameters once, here, so every step of the search shares them. Each
+	 * filter's parameters once, here (when they are needed: with
+	 * {@code excludeUndisclosed}), so every step of the search shares them. Each
 	 * statement reads {@code $organizations}, a list of ids, and the filter's parameters;
 	 * returns {@code from}, {@code deal}, {@code to}, and {@code asFrom} and {@code asTo}
 	 * of the organization across, one row per hop.
@@ -154,30 +218,49 @@ public final class NetworkStatements {
 	}
 
 	/**
-	 * The organizations and deals of the paths found, by id, as the filter's view sees
-	 * them. Reads {@code $organizations}, {@code $deals} and the filter's parameters;
-	 * returns one row of {@code organizations} (their properties) and {@code deals}
-	 * (projected).
+	 * The organizations and deals with these ids, in the filter's view, each with what
+	 * {@code organizations} and {@code deals} read beneath it: the parts of the paths a
+	 * search found. Reads {@code $organizations}, {@code $deals} (ids) and the filter's
+	 * parameters; returns one row of {@code organizations} and {@code deals}, as
+	 * {@link #allShortest} does.
 	 */
-	public static String pathParts(CypherFilter filter) {
-		return PATH_PARTS.with("projection", DealStorage.projection("d", filter.asOf())).build();
+	public static String pathParts(CypherFilter filter, DealStatements.BeneathOf deals,
+			Function<String, Beneath> organizations) {
+		return PATH_PARTS.with("parts", parts(filter, deals, organizations)).build();
 	}
 
 	/**
 	 * Everything within {@code depth} hops of one organization over deals of these types
-	 * that match {@code where} in the filter's view. Reads {@code $around},
-	 * {@code $maxPaths}, {@code $fetch} and the filter's parameters; returns
-	 * {@code centre} (its properties), {@code deals} (projected, at most {@code $fetch})
-	 * and {@code pathsCut}, or no row when the organization does not exist.
+	 * that match {@code where} in the filter's view, each deal and organization with what
+	 * {@code deals} and {@code organizations} read beneath it. Reads {@code $around},
+	 * {@code $maxPaths}, {@code $fetch} (one more than {@code $limit}), {@code $limit}
+	 * and the filter's parameters; returns {@code deals} (each a projected {@code deal}
+	 * and its {@code beneath}, at most {@code $fetch}, nearest first),
+	 * {@code organizations} (each an {@code organization} and its {@code beneath}: the
+	 * centre, then the parties of the first {@code $limit} deals) and {@code pathsCut},
+	 * or no row when the organization does not exist.
 	 */
-	public static String network(@Nullable DealWhere where, CypherFilter filter, Set<DealType> types, int depth) {
+	public static String network(@Nullable DealWhere where, CypherFilter filter, Set<DealType> types, int depth,
+			DealStatements.BeneathOf deals, Function<String, Beneath> organizations) {
 		// The network's own conditions never name a party, so the party variables are
 		// never used.
 		String predicate = filter.deal(where, "r", "a", "b");
+		String from = filter.variable("from");
+		String to = filter.variable("to");
+		Beneath deal = deals.of("d", from, to);
+		Beneath organization = organizations.apply("o");
 		return NETWORK.with("hop", DealStorage.pattern("", End.EITHER, "r", types, ""))
 			.with("deal", predicate)
 			.with("depth", Integer.toString(depth))
-			.with("projection", DealStorage.projection("d", filter.asOf()))
+			.with("parties", DealStorage.partiesOf(from, "d", to))
+			.with("from", from)
+			.with("to", to)
+			.with("dealCalls", deal.calls())
+			.with("dealProjection", deal.projection())
+			.with("dealAnswers", deal.answers())
+			.with("organizationCalls", organization.calls())
+			.with("organizationProjection", organization.projection())
+			.with("organizationAnswers", organization.answers())
 			.build();
 	}
 

@@ -20,6 +20,7 @@ import io.dealgraph.paging.SortKey;
  */
 public final class SiteStatements {
 
+	/** A site by id, when its sources meet the view's evidence threshold. */
 	private static final CypherText BY_ID = CypherText.of("""
 			MATCH {{site}} WHERE {{sourced}}
 			RETURN s {.*} AS site
@@ -36,6 +37,7 @@ public final class SiteStatements {
 			RETURN total, rows
 			""");
 
+	/** How many sites match the filter: the page's {@code totalCount}, a second pass. */
 	private static final CypherText TOTAL = CypherText
 		.of("CALL () { MATCH (s:{{label}}) WHERE {{where}} RETURN count(s) AS total }");
 

@@ -27,7 +27,7 @@ public final class StartupStatements {
 
 	/**
 	 * Made before any migration can run, so MERGE on the lock's name is safe between
-	 * instances. Idempotent, like every schema statement here. Reads nothing; returns
+	 * instances. Idempotent, like every migration statement. Reads nothing; returns
 	 * nothing.
 	 */
 	public static final String LOCK_CONSTRAINT = """

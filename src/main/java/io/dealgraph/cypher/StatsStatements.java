@@ -165,9 +165,8 @@ public final class StatsStatements {
 		boolean parties = DealWhere.testsParties(where) || grouped.stream().anyMatch((key) -> key.readsParties);
 		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
 				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
-		boolean capacity = withCapacity;
 		String keyPrefix = grouped.stream().map((key) -> key.column + ", ").collect(Collectors.joining());
-		String group = keyPrefix + (capacity ? "capacity, " : "");
+		String group = keyPrefix + (withCapacity ? "capacity, " : "");
 		return STATS.with("deals", deals)
 			.with("where", predicate)
 			.with("investorTypes",
@@ -178,9 +177,9 @@ public final class StatsStatements {
 					grouped.stream()
 						.map((key) -> ", " + key.expression + " AS " + key.column)
 						.collect(Collectors.joining()))
-			.with("capacity", capacity ? CAPACITY.replace("{{group}}", keyPrefix) : "")
+			.with("capacity", withCapacity ? CAPACITY.replace("{{group}}", keyPrefix) : "")
 			.with("aggregation", (money ? MONEY : COUNTS).replace("{{group}}", group))
-			.with("capacityColumn", capacity ? "capacity" : "[] AS capacity")
+			.with("capacityColumn", withCapacity ? "capacity" : "[] AS capacity")
 			.with("parties",
 					(grouped.contains(Grouping.FROM) ? PARTY.with("key", Grouping.FROM.column).build() : "null")
 							+ " AS fromOrganization, "

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.filter.DealWhere;
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.PartialDateKeys;
@@ -38,13 +39,13 @@ public final class TimelineStatements {
 			  WITH * WHERE {{after}}
 			  WITH * ORDER BY {{orderBy}}
 			  LIMIT $limit
+			  WITH a, r, b, i, on, {{sortValues}} AS sortValues
+			  {{calls}}
 			  RETURN collect({on: on, i: i, status: r.statusHistory[i], note: nullIf(r.statusNotes[i], ''),
-			                  deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
+			                  deal: {{deal}}, sortValues: sortValues, beneath: {{answers}}}) AS rows
 			}
 			RETURN rows, total
-			""")
-		.with("dateKey", PartialDateKeys.sortKeyOrLastInCypher("on"))
-		.with("deal", DealStorage.projection("r", "a", "b"));
+			""").with("dateKey", PartialDateKeys.sortKeyOrLastInCypher("on"));
 
 	/** The events counted: one per step of each matching deal's status history. */
 	private static final CypherText TOTAL = CypherText.of("""
@@ -63,10 +64,12 @@ public final class TimelineStatements {
 			List.of(new SortKey("on", "key", false, false, true), new SortKey("deal", "r.id", false, false, true)),
 			"step", false);
 
+	/** Every deal with its parties, as {@code a, r, b}. */
 	private static final String ALL_DEALS = CypherText.of("MATCH {{deals}} RETURN a, r, b")
 		.with("deals", DealStorage.withParties("a", "r", Set.of(), "b"))
 		.build();
 
+	/** The deals of organization {@code $of}, from either end, as {@code a, r, b}. */
 	private static final String DEALS_OF = CypherText.of("""
 			MATCH {{dealsFrom}} RETURN a, r, b
 			  UNION
@@ -79,17 +82,20 @@ public final class TimelineStatements {
 	}
 
 	/**
-	 * A page of the events of the deals of {@code $of} (every deal when {@code ofOne} is
-	 * false) that match {@code where} under the filter's view, in {@code keyset}'s order
-	 * after {@code cursor}, with their total when asked for. Reads {@code $of},
-	 * {@code $limit} and the filter's parameters; returns one row of {@code rows} (each
-	 * event's {@code on}, {@code i}, {@code status}, {@code note}, {@code deal} and
-	 * {@code sortValues}) and {@code total} (-1 when not asked for).
+	 * A page of the events of the deals of {@code $of} (every deal when
+	 * {@code ofOneOrganization} is false) that match {@code where} under the filter's
+	 * view, in {@code keyset}'s order after {@code cursor}, with their total when asked
+	 * for, and each event's deal with what {@code beneath} reads beneath it. Reads
+	 * {@code $of} (when {@code ofOneOrganization}), {@code $limit} and the filter's
+	 * parameters; returns one row of {@code rows} (each event's {@code on}, {@code i},
+	 * {@code status}, {@code note}, {@code deal}, {@code sortValues} and {@code beneath})
+	 * and {@code total} (-1 when not asked for).
 	 */
-	public static String page(boolean ofOne, @Nullable DealWhere where, CypherFilter filter, Keyset keyset,
-			@Nullable String cursor, boolean withTotal) {
+	public static String page(boolean ofOneOrganization, @Nullable DealWhere where, CypherFilter filter, Keyset keyset,
+			@Nullable String cursor, boolean withTotal, DealStatements.BeneathOf beneath) {
 		String predicate = filter.deal(where, "r", "a", "b");
-		String deals = ofOne ? DEALS_OF : ALL_DEALS;
+		String deals = ofOneOrganization ? DEALS_OF : ALL_DEALS;
+		Beneath parts = beneath.of("r", "a", "b");
 		return PAGE
 			.with("total", withTotal ? TOTAL.with("deals", deals).with("where", predicate).build() : Keyset.NO_TOTAL)
 			.with("deals", deals)
@@ -97,6 +103,9 @@ public final class TimelineStatements {
 			.with("after", keyset.after(cursor, filter::parameter))
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("sortValues", keyset.sortValues(filter::parameter))
+			.with("calls", parts.calls())
+			.with("deal", parts.projection())
+			.with("answers", parts.answers())
 			.build();
 	}
 

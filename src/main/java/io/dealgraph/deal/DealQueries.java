@@ -12,8 +12,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 import io.dealgraph.cypher.DealStatements;
+import io.dealgraph.cypher.DealStatements.BeneathOf;
 import io.dealgraph.graph.Answered;
-import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.RelationReason;
@@ -92,8 +92,9 @@ public class DealQueries {
 	}
 
 	/**
-	 * Reads the rows {@code {deal, sortValues, beneath}} of a page read by
-	 * {@link DealStatements#pageAt}; {@code beneath} is null when the rows have none.
+	 * Reads the rows {@code {deal, sortValues, beneath}} of a page of an organization's
+	 * or site's deals, in {@link DealStatements#IN_ANNOUNCEMENT_ORDER}; {@code beneath}
+	 * is null when the rows have none.
 	 */
 	public static Connection<Answered<Deal>> connectionAt(Value rows, Page page, int total) {
 		Keyset keyset = DealStatements.IN_ANNOUNCEMENT_ORDER;
@@ -162,9 +163,8 @@ public class DealQueries {
 	 * the filter's evidence threshold, with what {@code beneath} reads beneath it.
 	 * @param filter the statement's names and parameters, shared with {@code beneath}
 	 */
-	public Optional<Answered<Deal>> byId(String id, boolean includeRetracted, CypherFilter filter,
-			DealBeneath beneath) {
-		String query = DealStatements.byId(id, includeRetracted, filter, beneath::of);
+	public Optional<Answered<Deal>> byId(String id, boolean includeRetracted, CypherFilter filter, BeneathOf beneath) {
+		String query = DealStatements.byId(id, includeRetracted, filter, beneath);
 		return this.cypher
 			.read(query, filter.parameters(), (r) -> new Answered<>(deal(r.get("deal")), r.get("beneath")))
 			.stream()
@@ -177,13 +177,13 @@ public class DealQueries {
 	 * {@code beneath}
 	 */
 	public Connection<Answered<Deal>> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page,
-			boolean withTotal, CypherFilter filter, DealBeneath beneath) {
+			boolean withTotal, CypherFilter filter, BeneathOf beneath) {
 		Keyset keyset = DealStatements
 			.keyset(orderBy.stream()
 				.map((order) -> new DealStatements.Order(order.field().name(), order.descending()))
 				.toList())
 			.reading(page);
-		String query = DealStatements.page(where, keyset, page.cursor(), withTotal, filter, beneath::of);
+		String query = DealStatements.page(where, keyset, page.cursor(), withTotal, filter, beneath);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
 		Record row = this.cypher.read(query, parameters).getFirst();
@@ -207,14 +207,6 @@ public class DealQueries {
 			case INCOMING -> End.TO;
 			case ANY -> End.EITHER;
 		};
-	}
-
-	/** What a response reads beneath a deal bound with both its parties. */
-	@FunctionalInterface
-	public interface DealBeneath {
-
-		Beneath of(String deal, String from, String to);
-
 	}
 
 }

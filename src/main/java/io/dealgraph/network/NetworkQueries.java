@@ -11,17 +11,21 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealProperties;
+import io.dealgraph.cypher.DealStatements;
+import io.dealgraph.cypher.DealStatements.BeneathOf;
 import io.dealgraph.cypher.NetworkStatements;
+import io.dealgraph.cypher.OrganizationStatements;
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.View;
 import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.CypherExecutor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -45,63 +49,101 @@ class NetworkQueries {
 	 */
 	private final long pathBound;
 
-	NetworkQueries(CypherExecutor cypher, @Value("${dealgraph.limits.path-search}") long pathBound) {
+	NetworkQueries(CypherExecutor cypher,
+			@org.springframework.beans.factory.annotation.Value("${dealgraph.limits.path-search}") long pathBound) {
 		this.cypher = cypher;
 		this.pathBound = pathBound;
 	}
 
 	/**
-	 * The first {@code first} paths of at most {@code maxHops} deals, by length and then
-	 * the ids along them, in one read transaction. Undirected, {@code allShortestPaths}
-	 * answers when the shortest length has enough paths; otherwise, and for directed
-	 * paths, {@link ShortestPaths} searches from both ends within {@link #pathBound}.
+	 * As the other {@code connections}, with nothing read beneath the paths' parts.
 	 */
 	PathSearch connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
 			boolean excludeUndisclosed, View view) {
+		var filter = new CypherFilter(view);
+		return connections(from, to, maxHops, types, first, directed, excludeUndisclosed, filter,
+				DealStatements.whole(filter), OrganizationStatements::storedOnly)
+			.search();
+	}
+
+	/**
+	 * The first {@code first} paths of at most {@code maxHops} deals, by length and then
+	 * the ids along them, in one read transaction, each organization and deal on them
+	 * with what {@code organizations} and {@code deals} read beneath it. Undirected,
+	 * {@code allShortestPaths} answers when the shortest length has enough paths;
+	 * otherwise, and for directed paths, {@link ShortestPaths} searches from both ends
+	 * within {@link #pathBound}, and one more statement reads what it found.
+	 * @param filter the view, names and parameters of the statements that read the paths'
+	 * parts, shared with {@code deals} and {@code organizations}
+	 */
+	PathsRead connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
+			boolean excludeUndisclosed, CypherFilter filter, BeneathOf deals, Function<String, Beneath> organizations) {
 		return this.cypher.readTogether((reader) -> {
 			if (!directed) {
-				List<Path> shortest = allShortest(reader, from, to, maxHops, types, first, excludeUndisclosed, view);
+				String query = NetworkStatements.allShortest(filter, types, maxHops, excludeUndisclosed, deals,
+						organizations);
+				Map<String, Object> parameters = new HashMap<>(filter.parameters());
+				parameters.put("from", from);
+				parameters.put("to", to);
+				parameters.put("first", first);
+				Record row = reader.run(query, parameters).getFirst();
+				List<ShortestPaths.Found> shortest = row.get("paths")
+					.asList((path) -> new ShortestPaths.Found(path.get("organizations").asList(Value::asString),
+							path.get("deals").asList(Value::asString)));
 				if (shortest.size() >= first) {
-					return new PathSearch(shortest, false);
+					return PathsRead.of(shortest, row, false);
 				}
 			}
-			var hops = new StoredHops(reader, from, to, types, excludeUndisclosed, view);
+			var hops = new StoredHops(reader, from, to, types, excludeUndisclosed, filter.view());
 			ShortestPaths.Result found = ShortestPaths.search(hops, from, to, maxHops, first, directed, this.pathBound);
-			return new PathSearch(parts(reader, found.paths(), view), found.truncated());
+			if (found.paths().isEmpty()) {
+				return PathsRead.of(List.of(), null, found.truncated());
+			}
+			String query = NetworkStatements.pathParts(filter, deals, organizations);
+			Map<String, Object> parameters = new HashMap<>(filter.parameters());
+			parameters.put("organizations",
+					found.paths().stream().flatMap((path) -> path.organizations().stream()).distinct().toList());
+			parameters.put("deals",
+					found.paths().stream().flatMap((path) -> path.deals().stream()).distinct().toList());
+			return PathsRead.of(found.paths(), reader.run(query, parameters).getFirst(), found.truncated());
 		});
 	}
 
-	private static List<Path> allShortest(CypherExecutor.Reader reader, String from, String to, int maxHops,
-			Set<DealType> types, int first, boolean excludeUndisclosed, View view) {
-		var filter = new CypherFilter(view);
-		String query = NetworkStatements.allShortest(filter, types, maxHops, excludeUndisclosed);
-		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		parameters.put("from", from);
-		parameters.put("to", to);
-		parameters.put("first", first);
-		return reader.run(query, parameters).stream().map(NetworkQueries::path).toList();
-	}
+	/**
+	 * Paths found, and what was read beneath each of their organizations and deals, by
+	 * id.
+	 */
+	record PathsRead(PathSearch search, Map<String, Value> organizationsBeneath, Map<String, Value> dealsBeneath) {
 
-	/** The paths found, with their organizations and deals as the view sees them. */
-	private static List<Path> parts(CypherExecutor.Reader reader, List<ShortestPaths.Found> paths, View view) {
-		if (paths.isEmpty()) {
-			return List.of();
+		/** No path: what a search from an organization to itself finds. */
+		static final PathsRead NONE = new PathsRead(new PathSearch(List.of(), false), Map.of(), Map.of());
+
+		/** The paths of these ids, their parts read from {@code row}. */
+		static PathsRead of(List<ShortestPaths.Found> paths, @Nullable Record row, boolean truncated) {
+			Map<String, Organization> organizations = new HashMap<>();
+			Map<String, Value> organizationsBeneath = new HashMap<>();
+			Map<String, Deal> deals = new HashMap<>();
+			Map<String, Value> dealsBeneath = new HashMap<>();
+			if (row != null) {
+				for (Value part : row.get("organizations").values()) {
+					Organization organization = Organization.from(part.get("organization"));
+					organizations.put(organization.id(), organization);
+					organizationsBeneath.put(organization.id(), part.get("beneath"));
+				}
+				for (Value part : row.get("deals").values()) {
+					Deal deal = DealProperties.decode(part.get("deal"));
+					deals.put(deal.id(), deal);
+					dealsBeneath.put(deal.id(), part.get("beneath"));
+				}
+			}
+			List<Path> found = paths.stream()
+				.map((path) -> new Path(path.deals().size(),
+						path.organizations().stream().map(organizations::get).toList(),
+						path.deals().stream().map(deals::get).toList()))
+				.toList();
+			return new PathsRead(new PathSearch(found, truncated), organizationsBeneath, dealsBeneath);
 		}
-		var filter = new CypherFilter(view);
-		String query = NetworkStatements.pathParts(filter);
-		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		parameters.put("organizations",
-				paths.stream().flatMap((path) -> path.organizations().stream()).distinct().toList());
-		parameters.put("deals", paths.stream().flatMap((path) -> path.deals().stream()).distinct().toList());
-		Record row = reader.run(query, parameters).getFirst();
-		Map<String, Organization> organizations = new HashMap<>();
-		row.get("organizations").asList(Organization::from).forEach((o) -> organizations.put(o.id(), o));
-		Map<String, Deal> deals = new HashMap<>();
-		row.get("deals").asList(DealProperties::decode).forEach((d) -> deals.put(d.id(), d));
-		return paths.stream()
-			.map((path) -> new Path(path.deals().size(), path.organizations().stream().map(organizations::get).toList(),
-					path.deals().stream().map(deals::get).toList()))
-			.toList();
+
 	}
 
 	/**
@@ -152,36 +194,56 @@ class NetworkQueries {
 
 	}
 
+	/**
+	 * The network around the request's organization, with nothing read beneath its deals
+	 * and organizations: what the exports write. Null when the organization does not
+	 * exist.
+	 */
 	@Nullable Network network(NetworkRequest request) {
 		var filter = new CypherFilter(request.view());
-		String query = NetworkStatements.network(request.dealWhere(), filter, request.dealTypes(), request.depth());
+		NetworkRead read = network(request, filter, DealStatements.whole(filter), OrganizationStatements::storedOnly);
+		return (read != null) ? read.network() : null;
+	}
+
+	/**
+	 * The network around the request's organization in one statement, each deal and
+	 * organization with what {@code deals} and {@code organizations} read beneath it.
+	 * Null when the organization does not exist.
+	 */
+	@Nullable NetworkRead network(NetworkRequest request, CypherFilter filter, BeneathOf deals,
+			Function<String, Beneath> organizations) {
+		String query = NetworkStatements.network(request.dealWhere(), filter, request.dealTypes(), request.depth(),
+				deals, organizations);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("around", request.around());
 		parameters.put("maxPaths", MAX_PATHS);
 		parameters.put("fetch", request.limit() + 1);
+		parameters.put("limit", request.limit());
 		List<Record> rows = this.cypher.read(query, parameters);
 		if (rows.isEmpty()) {
 			return null;
 		}
 		Record row = rows.getFirst();
-		List<Deal> deals = new ArrayList<>(row.get("deals").asList(DealProperties::decode));
-		boolean truncated = deals.size() > request.limit() || row.get("pathsCut").asBoolean();
-		if (deals.size() > request.limit()) {
-			deals = deals.subList(0, request.limit());
+		List<Value> dealRows = row.get("deals").asList((deal) -> deal);
+		boolean truncated = dealRows.size() > request.limit() || row.get("pathsCut").asBoolean();
+		if (dealRows.size() > request.limit()) {
+			dealRows = dealRows.subList(0, request.limit());
 		}
-		Map<String, Organization> organizations = new LinkedHashMap<>();
-		Organization centre = Organization.from(row.get("centre"));
-		organizations.put(centre.id(), centre);
-		for (Deal deal : deals) {
-			organizations.putIfAbsent(deal.from().id(), deal.from());
-			organizations.putIfAbsent(deal.to().id(), deal.to());
-		}
-		return new Network(List.copyOf(organizations.values()), List.copyOf(deals), truncated);
+		List<Value> organizationRows = row.get("organizations").asList((organization) -> organization);
+		var network = new Network(
+				organizationRows.stream()
+					.map((organization) -> Organization.from(organization.get("organization")))
+					.toList(),
+				dealRows.stream().map((deal) -> DealProperties.decode(deal.get("deal"))).toList(), truncated);
+		return new NetworkRead(network, dealRows.stream().map((deal) -> deal.get("beneath")).toList(),
+				organizationRows.stream().map((organization) -> organization.get("beneath")).toList());
 	}
 
-	private static Path path(Record row) {
-		return new Path(row.get("length").asInt(), row.get("organizations").asList(Organization::from),
-				row.get("deals").asList(DealProperties::decode));
+	/**
+	 * A network, and what was read beneath each of its deals and organizations, in the
+	 * order of its own lists.
+	 */
+	record NetworkRead(Network network, List<Value> dealsBeneath, List<Value> organizationsBeneath) {
 	}
 
 }

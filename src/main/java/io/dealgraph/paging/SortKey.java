@@ -2,8 +2,9 @@ package io.dealgraph.paging;
 
 /**
  * One key of an ordering. {@code expression} is Cypher over the row variable, from the
- * feature's own fixed text; null values sort last in either direction. A required key is
- * never null, so it is ordered on as it is, which a range index can serve.
+ * model's or the statement builder's fixed text, never a request's; null values sort last
+ * in either direction. A required key is never null, so it is ordered on as it is, which
+ * a range index can serve.
  *
  * @param name the key's name in cursors
  * @param expression the Cypher expression of the value

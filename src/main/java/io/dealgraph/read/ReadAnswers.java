@@ -39,7 +39,7 @@ final class ReadAnswers {
 	/** Keeps what was read beneath the organization at {@code at}. */
 	void organization(ResultPath at, Value beneath, OrganizationReads reads) {
 		for (int i = 0; i < reads.fields().size(); i++) {
-			Value answer = beneath.get("r" + i);
+			Value answer = beneath.get(ReadCypher.answerKey(i));
 			switch (reads.fields().get(i)) {
 				case DealsRead deals -> deals(at.segment(deals.key()), answer, deals);
 				case RelatedRead related -> related(at.segment(related.key()), answer, related);
@@ -54,7 +54,7 @@ final class ReadAnswers {
 	void deal(ResultPath at, Value beneath, DealReads reads) {
 		for (int i = 0; i < reads.parties().size(); i++) {
 			PartyRead party = reads.parties().get(i);
-			organization(at.segment(party.key()), beneath.get("r" + i), party.beneath());
+			organization(at.segment(party.key()), beneath.get(ReadCypher.answerKey(i)), party.beneath());
 		}
 	}
 

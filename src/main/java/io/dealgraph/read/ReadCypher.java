@@ -91,21 +91,21 @@ final class ReadCypher {
 					String total = deals.withTotal()
 							? DealStatements.totalAt(o, deals.types(), DealQueries.end(deals.direction()), this.names)
 							: "-1";
-					answers.add("r" + i + ": {rows: " + column + ", total: " + total + "}");
+					answers.add(answerKey(i) + ": {rows: " + column + ", total: " + total + "}");
 				}
 				case RelatedRead related -> {
 					calls.add(related(o, related, column));
-					answers.add("r" + i + ": " + column);
+					answers.add(answerKey(i) + ": " + column);
 				}
 				case RelatedPageRead page -> {
 					calls.add(relatedPage(o, page, column));
 					String total = page.withTotal()
 							? OrganizationStatements.relatedTotalAt(o, page.relationship(), this.names) : "-1";
-					answers.add("r" + i + ": {rows: " + column + ", total: " + total + "}");
+					answers.add(answerKey(i) + ": {rows: " + column + ", total: " + total + "}");
 				}
 				case FactsRead facts -> {
 					calls.add(OrganizationStatements.facts(o, column, this.names));
-					answers.add("r" + i + ": " + column);
+					answers.add(answerKey(i) + ": " + column);
 				}
 			}
 		}
@@ -123,7 +123,7 @@ final class ReadCypher {
 			PartyRead party = reads.parties().get(i);
 			Beneath beneath = organization((party.end() == End.FROM) ? from : to, party.beneath());
 			calls.add(beneath.calls());
-			answers.add("r" + i + ": " + beneath.answers());
+			answers.add(answerKey(i) + ": " + beneath.answers());
 		}
 		String projection = DealStorage.projection(r, DealProperties.storedFor(reads.selected()),
 				OrganizationStatements.projection(from, reads.fromSelected()),
@@ -181,6 +181,14 @@ final class ReadCypher {
 			.with("answers", beneath.answers())
 			.with("column", column)
 			.build();
+	}
+
+	/**
+	 * The key of the {@code i}th read's answer in the map a statement returns beneath an
+	 * object; {@link ReadAnswers} reads it back by the same key.
+	 */
+	static String answerKey(int i) {
+		return "r" + i;
 	}
 
 	/** The calls, without the blank lines that empty slots leave, and the answer map. */

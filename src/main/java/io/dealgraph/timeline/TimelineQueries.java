@@ -10,7 +10,8 @@ import org.neo4j.driver.types.MapAccessor;
 
 import io.dealgraph.deal.DealProperties;
 import io.dealgraph.graph.DealStatus;
-import io.dealgraph.graph.View;
+import io.dealgraph.graph.Answered;
+import io.dealgraph.cypher.DealStatements.BeneathOf;
 import io.dealgraph.cypher.TimelineStatements;
 import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.filter.DealWhere;
@@ -38,29 +39,33 @@ class TimelineQueries {
 
 	/**
 	 * The first {@code size} events of the deals of {@code of} (every deal when null)
-	 * that match {@code where} and meet the view's evidence threshold: the first page of
-	 * {@link #page}, whatever its size.
+	 * that match {@code where} in the filter's view, each with what {@code beneath} reads
+	 * beneath its deal: the first page of {@link #page}, whatever its size.
 	 */
-	List<TimelineEvent> events(@Nullable String of, @Nullable DealWhere where, int size, View view) {
-		return page(of, where, new Page(size, null, false), false, view).edges().stream().map(Edge::node).toList();
+	List<Answered<TimelineEvent>> events(@Nullable String of, @Nullable DealWhere where, int size, CypherFilter filter,
+			BeneathOf beneath) {
+		return page(of, where, new Page(size, null, false), false, filter, beneath).edges()
+			.stream()
+			.map(Edge::node)
+			.toList();
 	}
 
 	/**
 	 * A page of the events of the deals of {@code of} (every deal when null) that match
-	 * {@code where} and meet the view's evidence threshold, with their total when asked
-	 * for.
+	 * {@code where} in the filter's view, with their total when asked for, each with what
+	 * {@code beneath} reads beneath its deal, in one statement.
 	 */
-	Connection<TimelineEvent> page(@Nullable String of, @Nullable DealWhere where, Page page, boolean withTotal,
-			View view) {
-		var filter = new CypherFilter(view);
+	Connection<Answered<TimelineEvent>> page(@Nullable String of, @Nullable DealWhere where, Page page,
+			boolean withTotal, CypherFilter filter, BeneathOf beneath) {
 		Keyset keyset = TimelineStatements.IN_DATE_ORDER.reading(page);
-		String query = TimelineStatements.page(of != null, where, filter, keyset, page.cursor(), withTotal);
+		String query = TimelineStatements.page(of != null, where, filter, keyset, page.cursor(), withTotal, beneath);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("limit", page.fetchSize());
 		parameters.put("of", of);
 		Record row = this.cypher.read(query, parameters).getFirst();
-		List<Edge<TimelineEvent>> edges = row.get("rows")
-			.asList((event) -> new Edge<>(keyset.cursor(event.get("sortValues")).encode(), event(event)));
+		List<Edge<Answered<TimelineEvent>>> edges = row.get("rows")
+			.asList((event) -> new Edge<>(keyset.cursor(event.get("sortValues")).encode(),
+					new Answered<>(event(event), event.get("beneath"))));
 		return Connection.of(edges, page, row.get("total").asInt());
 	}
 

@@ -112,7 +112,8 @@ class OrganizationFilterTests {
 
 	@Test
 	void aFilterThatStartsFromItsRareEndAnswersAsOneThatChecksEveryOrganization() {
-		// Under AND, the same filter starts from every organization (CypherFilter.start).
+		// Under AND, the same filter starts from every organization
+		// (CypherFilter#matching).
 		for (String where : List.of(
 				"{ kind: AI_FIRM, customerOf: { kind: MINER, financedBy: { investorType: PRIVATE_EQUITY } } }",
 				"{ financedBy: { id: \"coatue\" } }", "{ providerTo: { name: \"Anthropic\" } }",

@@ -2,6 +2,7 @@ package io.dealgraph.graph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,30 @@ class EvidenceThresholdTests {
 			.path("timeline[*].deal.confidence")
 			.entityList(String.class)
 			.doesNotContain("LOW");
+	}
+
+	@Test
+	void theThresholdHoldsBeneathEachDealOfATimeline() {
+		var answer = this.graphQl.document("""
+				{ timeline(of: "core-scientific", first: 40, minConfidence: MEDIUM) {
+				    deal { key to { key deals(first: 100) { totalCount edges { node { key } } } } }
+				} }
+				""").execute();
+		List<String> parties = answer.path("timeline[*].deal.to.key").entityList(String.class).get();
+		assertThat(parties).contains("core-scientific");
+		for (int i = 0; i < parties.size(); i++) {
+			Set<String> expected = this.graph.ids("""
+					MATCH (:Organization {id: $party})<-[:FROM|TO]-(r:Deal)
+					WHERE r.retractedAt IS NULL AND any(c IN r.sourceConfidences WHERE c IN ['HIGH', 'MEDIUM'])
+					RETURN r.id AS id
+					""", Map.of("party", parties.get(i)));
+			answer.path("timeline[" + i + "].deal.to.deals.edges[*].node.key")
+				.entityList(String.class)
+				.satisfies((keys) -> assertThat(new TreeSet<>(keys)).isEqualTo(expected))
+				.path("timeline[" + i + "].deal.to.deals.totalCount")
+				.entity(Integer.class)
+				.isEqualTo(expected.size());
+		}
 	}
 
 	@Test

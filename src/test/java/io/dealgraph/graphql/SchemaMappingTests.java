@@ -23,6 +23,7 @@ import io.dealgraph.network.PathSearch;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.support.RunsDealgraph;
+import io.dealgraph.timeline.TimelineEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.SchemaMappingInspector;
@@ -61,10 +62,11 @@ class SchemaMappingTests {
 		for (DealType type : DealType.values()) {
 			inspector.classMapping(type.typeName(), Deal.class);
 		}
-		// network, pathsBetween and connections answer in a DataFetcherResult, to carry
-		// their view to the fields beneath; the inspector does not look inside one, so
-		// their types are named.
+		// network, pathsBetween, connections and timeline answer in a DataFetcherResult,
+		// to carry their view to the fields beneath; the inspector does not look inside
+		// one, so their types are named.
 		inspector.classMapping("Network", Network.class);
+		inspector.classMapping("TimelineEvent", TimelineEvent.class);
 		inspector.classMapping("PathSearch", PathSearch.class);
 		inspector.classMapping("Path", Path.class);
 		// A change is reached only through a connection (skipped, below) and the Node
@@ -72,12 +74,12 @@ class SchemaMappingTests {
 		inspector.classMapping("Change", Change.class);
 		var report = inspector.inspect(schema, registered);
 
-		// network, pathsBetween and connections answer in a DataFetcherResult, to carry
-		// their view to the fields beneath, and the inspector does not look inside one:
-		// their types' fields are checked here to be properties of the records they
-		// answer with.
-		assertThat(report.unmappedFields())
-			.allSatisfy((coordinates) -> assertThat(coordinates.getTypeName()).isIn("Network", "PathSearch", "Path"));
+		// network, pathsBetween, connections and timeline answer in a DataFetcherResult,
+		// to carry their view to the fields beneath, and the inspector does not look
+		// inside one: their types' fields are checked here to be properties of the
+		// records they answer with.
+		assertThat(report.unmappedFields()).allSatisfy((coordinates) -> assertThat(coordinates.getTypeName())
+			.isIn("Network", "PathSearch", "Path", "TimelineEvent"));
 		// Network.sites has a fetcher of its own (site/SiteController); the other fields
 		// are the record's.
 		assertThat(properties(Network.class)).containsAll(fields(schema, "Network").stream()
@@ -86,6 +88,7 @@ class SchemaMappingTests {
 		assertThat(registered.get("Network")).containsKey("sites");
 		assertThat(properties(Path.class)).containsAll(fields(schema, "Path"));
 		assertThat(properties(PathSearch.class)).containsAll(fields(schema, "PathSearch"));
+		assertThat(properties(TimelineEvent.class)).containsAll(fields(schema, "TimelineEvent"));
 		assertThat(report.unmappedRegistrations()).isEmpty();
 		assertThat(report.unmappedArguments()).isEmpty();
 		// The inspector follows a connection only into Spring's own pagination types

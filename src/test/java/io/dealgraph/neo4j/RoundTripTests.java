@@ -1,6 +1,7 @@
 package io.dealgraph.neo4j;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -115,6 +116,56 @@ class RoundTripTests {
 				} } } }
 				""").execute().path("deals.edges").entityList(Object.class).hasSize(30);
 		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aTimelineWithEachDealsPartiesTheirFinanciersAndDealsCostsOneStatement() {
+		long before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ timeline(first: 60) { on status deal {
+				    key from { name financiers { name } deals(first: 3) { totalCount edges { node { key } } } }
+				    to { name customers { name } }
+				} } }
+				""").execute().path("timeline").entityList(Object.class).hasSize(60);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+		before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ timelineConnection(of: "core-scientific", first: 20) { totalCount edges { cursor node {
+				    on deal { key from { name deals(first: 2) { edges { node { key to { name } } } } } }
+				} } } }
+				""").execute().path("timelineConnection.edges").entityList(Object.class).hasSizeGreaterThan(5);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aNetworkWithItsOrganizationsFinanciersAndDealsAndItsDealsPartiesCostsOneStatement() {
+		long before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ network(around: "hut-8", depth: 2) {
+				    organizations { name financiers { name } deals(first: 3) { totalCount edges { node { key } } } }
+				    deals { key from { name acquirer { name } } to { name customers { name } } }
+				} }
+				""").execute().path("network.organizations").entityList(Object.class).hasSizeGreaterThan(5);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aPathSearchCostsTheSameWhateverIsSelectedBeneathItsPaths() {
+		for (String arguments : List.of("from: \"coatue\", to: \"anthropic\"",
+				"from: \"coatue\", to: \"anthropic\", directed: false, first: 10",
+				"from: \"coatue\", to: \"anthropic\", directed: true")) {
+			long before = this.cypher.statementCount();
+			this.graphQl.document("{ pathsBetween(" + arguments + ") { paths { length } } }").execute();
+			long flat = this.cypher.statementCount() - before;
+			before = this.cypher.statementCount();
+			this.graphQl.document("{ pathsBetween(" + arguments + """
+					) { paths {
+					    organizations { name financiers { name } deals(first: 2) { edges { node { key } } } }
+					    deals { key from { name customers { name } } }
+					} } }
+					""").execute().path("pathsBetween.paths").entityList(Object.class).hasSizeGreaterThan(0);
+			assertThat(this.cypher.statementCount() - before).as(arguments).isEqualTo(flat);
+		}
 	}
 
 	private long statementsFor(int organizations) {

@@ -1,6 +1,7 @@
 package io.dealgraph.network;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -68,6 +69,85 @@ class NetworkTests {
 		assertThat(now).doesNotContain("E006", "E003");
 		assertThat(this.graph.ids("MATCH (r:Deal) WHERE r.id IN ['E003', 'E006'] RETURN r.id AS id"))
 			.containsExactly("E003", "E006");
+	}
+
+	@Test
+	void aNetworksOrganizationsAreItsCentreThenThePartiesOfTheDealsItKeptInTheirOrder() {
+		var response = this.graphQl.document("""
+				{ network(around: "hut-8", depth: 2, limit: 7) {
+				    truncated deals { from { key } to { key } } organizations { key }
+				} }
+				""").execute();
+		response.path("network.truncated").entity(Boolean.class).isEqualTo(true);
+		List<String> froms = response.path("network.deals[*].from.key").entityList(String.class).get();
+		List<String> tos = response.path("network.deals[*].to.key").entityList(String.class).get();
+		var expected = new LinkedHashSet<String>(List.of("hut-8"));
+		for (int i = 0; i < froms.size(); i++) {
+			expected.add(froms.get(i));
+			expected.add(tos.get(i));
+		}
+		response.path("network.organizations[*].key")
+			.entityList(String.class)
+			.containsExactly(expected.toArray(String[]::new));
+	}
+
+	@Test
+	void eachOrganizationOfANetworkAnswersItsOwnDeals() {
+		var response = this.graphQl.document("""
+				{ network(around: "hut-8", depth: 2) {
+				    organizations { key deals(first: 100) { totalCount edges { node { key } } } }
+				    deals { key from { key } }
+				} }
+				""").execute();
+		List<String> organizations = response.path("network.organizations[*].key").entityList(String.class).get();
+		assertThat(organizations).hasSizeGreaterThan(5);
+		for (int i = 0; i < organizations.size(); i++) {
+			TreeSet<String> expected = this.graph.ids("""
+					MATCH (:Organization {id: $id})<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
+					RETURN r.id AS id
+					""", Map.of("id", organizations.get(i)));
+			response.path("network.organizations[" + i + "].deals.edges[*].node.key")
+				.entityList(String.class)
+				.satisfies((keys) -> assertThat(new TreeSet<>(keys)).isEqualTo(expected))
+				.path("network.organizations[" + i + "].deals.totalCount")
+				.entity(Integer.class)
+				.isEqualTo(expected.size());
+		}
+	}
+
+	@Test
+	void eachOrganizationOnAPathAnswersItsOwnDealsWhicheverWayThePathsWereFound() {
+		for (String arguments : List.of("from: \"coatue\", to: \"anthropic\"",
+				"from: \"coatue\", to: \"anthropic\", directed: true")) {
+			var response = this.graphQl.document("{ pathsBetween(" + arguments + """
+					) { paths {
+					    organizations { key deals(first: 100) { totalCount edges { node { key } } } }
+					    deals { key from { key } to { key } }
+					} } }
+					""").execute();
+			int paths = response.path("pathsBetween.paths").entityList(Object.class).get().size();
+			assertThat(paths).as(arguments).isGreaterThan(0);
+			for (int i = 0; i < paths; i++) {
+				String at = "pathsBetween.paths[" + i + "]";
+				List<String> organizations = response.path(at + ".organizations[*].key").entityList(String.class).get();
+				for (int j = 0; j < organizations.size(); j++) {
+					TreeSet<String> expected = this.graph.ids("""
+							MATCH (:Organization {id: $id})<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
+							RETURN r.id AS id
+							""", Map.of("id", organizations.get(j)));
+					response.path(at + ".organizations[" + j + "].deals.edges[*].node.key")
+						.entityList(String.class)
+						.satisfies((keys) -> assertThat(new TreeSet<>(keys)).isEqualTo(expected));
+				}
+				// deals[j] links organizations j and j+1, either way round
+				List<String> froms = response.path(at + ".deals[*].from.key").entityList(String.class).get();
+				List<String> tos = response.path(at + ".deals[*].to.key").entityList(String.class).get();
+				for (int j = 0; j < froms.size(); j++) {
+					assertThat(List.of(froms.get(j), tos.get(j))).containsExactlyInAnyOrder(organizations.get(j),
+							organizations.get(j + 1));
+				}
+			}
+		}
 	}
 
 	@Test
