@@ -38,7 +38,7 @@ public final class CypherFilter {
 	 * How deep filters may nest; deeper ones are refused rather than compiled into a huge
 	 * query.
 	 */
-	public static final int MAX_DEPTH = 10;
+	static final int MAX_DEPTH = 10;
 
 	private final Map<String, Object> parameters = new HashMap<>();
 
@@ -79,7 +79,7 @@ public final class CypherFilter {
 	 * The condition every deal read must meet: not retracted and, for an as-of filter,
 	 * standing on that date.
 	 */
-	public String standing(String deal) {
+	String standing(String deal) {
 		String asOf = asOf();
 		String standing = (asOf != null) ? DealStorage.standingOn(deal, asOf) : DealStorage.visible(deal);
 		String sourced = sourcedEnough(deal);
@@ -90,7 +90,7 @@ public final class CypherFilter {
 	 * The view's evidence threshold on deal {@code deal}: a source of at least the view's
 	 * confidence; {@code true} when the view has none.
 	 */
-	public String sourcedEnough(String deal) {
+	String sourcedEnough(String deal) {
 		return (this.accepted != null) ? DealStorage.sourcedAtLeast(deal, parameter(this.accepted)) : "true";
 	}
 
@@ -98,7 +98,7 @@ public final class CypherFilter {
 	 * The property of organization {@code node} that lists the values of
 	 * {@code classification} claimed at the view's evidence threshold.
 	 */
-	public String claimed(Classification classification, String node) {
+	String claimed(Classification classification, String node) {
 		return node + "." + classification.property(this.minConfidence);
 	}
 
@@ -106,12 +106,12 @@ public final class CypherFilter {
 	 * The view's evidence threshold on fact {@code fact}: its own confidence;
 	 * {@code true} when the view has none.
 	 */
-	public String factSourcedEnough(String fact) {
+	String factSourcedEnough(String fact) {
 		return (this.accepted != null) ? fact + ".confidence IN " + parameter(this.accepted) : "true";
 	}
 
 	/** The condition a relationship field puts on its deals, in this view. */
-	public String condition(Relationship.Condition condition, String deal) {
+	String condition(Relationship.Condition condition, String deal) {
 		return DealStorage.condition(condition, deal, asOf());
 	}
 
@@ -132,7 +132,7 @@ public final class CypherFilter {
 	}
 
 	/** Adds a parameter and returns its reference, e.g. {@code $p3}. */
-	public String parameter(@Nullable Object value) {
+	String parameter(@Nullable Object value) {
 		String name = "p" + (++this.names);
 		this.parameters.put(name, value);
 		return "$" + name;
@@ -166,7 +166,7 @@ public final class CypherFilter {
 	 * The predicate for deal {@code deal} whatever its standing, retracted or ended: for
 	 * events, where a retraction is itself the news.
 	 */
-	public String dealWhateverItsStanding(@Nullable DealWhere where, String deal, String from, String to) {
+	String dealWhateverItsStanding(@Nullable DealWhere where, String deal, String from, String to) {
 		return deal(where, deal, from, to, 1, false);
 	}
 

@@ -307,6 +307,16 @@ public final class DealStatements {
 	}
 
 	/**
+	 * Refuses a page of an organization's deals whose cursor {@link #pageAt} would not
+	 * read.
+	 * @throws io.dealgraph.errors.ApiException BAD_REQUEST for a cursor of another
+	 * ordering
+	 */
+	public static void checkPageAt(Page page) {
+		keyset(List.of(), "r").check(page);
+	}
+
+	/**
 	 * The lines of a subquery that read one page of organization {@code o}'s deals of
 	 * these types (all when none), at the end {@code end} says, into {@code r}, with
 	 * their parties in {@code from} and {@code to}: standing in the filter's view, by

@@ -24,7 +24,7 @@ public final class Keyset {
 	 * What a connection's statement binds as {@code total} when {@code totalCount} is not
 	 * selected: the count is a second pass, read only when asked for.
 	 */
-	public static final String NO_TOTAL = "WITH -1 AS total";
+	static final String NO_TOTAL = "WITH -1 AS total";
 
 	private final List<SortKey> keys;
 
@@ -41,7 +41,7 @@ public final class Keyset {
 	 * @param idExpression the row's id, the final tiebreak that makes the order total
 	 * @param idDescending whether ids run descending
 	 */
-	public Keyset(List<SortKey> keys, String idExpression, boolean idDescending) {
+	Keyset(List<SortKey> keys, String idExpression, boolean idDescending) {
 		this(keys, idExpression, idDescending, false);
 	}
 
@@ -62,7 +62,7 @@ public final class Keyset {
 	 * cursors are those of the forward order, so a client can page either way from any
 	 * cursor.
 	 */
-	public Keyset backward() {
+	Keyset backward() {
 		return new Keyset(this.keys, this.idExpression, this.idDescending, !this.backward);
 	}
 
@@ -81,7 +81,7 @@ public final class Keyset {
 	 * {@code [k1, k2, id]}: what a row's cursor holds. Project it for the returned rows
 	 * only, after the limit.
 	 */
-	public String sortValues(Function<Object, String> parameter) {
+	String sortValues(Function<Object, String> parameter) {
 		List<String> values = new ArrayList<>();
 		for (SortKey key : this.keys) {
 			values.add(value(key, parameter));
@@ -94,7 +94,7 @@ public final class Keyset {
 	 * The ORDER BY items, on the keys' own expressions, so that a range index on a
 	 * required key can give the order without a sort.
 	 */
-	public String orderBy(Function<Object, String> parameter) {
+	String orderBy(Function<Object, String> parameter) {
 		List<String> items = new ArrayList<>();
 		for (SortKey key : this.keys) {
 			items.add(value(key, parameter) + (descending(key) ? " DESC" : ""));
@@ -104,12 +104,20 @@ public final class Keyset {
 	}
 
 	/**
+	 * Refuses a page whose cursor this ordering did not write, as reading it would.
+	 * @throws ApiException BAD_REQUEST for a cursor of another ordering, or not a cursor
+	 */
+	public void check(Page page) {
+		reading(page).after(page.cursor(), (value) -> "$cursorValue");
+	}
+
+	/**
 	 * The predicate that keeps rows strictly after {@code after}, on the keys' own
 	 * expressions. When the leading key is required it also bounds that key alone
 	 * ({@code o.name >= $v}, or {@code IS NOT NULL} on the first page), the form the
 	 * planner can answer from a range index in order.
 	 */
-	public String after(@Nullable String after, Function<Object, String> parameter) {
+	String after(@Nullable String after, Function<Object, String> parameter) {
 		SortKey leading = this.keys.isEmpty() ? null : this.keys.getFirst();
 		boolean seekable = leading != null && leading.required();
 		if (after == null) {

@@ -186,14 +186,18 @@ public final class NetworkStatements {
 		String to = filter.variable("to");
 		Beneath deal = deals.of("d", from, to);
 		Beneath organization = organizations.apply("o");
-		return PARTS.with("parties", DealStorage.partiesOf(from, "d", to))
-			.with("organizationCalls", organization.calls())
-			.with("organizationProjection", organization.projection())
-			.with("organizationAnswers", organization.answers())
-			.with("dealCalls", deal.calls())
-			.with("dealProjection", deal.projection())
-			.with("dealAnswers", deal.answers())
-			.build();
+		CypherText parts = PARTS.with("parties", DealStorage.partiesOf(from, "d", to));
+		return withBeneath(withBeneath(parts, "deal", deal), "organization", organization).build();
+	}
+
+	/**
+	 * The statement with the slots {@code <kind>Calls}, {@code <kind>Projection} and
+	 * {@code <kind>Answers} filled with what is read beneath one of its variables.
+	 */
+	private static CypherText withBeneath(CypherText statement, String kind, Beneath beneath) {
+		return statement.with(kind + "Calls", beneath.calls())
+			.with(kind + "Projection", beneath.projection())
+			.with(kind + "Answers", beneath.answers());
 	}
 
 	/**
@@ -249,19 +253,13 @@ public final class NetworkStatements {
 		String to = filter.variable("to");
 		Beneath deal = deals.of("d", from, to);
 		Beneath organization = organizations.apply("o");
-		return NETWORK.with("hop", DealStorage.pattern("", End.EITHER, "r", types, ""))
+		CypherText network = NETWORK.with("hop", DealStorage.pattern("", End.EITHER, "r", types, ""))
 			.with("deal", predicate)
 			.with("depth", Integer.toString(depth))
 			.with("parties", DealStorage.partiesOf(from, "d", to))
 			.with("from", from)
-			.with("to", to)
-			.with("dealCalls", deal.calls())
-			.with("dealProjection", deal.projection())
-			.with("dealAnswers", deal.answers())
-			.with("organizationCalls", organization.calls())
-			.with("organizationProjection", organization.projection())
-			.with("organizationAnswers", organization.answers())
-			.build();
+			.with("to", to);
+		return withBeneath(withBeneath(network, "deal", deal), "organization", organization).build();
 	}
 
 }

@@ -294,6 +294,16 @@ public final class OrganizationStatements {
 	}
 
 	/**
+	 * Refuses a page of a relationship connection whose cursor {@link #relatedPageAt}
+	 * would not read.
+	 * @throws io.dealgraph.errors.ApiException BAD_REQUEST for a cursor of another
+	 * ordering
+	 */
+	public static void checkRelatedPageAt(Page page) {
+		byName("x").check(page);
+	}
+
+	/**
 	 * The lines of a subquery that read one page of the other parties {@code x} of
 	 * organization {@code o}'s list relationship, through its deals {@code r}: the same
 	 * parties as the list field, in the same order (name, then id), every one of them, a

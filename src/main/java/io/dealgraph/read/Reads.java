@@ -18,9 +18,7 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.cypher.DealStatements;
 import io.dealgraph.cypher.OrganizationStatements;
 import io.dealgraph.deal.DealDirection;
-import io.dealgraph.deal.DealQueries;
 import io.dealgraph.errors.ApiException;
-import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.End;
 import io.dealgraph.graph.Relationship;
@@ -207,8 +205,7 @@ final class Reads {
 		Page page;
 		try {
 			page = page(arguments);
-			// Only to learn whether the cursor fits; the statement is built later.
-			DealStatements.pageAt("o", "r", "a", "b", types, DealQueries.end(direction), page, new CypherFilter());
+			DealStatements.checkPageAt(page);
 		}
 		catch (ApiException refused) {
 			return Optional.empty();
@@ -223,8 +220,7 @@ final class Reads {
 		Page page;
 		try {
 			page = page(arguments);
-			// Only to learn whether the cursor fits; the statement is built later.
-			OrganizationStatements.relatedPageAt("o", relationship, "r", "x", page, new CypherFilter());
+			OrganizationStatements.checkRelatedPageAt(page);
 		}
 		catch (ApiException refused) {
 			return Optional.empty();

@@ -102,10 +102,7 @@ class NetworkTests {
 		List<String> organizations = response.path("network.organizations[*].key").entityList(String.class).get();
 		assertThat(organizations).hasSizeGreaterThan(5);
 		for (int i = 0; i < organizations.size(); i++) {
-			TreeSet<String> expected = this.graph.ids("""
-					MATCH (:Organization {id: $id})<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
-					RETURN r.id AS id
-					""", Map.of("id", organizations.get(i)));
+			TreeSet<String> expected = this.graph.visibleDealsOf(organizations.get(i));
 			response.path("network.organizations[" + i + "].deals.edges[*].node.key")
 				.entityList(String.class)
 				.satisfies((keys) -> assertThat(new TreeSet<>(keys)).isEqualTo(expected))
@@ -131,10 +128,7 @@ class NetworkTests {
 				String at = "pathsBetween.paths[" + i + "]";
 				List<String> organizations = response.path(at + ".organizations[*].key").entityList(String.class).get();
 				for (int j = 0; j < organizations.size(); j++) {
-					TreeSet<String> expected = this.graph.ids("""
-							MATCH (:Organization {id: $id})<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
-							RETURN r.id AS id
-							""", Map.of("id", organizations.get(j)));
+					TreeSet<String> expected = this.graph.visibleDealsOf(organizations.get(j));
 					response.path(at + ".organizations[" + j + "].deals.edges[*].node.key")
 						.entityList(String.class)
 						.satisfies((keys) -> assertThat(new TreeSet<>(keys)).isEqualTo(expected));

@@ -30,6 +30,17 @@ public final class Graph {
 		return ids;
 	}
 
+	/**
+	 * The ids of the deals an organization is a party to and that are not retracted: what
+	 * its {@code deals} answer in the graph as it is now.
+	 */
+	public TreeSet<String> visibleDealsOf(String organization) {
+		return ids("""
+				MATCH (:Organization {id: $id})<-[:FROM|TO]-(r:Deal) WHERE r.retractedAt IS NULL
+				RETURN r.id AS id
+				""", Map.of("id", organization));
+	}
+
 	/** The rows a Cypher query returns, each column read as text. */
 	public List<Map<String, String>> rows(String query, Map<String, Object> parameters) {
 		return this.cypher.read(query, parameters)
