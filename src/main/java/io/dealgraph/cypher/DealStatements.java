@@ -66,10 +66,7 @@ public final class DealStatements {
 			UNWIND $ids AS siteId
 			MATCH (s:Site {id: siteId})
 			CALL (s) {
-			  MATCH {{deals}}
-			  WHERE {{standing}} AND {{after}}
-			  WITH r ORDER BY {{orderBy}} LIMIT {{limit}}
-			  MATCH {{parties}}
+			  {{page}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN siteId, {{total}} AS total, rows
@@ -79,6 +76,15 @@ public final class DealStatements {
 	private static final CypherText TOTAL_AT_SITE = CypherText.of("COUNT { MATCH {{deals}} WHERE {{standing}} }");
 
 	/**
+	 * The lines of a subquery that read the deals {@code x} related to deal {@code r},
+	 * either way, with the link in {@code link} and their parties, oldest first.
+	 */
+	private static final CypherText RELATED_AT = CypherText.of("""
+			MATCH {{related}} WHERE {{standing}}
+			  MATCH {{parties}}
+			  WITH {{r}}, {{link}}, {{x}}, {{from}}, {{to}} ORDER BY {{announced}}, {{id}}""");
+
+	/**
 	 * The deals related to each of many deals, either way, each with the reason as
 	 * stored: the reader turns it to the side of the deal asked about.
 	 */
@@ -86,10 +92,8 @@ public final class DealStatements {
 			UNWIND $ids AS dealId
 			MATCH {{deal}}
 			CALL (r) {
-			  MATCH {{related}} WHERE {{standing}}
-			  MATCH {{parties}}
-			  WITH r, link, x, a, b ORDER BY {{announced}}, x.id
-			  RETURN collect({deal: {{projection}}, reason: link.reason, fromStart: startNode(link) = r}) AS related
+			  {{related}}
+			  RETURN collect({deal: {{projection}}, reason: link.reason, fromStart: {{fromStart}}}) AS related
 			}
 			RETURN dealId, related
 			""");
@@ -272,22 +276,60 @@ public final class DealStatements {
 	 * ordering
 	 */
 	public static String dealsAtSites(Page page, boolean withTotal, CypherFilter filter) {
-		Keyset keyset = IN_ANNOUNCEMENT_ORDER.reading(page);
-		// The total counts in a subquery of its own, over a variable of its own.
-		String counted = filter.variable("t");
-		return DEALS_AT_SITES.with("deals", SiteStorage.dealsAt("s", "r"))
-			.with("standing", filter.standing("r"))
-			.with("after", keyset.after(page.cursor(), filter::parameter))
-			.with("orderBy", keyset.orderBy(filter::parameter))
-			.with("limit", filter.parameter(page.fetchSize()))
-			.with("parties", DealStorage.partiesOf("a", "r", "b"))
+		return DEALS_AT_SITES.with("page", pageAtSite("s", "r", "a", "b", page, filter))
 			.with("deal", DealStorage.projection("r", "a", "b", filter.asOf()))
-			.with("sortValues", keyset.sortValues(filter::parameter))
-			.with("total",
-					withTotal ? TOTAL_AT_SITE.with("deals", SiteStorage.dealsAt("s", counted))
-						.with("standing", filter.standing(counted))
-						.build() : "-1")
+			.with("sortValues", sortValuesAt("r", filter))
+			.with("total", withTotal ? totalAtSite("s", filter) : "-1")
 			.build();
+	}
+
+	/**
+	 * The lines of a subquery that read one page of site {@code s}'s deals into
+	 * {@code r}, with their parties in {@code from} and {@code to}, standing in the
+	 * filter's view, in {@link #IN_ANNOUNCEMENT_ORDER}, as {@link #pageAt} reads an
+	 * organization's. Reads the filter's parameters.
+	 * @throws io.dealgraph.errors.ApiException BAD_REQUEST for a cursor of another
+	 * ordering
+	 */
+	public static String pageAtSite(String s, String r, String from, String to, Page page, CypherFilter filter) {
+		return page(SiteStorage.dealsAt(s, r), r, from, to, page, filter);
+	}
+
+	/** How many deals {@link #pageAtSite} pages through, as an expression. */
+	public static String totalAtSite(String s, CypherFilter filter) {
+		// The total counts over a variable of its own.
+		String counted = filter.variable("t");
+		return TOTAL_AT_SITE.with("deals", SiteStorage.dealsAt(s, counted))
+			.with("standing", filter.standing(counted))
+			.build();
+	}
+
+	/**
+	 * The lines of a subquery that read the deals {@code x} related to deal {@code r},
+	 * either way, standing in the filter's view, oldest first, with the link in
+	 * {@code link} and their parties in {@code from} and {@code to}. Reads the filter's
+	 * parameters.
+	 */
+	public static String relatedAt(String r, String link, String x, String from, String to, CypherFilter filter) {
+		return RELATED_AT.with("related", SiteStorage.relatedTo(r, link, x))
+			.with("standing", filter.standing(x))
+			.with("parties", DealStorage.partiesOf(from, x, to))
+			.with("r", r)
+			.with("link", link)
+			.with("x", x)
+			.with("from", from)
+			.with("to", to)
+			.with("announced", DealStorage.property(x, DealStorage.ANNOUNCED_KEY))
+			.with("id", DealStorage.property(x, DealStorage.ID))
+			.build();
+	}
+
+	/**
+	 * Whether {@code link}, read by {@link #relatedAt}, starts at deal {@code r}: the
+	 * side from which its stored reason reads.
+	 */
+	public static String startsAt(String link, String r) {
+		return "startNode(" + link + ") = " + r;
 	}
 
 	/**
@@ -298,11 +340,9 @@ public final class DealStatements {
 	 */
 	public static String relatedOfDeals(CypherFilter filter) {
 		return RELATED_OF_DEALS.with("deal", DealStorage.byId("r", "dealId"))
-			.with("announced", DealStorage.property("x", DealStorage.ANNOUNCED_KEY))
-			.with("related", SiteStorage.relatedTo("r", "link", "x"))
-			.with("standing", filter.standing("x"))
-			.with("parties", DealStorage.partiesOf("a", "x", "b"))
+			.with("related", relatedAt("r", "link", "x", "a", "b", filter))
 			.with("projection", DealStorage.projection("x", "a", "b", filter.asOf()))
+			.with("fromStart", startsAt("link", "r"))
 			.build();
 	}
 
@@ -327,8 +367,16 @@ public final class DealStatements {
 	 */
 	public static String pageAt(String o, String r, String from, String to, Set<DealType> types, End end, Page page,
 			CypherFilter filter) {
+		return page(DealStorage.dealsAt(o, end, r, types), r, from, to, page, filter);
+	}
+
+	/**
+	 * One page of the deals {@code r} that pattern {@code deals} finds, for the two
+	 * above.
+	 */
+	private static String page(String deals, String r, String from, String to, Page page, CypherFilter filter) {
 		Keyset keyset = keyset(List.of(), r).reading(page);
-		return PAGE_AT.with("deals", DealStorage.dealsAt(o, end, r, types))
+		return PAGE_AT.with("deals", deals)
 			.with("standing", filter.standing(r))
 			.with("after", keyset.after(page.cursor(), filter::parameter))
 			.with("r", r)

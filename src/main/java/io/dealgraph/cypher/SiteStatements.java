@@ -2,9 +2,11 @@ package io.dealgraph.cypher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.SiteStorage;
@@ -20,19 +22,28 @@ import io.dealgraph.paging.SortKey;
  */
 public final class SiteStatements {
 
-	/** A site by id, when its sources meet the view's evidence threshold. */
+	/**
+	 * A site by id, when its sources meet the view's evidence threshold, with what a
+	 * response reads beneath it.
+	 */
 	private static final CypherText BY_ID = CypherText.of("""
 			MATCH {{site}} WHERE {{sourced}}
-			RETURN s {.*} AS site
+			{{calls}}
+			RETURN {{projection}} AS site, {{answers}} AS beneath
 			""");
 
-	/** One page of sites by name, and their total when asked for. */
+	/**
+	 * One page of sites by name, each with what a response reads beneath it, and their
+	 * total when asked for; the sort values are read once, before the nested calls.
+	 */
 	private static final CypherText PAGE = CypherText.of("""
 			{{total}}
 			CALL () {
 			  MATCH (s:{{label}}) WHERE {{where}} AND {{after}}
 			  WITH s ORDER BY {{orderBy}} LIMIT {{limit}}
-			  RETURN collect({site: s {.*}, sortValues: {{sortValues}}}) AS rows
+			  WITH s, {{sortValues}} AS sortValues
+			  {{calls}}
+			  RETURN collect({site: {{projection}}, sortValues: sortValues, beneath: {{answers}}}) AS rows
 			}
 			RETURN total, rows
 			""");
@@ -46,12 +57,19 @@ public final class SiteStatements {
 			UNWIND $ids AS dealId
 			MATCH {{deal}}
 			CALL (r) {
-			  MATCH {{sites}} WHERE {{sourced}}
-			  WITH s ORDER BY s.name, s.id
+			  {{sites}}
 			  RETURN collect(s {.*}) AS sites
 			}
 			RETURN dealId, sites
 			""");
+
+	/**
+	 * The lines of a subquery that read the sites {@code s} of deal {@code r} that meet
+	 * the view's evidence threshold, by name, then id.
+	 */
+	private static final CypherText SITES_AT = CypherText.of("""
+			MATCH {{sites}} WHERE {{sourced}}
+			  WITH {{r}}, {{s}} ORDER BY {{name}}, {{id}}""");
 
 	/**
 	 * The operators of many sites, in one statement. Reads {@code $ids}; returns
@@ -147,21 +165,36 @@ public final class SiteStatements {
 	 * properties).
 	 */
 	public static String byId(String id, CypherFilter filter) {
+		return byId(id, filter, SiteStatements::storedOnly);
+	}
+
+	/**
+	 * The site with id {@code id}, when it meets the view's evidence threshold, with what
+	 * {@code beneath} reads beneath it. Reads the filter's parameters (the id among
+	 * them); returns {@code site} and {@code beneath}.
+	 */
+	public static String byId(String id, CypherFilter filter, Function<String, Beneath> beneath) {
+		Beneath parts = beneath.apply("s");
 		return BY_ID.with("site", SiteStorage.byId("s", filter.parameter(id)))
 			.with("sourced", filter.sourcedEnough("s"))
+			.with("calls", parts.calls())
+			.with("projection", parts.projection())
+			.with("answers", parts.answers())
 			.build();
 	}
 
 	/**
 	 * A page of the sites matching {@code where} and the view's evidence threshold, in
-	 * {@code keyset}'s order, and their total when asked for. Reads the filter's
-	 * parameters; returns {@code total} (-1 when not asked for) and {@code rows} (each
-	 * {@code {site, sortValues}}).
+	 * {@code keyset}'s order, each with what {@code beneath} reads beneath it, and their
+	 * total when asked for. Reads the filter's parameters; returns {@code total} (-1 when
+	 * not asked for) and {@code rows} (each {@code {site, sortValues, beneath}}).
 	 */
-	public static String page(@Nullable Where where, Keyset keyset, Page page, boolean withTotal, CypherFilter filter) {
+	public static String page(@Nullable Where where, Keyset keyset, Page page, boolean withTotal, CypherFilter filter,
+			Function<String, Beneath> beneath) {
 		String predicate = predicate(where, filter);
 		String total = withTotal ? TOTAL.with("label", SiteStorage.SITE).with("where", predicate).build()
 				: Keyset.NO_TOTAL;
+		Beneath parts = beneath.apply("s");
 		return PAGE.with("total", total)
 			.with("label", SiteStorage.SITE)
 			.with("where", predicate)
@@ -169,7 +202,23 @@ public final class SiteStatements {
 			.with("orderBy", keyset.orderBy(filter::parameter))
 			.with("limit", filter.parameter(page.fetchSize()))
 			.with("sortValues", keyset.sortValues(filter::parameter))
+			.with("calls", parts.calls())
+			.with("projection", parts.projection())
+			.with("answers", parts.answers())
 			.build();
+	}
+
+	/**
+	 * Site {@code s} with all it stores and nothing beneath: for a statement whose
+	 * response reads nothing nested, or whose nested fields load themselves.
+	 */
+	public static Beneath storedOnly(String s) {
+		return new Beneath(projection(s), "", "null");
+	}
+
+	/** Site {@code s} as the response reads it: all it stores, a handful of fields. */
+	public static String projection(String s) {
+		return s + " {.*}";
 	}
 
 	/**
@@ -179,9 +228,27 @@ public final class SiteStatements {
 	 */
 	public static String sitesOf(CypherFilter filter) {
 		return SITES_OF_DEALS.with("deal", DealStorage.byId("r", "dealId"))
-			.with("sites", SiteStorage.sitesOf("r", "s"))
-			.with("sourced", filter.sourcedEnough("s"))
+			.with("sites", sitesAt("r", "s", filter))
 			.build();
+	}
+
+	/**
+	 * The lines of a subquery that read the sites {@code s} of deal {@code r} that meet
+	 * the filter's evidence threshold, by name, then id. Reads the filter's parameters.
+	 */
+	public static String sitesAt(String r, String s, CypherFilter filter) {
+		return SITES_AT.with("sites", SiteStorage.sitesOf(r, s))
+			.with("sourced", filter.sourcedEnough(s))
+			.with("r", r)
+			.with("s", s)
+			.with("name", s + ".name")
+			.with("id", s + ".id")
+			.build();
+	}
+
+	/** The line of a subquery that reads the operator {@code o} of site {@code s}. */
+	public static String operatorAt(String s, String o) {
+		return "MATCH " + SiteStorage.operatorOf(s, o);
 	}
 
 	/** {@code where} on site {@code s}, and the view's evidence threshold. */

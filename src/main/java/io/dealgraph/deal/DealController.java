@@ -51,7 +51,8 @@ class DealController {
 	@SchemaMapping(typeName = "Deal")
 	CompletableFuture<List<RelatedDeal>> related(Deal deal, DataLoader<RelatedOf, Related> loader,
 			DataFetchingEnvironment environment) {
-		return loader.load(new RelatedOf(deal.id(), Views.of(environment))).thenApply(Related::deals);
+		return Prefetched.orLoad(environment,
+				() -> loader.load(new RelatedOf(deal.id(), Views.of(environment))).thenApply(Related::deals));
 	}
 
 	private Map<RelatedOf, Related> loadRelated(Set<RelatedOf> keys) {

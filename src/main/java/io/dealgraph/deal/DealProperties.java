@@ -42,12 +42,14 @@ public final class DealProperties {
 
 	/**
 	 * The stored properties each {@code Deal} field is read from. {@code type} comes from
-	 * the labels and the parties from their own nodes, so they need none here.
+	 * the labels, the parties from their own nodes, and the sites and related deals from
+	 * theirs (found by the deal's id), so they need none here.
 	 */
 	private static final Map<String, List<String>> STORED_BY_FIELD = Map.ofEntries(
 			Map.entry("id", List.of(DealStorage.ID)), Map.entry("key", List.of(DealStorage.ID)),
 			Map.entry("type", List.of()), Map.entry("from", List.of()), Map.entry("to", List.of()),
-			Map.entry("__typename", List.of()), Map.entry("announcedOn", List.of("announcedOn")),
+			Map.entry("sites", List.of()), Map.entry("related", List.of()), Map.entry("__typename", List.of()),
+			Map.entry("announcedOn", List.of("announcedOn")),
 			Map.entry("amount", List.of("amount", "currency", "amountQualifier", "amountPeriod")),
 			Map.entry("capacityMw", List.of("capacityMw")),
 			Map.entry("capacity", List.of("capacityMw", "capacityBasis", "capacityQualifier")),

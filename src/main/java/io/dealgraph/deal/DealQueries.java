@@ -82,13 +82,18 @@ public class DealQueries {
 		values.put("ids", List.copyOf(dealIds));
 		Map<String, List<RelatedDeal>> related = new HashMap<>();
 		for (Record row : this.cypher.read(query, values)) {
-			related.put(row.get("dealId").asString(),
-					row.get("related")
-						.asList((link) -> new RelatedDeal(deal(link.get("deal")),
-								RelationReason.valueOf(link.get("reason").asString())
-									.seenFrom(link.get("fromStart").asBoolean()))));
+			related.put(row.get("dealId").asString(), row.get("related").asList(DealQueries::relatedDeal));
 		}
 		return related;
+	}
+
+	/**
+	 * Reads a related deal, {@code {deal, reason, fromStart}}, with the reason turned to
+	 * the side of the deal asked about.
+	 */
+	public static RelatedDeal relatedDeal(Value link) {
+		return new RelatedDeal(deal(link.get("deal")),
+				RelationReason.valueOf(link.get("reason").asString()).seenFrom(link.get("fromStart").asBoolean()));
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.dealgraph.network;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
@@ -11,6 +13,9 @@ import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.cypher.CypherFilter;
+import io.dealgraph.deal.Deal;
+import io.dealgraph.site.Site;
+import io.dealgraph.site.SiteQueries;
 import io.dealgraph.filter.Views;
 import io.dealgraph.read.DealsBeneath;
 import io.dealgraph.read.OrganizationsBeneath;
@@ -20,6 +25,7 @@ import io.dealgraph.source.Confidence;
 import io.dealgraph.errors.ApiException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -31,8 +37,24 @@ class NetworkController {
 
 	private final NetworkQueries queries;
 
-	NetworkController(NetworkQueries queries) {
+	private final SiteQueries sites;
+
+	NetworkController(NetworkQueries queries, SiteQueries sites) {
 		this.queries = queries;
+		this.sites = sites;
+	}
+
+	/**
+	 * The sites of a network's deals, each once, by name: one statement for the whole
+	 * network.
+	 */
+	@SchemaMapping
+	List<Site> sites(Network network, DataFetchingEnvironment environment) {
+		Map<String, Site> sites = new TreeMap<>();
+		this.sites.sitesOf(network.deals().stream().map(Deal::id).toList(), Views.of(environment))
+			.values()
+			.forEach((list) -> list.forEach((site) -> sites.putIfAbsent(site.name() + "\u0000" + site.id(), site)));
+		return List.copyOf(sites.values());
 	}
 
 	/**

@@ -12,15 +12,22 @@ import io.dealgraph.graph.Answered;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.organization.OrganizationQueries;
 import io.dealgraph.paging.Connection;
+import io.dealgraph.paging.Page;
 import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.DealsRead;
 import io.dealgraph.read.Reads.FactsRead;
 import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.OperatorRead;
 import io.dealgraph.read.Reads.PartyRead;
 import io.dealgraph.read.Reads.Place;
 import io.dealgraph.read.Reads.RelatedPageRead;
+import io.dealgraph.read.Reads.RelatedDealsRead;
 import io.dealgraph.read.Reads.RelatedRead;
+import io.dealgraph.read.Reads.SiteDealsRead;
+import io.dealgraph.read.Reads.SiteReads;
+import io.dealgraph.read.Reads.SitesRead;
 import io.dealgraph.selection.Prefetched;
+import io.dealgraph.site.Site;
 
 /**
  * Reads the answers that {@link ReadCypher}'s subqueries returned, in the order of the
@@ -52,9 +59,36 @@ final class ReadAnswers {
 
 	/** Keeps what was read beneath the deal at {@code at}. */
 	void deal(ResultPath at, Value beneath, DealReads reads) {
-		for (int i = 0; i < reads.parties().size(); i++) {
-			PartyRead party = reads.parties().get(i);
-			organization(at.segment(party.key()), beneath.get(ReadCypher.answerKey(i)), party.beneath());
+		for (int i = 0; i < reads.fields().size(); i++) {
+			Value answer = beneath.get(ReadCypher.answerKey(i));
+			switch (reads.fields().get(i)) {
+				case PartyRead party -> organization(at.segment(party.key()), answer, party.beneath());
+				case SitesRead sites -> {
+					List<Answered<Site>> found = answer
+						.asList((s) -> new Answered<>(Site.from(s.get("site")), s.get("beneath")));
+					Prefetched.put(this.context, at.segment(sites.key()), found.stream().map(Answered::value).toList());
+					list(at.segment(sites.key()), found, (node, site) -> site(node, site.beneath(), sites.beneath()));
+				}
+				case RelatedDealsRead related -> relatedDeals(at.segment(related.key()), answer, related);
+			}
+		}
+	}
+
+	/** Keeps what was read beneath the site at {@code at}. */
+	void site(ResultPath at, Value beneath, SiteReads reads) {
+		for (int i = 0; i < reads.fields().size(); i++) {
+			Value answer = beneath.get(ReadCypher.answerKey(i));
+			switch (reads.fields().get(i)) {
+				case OperatorRead operator -> {
+					List<Answered<Organization>> found = answer
+						.asList((x) -> new Answered<>(Organization.from(x.get("organization")), x.get("beneath")));
+					ResultPath place = at.segment(operator.key());
+					Prefetched.put(this.context, place, found.isEmpty() ? null : found.getFirst().value());
+					found.stream().findFirst().ifPresent((it) -> organization(place, it.beneath(), operator.beneath()));
+				}
+				case SiteDealsRead deals ->
+					dealPage(at.segment(deals.key()), answer, deals.page(), deals.places(), deals.beneath());
+			}
 		}
 	}
 
@@ -79,10 +113,24 @@ final class ReadAnswers {
 	}
 
 	private void deals(ResultPath at, Value answer, DealsRead read) {
-		Connection<Answered<Deal>> page = DealQueries.connectionAt(answer.get("rows"), read.page(),
+		dealPage(at, answer, read.page(), read.places(), read.beneath());
+	}
+
+	private void dealPage(ResultPath at, Value answer, Page asked, List<Place> places, DealReads beneath) {
+		Connection<Answered<Deal>> page = DealQueries.connectionAt(answer.get("rows"), asked,
 				answer.get("total").asInt());
 		Prefetched.put(this.context, at, page.map(Answered::value));
-		nodes(at, page, read.places(), (node, deal) -> deal(node, deal.beneath(), read.beneath()));
+		nodes(at, page, places, (node, deal) -> deal(node, deal.beneath(), beneath));
+	}
+
+	private void relatedDeals(ResultPath at, Value answer, RelatedDealsRead read) {
+		List<Value> links = answer.asList((link) -> link);
+		Prefetched.put(this.context, at, links.stream().map(DealQueries::relatedDeal).toList());
+		if (read.dealKey() != null) {
+			for (int i = 0; i < links.size(); i++) {
+				deal(at.segment(i).segment(read.dealKey()), links.get(i).get("beneath"), read.beneath());
+			}
+		}
 	}
 
 	private void relatedPage(ResultPath at, Value answer, RelatedPageRead read) {

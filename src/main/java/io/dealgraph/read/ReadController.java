@@ -26,15 +26,20 @@ import io.dealgraph.source.Confidence;
 import io.dealgraph.read.Reads.ConnectionSelection;
 import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.SiteReads;
+import io.dealgraph.site.Site;
+import io.dealgraph.site.SiteQueries;
+import io.dealgraph.site.SiteWhere;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The top-level reads of organizations and deals (search included), each answered with
- * one Cypher statement: the field's own read, and beneath it every nested field of the
- * selection ({@link Reads}), as subqueries ({@link ReadCypher}). The nested fields then
- * take their answers from what was read ({@link ReadAnswers}) instead of loading them.
+ * The top-level reads of organizations, deals and sites (search included), each answered
+ * with one Cypher statement: the field's own read, and beneath it every nested field of
+ * the selection ({@link Reads}), as subqueries ({@link ReadCypher}). The nested fields
+ * then take their answers from what was read ({@link ReadAnswers}) instead of loading
+ * them.
  */
 @Controller
 class ReadController {
@@ -43,11 +48,14 @@ class ReadController {
 
 	private final DealQueries deals;
 
+	private final SiteQueries sites;
+
 	private final SingleReads single;
 
-	ReadController(OrganizationQueries organizations, DealQueries deals, SingleReads single) {
+	ReadController(OrganizationQueries organizations, DealQueries deals, SiteQueries sites, SingleReads single) {
 		this.organizations = organizations;
 		this.deals = deals;
+		this.sites = sites;
 		this.single = single;
 	}
 
@@ -137,6 +145,37 @@ class ReadController {
 		ReadAnswers answers = answers(environment);
 		answers.nodes(path(environment), page, connection.places(),
 				(node, deal) -> answers.deal(node, deal.beneath(), reads));
+		return Views.seenAs(view, page.map(Answered::value));
+	}
+
+	/** The site, when it meets the evidence asked for, and everything beneath it. */
+	@QueryMapping
+	DataFetcherResult<@Nullable Site> site(@Argument String id, @Argument @Nullable Confidence minConfidence,
+			DataFetchingEnvironment environment) {
+		View view = View.of(null, minConfidence);
+		return Views.seenAs(view,
+				this.single
+					.site(id, view, environment.getSelectionSet().getImmediateFields(), path(environment),
+							environment.getGraphQlContext())
+					.orElse(null));
+	}
+
+	/** The sites, and everything beneath them, see the graph as of {@code asOf}. */
+	@QueryMapping
+	DataFetcherResult<Connection<Site>> sites(@Argument @Nullable SiteWhere where, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
+			DataFetchingEnvironment environment) {
+		View view = View.of(asOf, minConfidence);
+		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
+		SiteReads reads = Reads.site(connection.nodeFields());
+		var filter = new CypherFilter(view);
+		var cypher = new ReadCypher(filter);
+		Connection<Answered<Site>> page = this.sites.page(where, Page.of(first, after, last, before),
+				connection.withTotal(), filter, (s) -> cypher.site(s, reads));
+		ReadAnswers answers = answers(environment);
+		answers.nodes(path(environment), page, connection.places(),
+				(node, site) -> answers.site(node, site.beneath(), reads));
 		return Views.seenAs(view, page.map(Answered::value));
 	}
 

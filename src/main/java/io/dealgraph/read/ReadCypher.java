@@ -7,6 +7,7 @@ import io.dealgraph.deal.DealProperties;
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.cypher.DealStatements;
 import io.dealgraph.cypher.OrganizationStatements;
+import io.dealgraph.cypher.SiteStatements;
 import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
@@ -16,9 +17,14 @@ import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.DealsRead;
 import io.dealgraph.read.Reads.FactsRead;
 import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.OperatorRead;
 import io.dealgraph.read.Reads.PartyRead;
 import io.dealgraph.read.Reads.RelatedPageRead;
+import io.dealgraph.read.Reads.RelatedDealsRead;
 import io.dealgraph.read.Reads.RelatedRead;
+import io.dealgraph.read.Reads.SiteDealsRead;
+import io.dealgraph.read.Reads.SiteReads;
+import io.dealgraph.read.Reads.SitesRead;
 
 /**
  * Builds the subqueries that read everything beneath a bound organization or deal, as
@@ -36,8 +42,8 @@ import io.dealgraph.read.Reads.RelatedRead;
 final class ReadCypher {
 
 	/**
-	 * A page of organization {@code o}'s deals, each with what is read beneath it; the
-	 * sort values are read once, before the nested calls.
+	 * A page of the deals of organization or site {@code o}, each with what is read
+	 * beneath it; the sort values are read once, before the nested calls.
 	 */
 	private static final CypherText DEALS = CypherText.of("""
 			CALL ({{o}}) {
@@ -59,13 +65,36 @@ final class ReadCypher {
 			  RETURN collect({organization: {{projection}}, sortValues: {{sorted}}, beneath: {{answers}}}) AS {{column}}
 			}""");
 
-	/** The other parties of a relationship field, each with what is read beneath it. */
+	/**
+	 * The other parties of a relationship field, or a site's operator, each with what is
+	 * read beneath it.
+	 */
 	private static final CypherText RELATED = CypherText.of("""
 			CALL ({{o}}) {
 			  {{related}}
 			  {{calls}}
 			  RETURN collect({organization: {{projection}}, beneath: {{answers}}}) AS {{column}}
 			}""");
+
+	/** The sites of a deal, each with what is read beneath it. */
+	private static final CypherText SITES = CypherText.of("""
+			CALL ({{r}}) {
+			  {{sites}}
+			  {{calls}}
+			  RETURN collect({site: {{projection}}, beneath: {{answers}}}) AS {{column}}
+			}""");
+
+	/**
+	 * The deals related to a deal, each with its link's reason as stored, the side it
+	 * reads from, and what is read beneath it.
+	 */
+	private static final CypherText RELATED_DEALS = CypherText
+		.of("""
+				CALL ({{r}}) {
+				  {{related}}
+				  {{calls}}
+				  RETURN collect({deal: {{deal}}, reason: {{link}}.reason, fromStart: {{fromStart}}, beneath: {{answers}}}) AS {{column}}
+				}""");
 
 	private final CypherFilter names;
 
@@ -119,16 +148,55 @@ final class ReadCypher {
 	Beneath deal(String r, String from, String to, DealReads reads) {
 		List<String> calls = new ArrayList<>();
 		List<String> answers = new ArrayList<>();
-		for (int i = 0; i < reads.parties().size(); i++) {
-			PartyRead party = reads.parties().get(i);
-			Beneath beneath = organization((party.end() == End.FROM) ? from : to, party.beneath());
-			calls.add(beneath.calls());
-			answers.add(answerKey(i) + ": " + beneath.answers());
+		for (int i = 0; i < reads.fields().size(); i++) {
+			switch (reads.fields().get(i)) {
+				case PartyRead party -> {
+					Beneath beneath = organization((party.end() == End.FROM) ? from : to, party.beneath());
+					calls.add(beneath.calls());
+					answers.add(answerKey(i) + ": " + beneath.answers());
+				}
+				case SitesRead sites -> {
+					String column = this.names.variable("c");
+					calls.add(sites(r, sites, column));
+					answers.add(answerKey(i) + ": " + column);
+				}
+				case RelatedDealsRead related -> {
+					String column = this.names.variable("c");
+					calls.add(relatedDeals(r, related, column));
+					answers.add(answerKey(i) + ": " + column);
+				}
+			}
 		}
 		String projection = DealStorage.projection(r, DealProperties.storedFor(reads.selected()),
 				OrganizationStatements.projection(from, reads.fromSelected()),
 				OrganizationStatements.projection(to, reads.toSelected()), this.names.asOf());
 		return beneath(projection, calls, answers);
+	}
+
+	/** The subqueries that read what {@code reads} lists beneath site {@code s}. */
+	Beneath site(String s, SiteReads reads) {
+		List<String> calls = new ArrayList<>();
+		List<String> answers = new ArrayList<>();
+		for (int i = 0; i < reads.fields().size(); i++) {
+			String column = this.names.variable("c");
+			switch (reads.fields().get(i)) {
+				case OperatorRead operator -> {
+					String x = this.names.variable("x");
+					calls.add(organizations(s, SiteStatements.operatorAt(s, x), x, operator.beneath(), column));
+					answers.add(answerKey(i) + ": " + column);
+				}
+				case SiteDealsRead deals -> {
+					String r = this.names.variable("r");
+					String a = this.names.variable("a");
+					String b = this.names.variable("b");
+					String page = DealStatements.pageAtSite(s, r, a, b, deals.page(), this.names);
+					calls.add(dealPage(s, page, r, a, b, deals.beneath(), column));
+					String total = deals.withTotal() ? DealStatements.totalAtSite(s, this.names) : "-1";
+					answers.add(answerKey(i) + ": {rows: " + column + ", total: " + total + "}");
+				}
+			}
+		}
+		return beneath(SiteStatements.projection(s), calls, answers);
 	}
 
 	private String deals(String o, DealsRead read, String column) {
@@ -137,8 +205,17 @@ final class ReadCypher {
 		String to = this.names.variable("b");
 		String page = DealStatements.pageAt(o, r, from, to, read.types(), DealQueries.end(read.direction()),
 				read.page(), this.names);
-		Beneath beneath = deal(r, from, to, read.beneath());
-		return DEALS.with("o", o)
+		return dealPage(o, page, r, from, to, read.beneath(), column);
+	}
+
+	/**
+	 * A page of deals {@code r} of the object bound to {@code subject}, read by the lines
+	 * {@code page}, each with what is read beneath it.
+	 */
+	private String dealPage(String subject, String page, String r, String from, String to, DealReads reads,
+			String column) {
+		Beneath beneath = deal(r, from, to, reads);
+		return DEALS.with("o", subject)
 			.with("page", page)
 			.with("r", r)
 			.with("from", from)
@@ -152,13 +229,50 @@ final class ReadCypher {
 			.build();
 	}
 
+	private String sites(String r, SitesRead read, String column) {
+		String s = this.names.variable("s");
+		Beneath beneath = site(s, read.beneath());
+		return SITES.with("r", r)
+			.with("sites", SiteStatements.sitesAt(r, s, this.names))
+			.with("calls", indented(beneath.calls()))
+			.with("projection", beneath.projection())
+			.with("answers", beneath.answers())
+			.with("column", column)
+			.build();
+	}
+
+	private String relatedDeals(String r, RelatedDealsRead read, String column) {
+		String link = this.names.variable("l");
+		String x = this.names.variable("x");
+		String from = this.names.variable("a");
+		String to = this.names.variable("b");
+		Beneath beneath = deal(x, from, to, read.beneath());
+		return RELATED_DEALS.with("r", r)
+			.with("related", DealStatements.relatedAt(r, link, x, from, to, this.names))
+			.with("calls", indented(beneath.calls()))
+			.with("deal", beneath.projection())
+			.with("link", link)
+			.with("fromStart", DealStatements.startsAt(link, r))
+			.with("answers", beneath.answers())
+			.with("column", column)
+			.build();
+	}
+
 	private String related(String o, RelatedRead read, String column) {
 		String r = this.names.variable("r");
 		String x = this.names.variable("x");
 		String related = OrganizationStatements.related(o, read.relationship(), r, x, this.names);
-		Beneath beneath = organization(x, read.beneath());
-		return RELATED.with("o", o)
-			.with("related", related)
+		return organizations(o, related, x, read.beneath(), column);
+	}
+
+	/**
+	 * The organizations {@code x} that the lines {@code match} find from the object bound
+	 * to {@code subject}, each with what is read beneath it.
+	 */
+	private String organizations(String subject, String match, String x, OrganizationReads reads, String column) {
+		Beneath beneath = organization(x, reads);
+		return RELATED.with("o", subject)
+			.with("related", match)
 			.with("calls", indented(beneath.calls()))
 			.with("projection", beneath.projection())
 			.with("answers", beneath.answers())

@@ -8,13 +8,14 @@ import io.dealgraph.graph.Identified;
 import io.dealgraph.graph.View;
 import io.dealgraph.node.NodeReader;
 import io.dealgraph.organization.OrganizationQueries;
+import io.dealgraph.site.SiteQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Organizations and deals for {@code node(id:)}: each with everything selected beneath it
- * in one statement, as {@code organization(id:)} and {@code deal(id:)} read them. A
- * retracted deal is no node.
+ * Organizations, deals and sites for {@code node(id:)}: each with everything selected
+ * beneath it in one statement, as {@code organization(id:)}, {@code deal(id:)} and
+ * {@code site(id:)} read them. A retracted deal is no node.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadNodes {
@@ -63,6 +64,30 @@ class ReadNodes {
 				return single
 					.deal(key, false, View.NOW, request.fields(), request.path(),
 							request.environment().getGraphQlContext())
+					.orElse(null);
+			}
+
+		};
+	}
+
+	@Bean
+	NodeReader siteNodes(SingleReads single, SiteQueries sites) {
+		return new NodeReader() {
+
+			@Override
+			public Interface reads() {
+				return Interface.Site;
+			}
+
+			@Override
+			public boolean holds(String key) {
+				return sites.holds(key);
+			}
+
+			@Override
+			public @Nullable Identified read(String key, Request request) {
+				return single
+					.site(key, View.NOW, request.fields(), request.path(), request.environment().getGraphQlContext())
 					.orElse(null);
 			}
 

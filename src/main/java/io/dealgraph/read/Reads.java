@@ -27,9 +27,9 @@ import io.dealgraph.paging.Page;
 /**
  * What a response reads beneath a top-level field, taken from its GraphQL selection: the
  * nested fields that need the database (an organization's deals, relationship fields and
- * facts, and those of a deal's parties), with their arguments and their places in the
- * response. Plain fields of an organization or deal are not here: the projection of the
- * object carries them.
+ * facts; a deal's parties, sites and related deals; a site's operator and deals), with
+ * their arguments and their places in the response. Plain fields of an organization or
+ * deal are not here: the projection of the object carries them.
  *
  * <p>
  * A field is left out, to be loaded by its own fetcher, when reading it here could change
@@ -73,9 +73,17 @@ final class Reads {
 
 	/**
 	 * What is read of a deal: the names of its selected fields and of its parties', for
-	 * their projections, and beneath it, the nested fields of its parties.
+	 * their projections, and beneath it, field by field.
 	 */
-	record DealReads(Set<String> selected, Set<String> fromSelected, Set<String> toSelected, List<PartyRead> parties) {
+	record DealReads(Set<String> selected, Set<String> fromSelected, Set<String> toSelected, List<DealRead> fields) {
+
+	}
+
+	/**
+	 * What is read beneath a site, field by field; the site itself is read whole (it
+	 * stores a handful of fields).
+	 */
+	record SiteReads(List<SiteRead> fields) {
 
 	}
 
@@ -113,8 +121,46 @@ final class Reads {
 	record FactsRead(String key) implements Read {
 	}
 
+	/** A nested field read beneath a deal, by its response key. */
+	sealed interface DealRead permits PartyRead, SitesRead, RelatedDealsRead {
+
+		String key();
+
+	}
+
 	/** {@code Deal.from} or {@code Deal.to}, with what is read beneath that party. */
-	record PartyRead(String key, End end, OrganizationReads beneath) {
+	record PartyRead(String key, End end, OrganizationReads beneath) implements DealRead {
+	}
+
+	/** {@code Deal.sites}, with what is read beneath each site. */
+	record SitesRead(String key, SiteReads beneath) implements DealRead {
+	}
+
+	/**
+	 * {@code Deal.related}, with what is read of each related deal; {@code dealKey} is
+	 * the response key of {@code RelatedDeal.deal}, null when that field is selected
+	 * under several keys, whose nested fields then load themselves.
+	 */
+	record RelatedDealsRead(String key, @Nullable String dealKey, DealReads beneath) implements DealRead {
+	}
+
+	/** A nested field read beneath a site, by its response key. */
+	sealed interface SiteRead permits OperatorRead, SiteDealsRead {
+
+		String key();
+
+	}
+
+	/** {@code Site.operator}, with what is read beneath it. */
+	record OperatorRead(String key, OrganizationReads beneath) implements SiteRead {
+	}
+
+	/**
+	 * {@code Site.deals}: a page of deals, and where in the connection its deals stand,
+	 * each with what is read beneath it.
+	 */
+	record SiteDealsRead(String key, Page page, boolean withTotal, List<Place> places,
+			DealReads beneath) implements SiteRead {
 	}
 
 	/**
@@ -174,24 +220,69 @@ final class Reads {
 
 	/** What is read beneath a deal with these selected fields. */
 	static DealReads deal(Collection<SelectedField> fields) {
-		List<PartyRead> parties = new ArrayList<>();
+		List<DealRead> reads = new ArrayList<>();
 		Set<String> fromSelected = new TreeSet<>();
 		Set<String> toSelected = new TreeSet<>();
 		for (SelectedField field : fields) {
-			End end = switch (field.getName()) {
-				case "from" -> End.FROM;
-				case "to" -> End.TO;
-				default -> null;
-			};
-			if (end != null) {
-				((end == End.FROM) ? fromSelected : toSelected).addAll(names(children(field)));
-				OrganizationReads beneath = organization(children(field));
-				if (!beneath.fields().isEmpty()) {
-					parties.add(new PartyRead(field.getResultKey(), end, beneath));
+			switch (field.getName()) {
+				case "from", "to" -> {
+					End end = field.getName().equals("from") ? End.FROM : End.TO;
+					((end == End.FROM) ? fromSelected : toSelected).addAll(names(children(field)));
+					OrganizationReads beneath = organization(children(field));
+					if (!beneath.fields().isEmpty()) {
+						reads.add(new PartyRead(field.getResultKey(), end, beneath));
+					}
+				}
+				case "sites" -> reads.add(new SitesRead(field.getResultKey(), site(children(field))));
+				case "related" -> reads.add(relatedDeals(field));
+				default -> {
 				}
 			}
 		}
-		return new DealReads(names(fields), fromSelected, toSelected, onePerKey(parties, PartyRead::key));
+		return new DealReads(names(fields), fromSelected, toSelected, onePerKey(reads, DealRead::key));
+	}
+
+	/** What is read beneath a site with these selected fields. */
+	static SiteReads site(Collection<SelectedField> fields) {
+		List<SiteRead> reads = new ArrayList<>();
+		for (SelectedField field : fields) {
+			switch (field.getName()) {
+				case "operator" -> reads.add(new OperatorRead(field.getResultKey(), organization(children(field))));
+				case "deals" -> siteDeals(field).ifPresent(reads::add);
+				default -> {
+				}
+			}
+		}
+		return new SiteReads(onePerKey(reads, SiteRead::key));
+	}
+
+	/**
+	 * {@code Deal.related}: each related deal read as every selection of
+	 * {@code RelatedDeal.deal} asks, and beneath it only when there is one.
+	 */
+	private static RelatedDealsRead relatedDeals(SelectedField field) {
+		List<SelectedField> deals = children(field).stream().filter((it) -> it.getName().equals("deal")).toList();
+		if (deals.size() == 1) {
+			SelectedField deal = deals.getFirst();
+			return new RelatedDealsRead(field.getResultKey(), deal.getResultKey(), deal(children(deal)));
+		}
+		DealReads all = deal(deals.stream().flatMap((deal) -> children(deal).stream()).toList());
+		return new RelatedDealsRead(field.getResultKey(), null,
+				new DealReads(all.selected(), all.fromSelected(), all.toSelected(), List.of()));
+	}
+
+	private static Optional<SiteRead> siteDeals(SelectedField field) {
+		Page page;
+		try {
+			page = page(field.getArguments());
+			DealStatements.checkPageAt(page);
+		}
+		catch (ApiException refused) {
+			return Optional.empty();
+		}
+		ConnectionSelection connection = ConnectionSelection.of(children(field));
+		return Optional.of(new SiteDealsRead(field.getResultKey(), page, connection.withTotal(), connection.places(),
+				deal(connection.nodeFields())));
 	}
 
 	private static Optional<Read> deals(SelectedField field) {

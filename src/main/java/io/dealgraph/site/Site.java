@@ -49,7 +49,7 @@ public record Site(String id, String name, List<String> aliases, @Nullable Strin
 	}
 
 	/** Reads the map that {@code s {.*}} projects from a site node. */
-	static Site from(Value s) {
+	public static Site from(Value s) {
 		Capacity capacity = s.get("capacityMw").isNull() ? null
 				: new Capacity(s.get("capacityMw").asDouble(),
 						s.get("capacityBasis").isNull() ? null

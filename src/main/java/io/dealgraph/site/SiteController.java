@@ -4,11 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
@@ -19,21 +17,20 @@ import io.dealgraph.deal.Deal;
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.filter.Views;
 import io.dealgraph.graph.View;
-import io.dealgraph.network.Network;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Page;
-import io.dealgraph.source.Confidence;
+import io.dealgraph.selection.Prefetched;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Sites: the top-level {@code site} and {@code sites}, a deal's {@code sites}, and a
- * site's operator and deals. Nested fields load for a whole level of the response at
- * once, in the view the top-level field set.
+ * A deal's {@code sites}, and a site's operator and deals. A nested field takes the
+ * answer its top-level field's statement read (the read compiler reads {@code site},
+ * {@code sites} and what stands beneath them); where none did, it loads for a whole level
+ * of the response at once, in the view the top-level field set.
  */
 @Controller
 class SiteController {
@@ -53,44 +50,18 @@ class SiteController {
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadDeals(keys)));
 	}
 
-	@QueryMapping
-	DataFetcherResult<@Nullable Site> site(@Argument String id, @Argument @Nullable Confidence minConfidence) {
-		View view = View.of(null, minConfidence);
-		return Views.seenAs(view, this.sites.byId(id, view).orElse(null));
-	}
-
-	@QueryMapping
-	DataFetcherResult<Connection<Site>> sites(@Argument @Nullable SiteWhere where, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
-			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
-			DataFetchingFieldSelectionSet fields) {
-		View view = View.of(asOf, minConfidence);
-		return Views.seenAs(view,
-				this.sites.page(where, Page.of(first, after, last, before), fields.contains("totalCount"), view));
-	}
-
 	@SchemaMapping(typeName = "Deal")
 	CompletableFuture<List<Site>> sites(Deal deal, DataLoader<SitesOf, Sites> loader,
 			DataFetchingEnvironment environment) {
-		return loader.load(new SitesOf(deal.id(), Views.of(environment))).thenApply(Sites::sites);
-	}
-
-	/**
-	 * The sites of a network's deals, each once, by name: one statement for the whole
-	 * network.
-	 */
-	@SchemaMapping(typeName = "Network")
-	List<Site> sites(Network network, DataFetchingEnvironment environment) {
-		Map<String, Site> sites = new TreeMap<>();
-		this.sites.sitesOf(network.deals().stream().map(Deal::id).toList(), Views.of(environment))
-			.values()
-			.forEach((list) -> list.forEach((site) -> sites.putIfAbsent(site.name() + "\u0000" + site.id(), site)));
-		return List.copyOf(sites.values());
+		return Prefetched.orLoad(environment,
+				() -> loader.load(new SitesOf(deal.id(), Views.of(environment))).thenApply(Sites::sites));
 	}
 
 	@SchemaMapping(typeName = "Site")
-	CompletableFuture<@Nullable Organization> operator(Site site, DataLoader<OperatorOf, Operator> loader) {
-		return loader.load(new OperatorOf(site.id())).thenApply(Operator::organization);
+	CompletableFuture<@Nullable Organization> operator(Site site, DataLoader<OperatorOf, Operator> loader,
+			DataFetchingEnvironment environment) {
+		return Prefetched.orLoad(environment,
+				() -> loader.load(new OperatorOf(site.id())).thenApply(Operator::organization));
 	}
 
 	@SchemaMapping(typeName = "Site")
@@ -100,7 +71,7 @@ class SiteController {
 			DataFetchingEnvironment environment) {
 		var key = new DealsAt(site.id(), Page.of(first, after, last, before), fields.contains("totalCount"),
 				Views.of(environment));
-		return loader.load(key).thenApply(DealsPage::connection);
+		return Prefetched.orLoad(environment, () -> loader.load(key).thenApply(DealsPage::connection));
 	}
 
 	private Map<SitesOf, Sites> loadSites(Set<SitesOf> keys) {

@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 
 import io.dealgraph.cypher.SiteStatements;
 import io.dealgraph.cypher.CypherFilter;
+import io.dealgraph.graph.Answered;
+import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.View;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.organization.Organization;
@@ -35,28 +38,42 @@ public class SiteQueries {
 	}
 
 	/** Whether a site has this id. */
-	boolean holds(String id) {
+	public boolean holds(String id) {
 		return this.cypher.read(SiteStatements.HOLDS, Map.of("id", id), (row) -> row.get("holds").asBoolean())
 			.getFirst();
 	}
 
 	/** The site with this id, when it meets the view's evidence threshold. */
 	public Optional<Site> byId(String id, View view) {
-		var filter = new CypherFilter(view);
-		String query = SiteStatements.byId(id, filter);
-		return this.cypher.read(query, filter.parameters(), (r) -> Site.from(r.get("site"))).stream().findFirst();
+		return byId(id, new CypherFilter(view), SiteStatements::storedOnly).map(Answered::value);
 	}
 
-	/** A page of the sites matching {@code where}, by name, then id. */
-	Connection<Site> page(@Nullable SiteWhere where, Page page, boolean withTotal, View view) {
-		var filter = new CypherFilter(view);
+	/**
+	 * The site with this id, when it meets the evidence threshold of the filter's view,
+	 * with what {@code beneath} reads beneath it.
+	 */
+	public Optional<Answered<Site>> byId(String id, CypherFilter filter, Function<String, Beneath> beneath) {
+		String query = SiteStatements.byId(id, filter, beneath);
+		return this.cypher
+			.read(query, filter.parameters(), (r) -> new Answered<>(Site.from(r.get("site")), r.get("beneath")))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * A page of the sites matching {@code where}, by name, then id, each with what
+	 * {@code beneath} reads beneath it.
+	 */
+	public Connection<Answered<Site>> page(@Nullable SiteWhere where, Page page, boolean withTotal, CypherFilter filter,
+			Function<String, Beneath> beneath) {
 		Keyset keyset = SiteStatements.BY_NAME.reading(page);
 		SiteStatements.Where asked = (where != null) ? new SiteStatements.Where(where.id(), where.idIn(),
 				where.nameContains(), where.country(), where.region(), where.operator()) : null;
-		String query = SiteStatements.page(asked, keyset, page, withTotal, filter);
+		String query = SiteStatements.page(asked, keyset, page, withTotal, filter, beneath);
 		Record row = this.cypher.read(query, filter.parameters()).getFirst();
-		List<Edge<Site>> edges = row.get("rows")
-			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(), Site.from(r.get("site"))));
+		List<Edge<Answered<Site>>> edges = row.get("rows")
+			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
+					new Answered<>(Site.from(r.get("site")), r.get("beneath"))));
 		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
 	}
 

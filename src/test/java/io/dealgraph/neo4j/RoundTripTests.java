@@ -150,6 +150,48 @@ class RoundTripTests {
 	}
 
 	@Test
+	void aSiteWithItsOperatorAndItsDealsWithTheirSitesAndRelatedDealsCostsOneStatement() {
+		long before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ site(id: "lake-mariner") {
+				    name operator { name financiers { name } deals(first: 3) { totalCount edges { node { key } } } }
+				    deals(first: 20) { totalCount edges { node {
+				      key from { name } to { name customers { name } }
+				      sites { key operator { name } }
+				      related { reason deal { key from { name } sites { key } } }
+				    } } }
+				} }
+				""").execute().path("site.deals.edges").entityList(Object.class).hasSizeGreaterThan(5);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+		before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ sites(first: 50) { totalCount edges { node {
+				    key operator { name } deals(first: 5) { edges { node { key related { deal { key } } } } }
+				} } } }
+				""").execute().path("sites.edges").entityList(Object.class).hasSizeGreaterThan(3);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aDealWithItsSitesTheirDealsAndItsRelatedDealsCostsOneStatement() {
+		long before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ deal(id: "E046") {
+				    key sites { name operator { key } deals(first: 10) { edges { node { key to { name } } } } }
+				    related { reason deal { key sites { key } related { reason deal { key } } } }
+				} }
+				""").execute().path("deal.related").entityList(Object.class).hasSizeGreaterThan(1);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+		before = this.cypher.statementCount();
+		this.graphQl.document("""
+				{ node(id: "Site:lake-mariner") { ... on Site { name operator { name } deals { edges { node {
+				    key sites { key } related { deal { key } }
+				} } } } } }
+				""").execute().path("node.deals.edges").entityList(Object.class).hasSizeGreaterThan(5);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
 	void aPathSearchCostsTheSameWhateverIsSelectedBeneathItsPaths() {
 		for (String arguments : List.of("from: \"coatue\", to: \"anthropic\"",
 				"from: \"coatue\", to: \"anthropic\", directed: false, first: 10",

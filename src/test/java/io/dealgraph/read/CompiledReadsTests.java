@@ -52,6 +52,28 @@ class CompiledReadsTests {
 			}
 			""";
 
+	/**
+	 * Every nested field the read compiler reads beneath a site and a deal's sites and
+	 * related deals, three levels down.
+	 */
+	private static final String SITES_BENEATH = """
+			fragment SiteBeneath on Site {
+			  key name aliases country region capacity { mw basis qualifier } confidence sources { url confidence }
+			  operator { key name financiers { key } deals(first: 2) { totalCount edges { cursor node { key } } } }
+			  deals(first: 4) {
+			    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+			    edges { cursor node { key type sites { key operator { key } } related { reason deal { key from { key } } } to { key } } }
+			  }
+			  latest: deals(last: 2) { pageInfo { hasPreviousPage startCursor } edges { node { key } } }
+			}
+			fragment DealBeneath on Deal {
+			  key type status
+			  sites { key name operator { key } deals(first: 2) { totalCount edges { node { key to { key } } } } }
+			  related { reason deal { key announcedOn from { key financiers { key } } sites { key } related { reason deal { key } } } }
+			  to { key customers { key } }
+			}
+			""";
+
 	@Autowired
 	HttpGraphQlTester graphQl;
 
@@ -109,6 +131,55 @@ class CompiledReadsTests {
 			.path(path)
 			.entity(Map.class)
 			.get();
+	}
+
+	@Test
+	void aSiteReadInOneStatementIsTheOneTheNetworkLoadsLevelByLevel() {
+		for (String id : List.of("lake-mariner", "abernathy")) {
+			long before = this.cypher.statementCount();
+			Map<?, ?> compiled = (Map<?, ?>) readSites("query($id: ID!) { site(id: $id) { ...SiteBeneath } }", id,
+					"site");
+			assertThat(this.cypher.statementCount() - before).as("statements for " + id).isEqualTo(1);
+			// A network's sites load each nested level on their own.
+			List<Object> loaded = list(readSites("query { network(around: \"terawulf\") { sites { ...SiteBeneath } } }",
+					null, "network.sites"));
+			assertThat(loaded).as(id).contains(compiled);
+			assertThat(list(((Map<?, ?>) compiled.get("deals")).get("edges"))).as(id).isNotEmpty();
+		}
+	}
+
+	@Test
+	void aDealsSitesAndRelatedDealsReadInOneStatementAreTheOnesLoadedLevelByLevel() {
+		// Under two aliases, a network's deals are read whole and each nested level loads
+		// on its own.
+		List<Object> loaded = list(
+				readSites("query { network(around: \"terawulf\") { deals { ...DealBeneath } again: deals { key } } }",
+						null, "network.deals"));
+		int compared = 0;
+		for (Object deal : loaded) {
+			Map<?, ?> one = (Map<?, ?>) deal;
+			if (list(one.get("sites")).isEmpty() && list(one.get("related")).isEmpty()) {
+				continue;
+			}
+			long before = this.cypher.statementCount();
+			Object compiled = readSites("query($id: ID!) { deal(id: $id) { ...DealBeneath } }", (String) one.get("key"),
+					"deal");
+			assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+			assertThat(compiled).as((String) one.get("key")).isEqualTo(one);
+			compared++;
+		}
+		assertThat(compared).isGreaterThanOrEqualTo(4);
+	}
+
+	private Object readSites(String query, String id, String path) {
+		int deal = SITES_BENEATH.indexOf("fragment DealBeneath");
+		String document = query
+				+ (query.contains("SiteBeneath") ? SITES_BENEATH.substring(0, deal) : SITES_BENEATH.substring(deal));
+		var request = this.graphQl.document(document);
+		if (id != null) {
+			request = request.variable("id", id);
+		}
+		return request.execute().path(path).entity(Object.class).get();
 	}
 
 	@Test

@@ -18,9 +18,14 @@ import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.DealsRead;
 import io.dealgraph.read.Reads.FactsRead;
 import io.dealgraph.read.Reads.OrganizationReads;
+import io.dealgraph.read.Reads.OperatorRead;
 import io.dealgraph.read.Reads.PartyRead;
 import io.dealgraph.read.Reads.Place;
+import io.dealgraph.read.Reads.RelatedDealsRead;
 import io.dealgraph.read.Reads.RelatedRead;
+import io.dealgraph.read.Reads.SiteDealsRead;
+import io.dealgraph.read.Reads.SiteReads;
+import io.dealgraph.read.Reads.SitesRead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +103,48 @@ class ReadCypherTests {
 				+ "(r10.retractedAt IS NULL AND r10.announcedKey <= $p5 AND (r10.endedKey IS NULL OR r10.endedKey > $p5)) }}, "
 				+ "r1: c11}");
 		assertThat(filter.parameters()).containsEntry("p5", "2024-99-99").containsEntry("p7", 4);
+	}
+
+	@Test
+	void aSitesOperatorAndDealsAndEachDealsSitesAndRelatedDealsAreNestedSubqueries() {
+		var related = new RelatedDealsRead("related", "deal",
+				new DealReads(Set.of("id"), Set.of(), Set.of(), List.of()));
+		var sites = new SitesRead("sites", new SiteReads(List.of()));
+		var deals = new SiteDealsRead("deals", Page.of(2, null), true, List.of(new Place("edges", "node")),
+				new DealReads(Set.of("id", "sites", "related"), Set.of(), Set.of(), List.of(sites, related)));
+		var operator = new OperatorRead("operator", OrganizationReads.NONE);
+		var filter = new CypherFilter();
+		Beneath beneath = new ReadCypher(filter).site("s", new SiteReads(List.of(operator, deals)));
+		assertThat(beneath.projection()).isEqualTo("s {.*}");
+		assertThat(beneath.calls()).isEqualTo(
+				"""
+						CALL (s) {
+						  MATCH (s)-[:OPERATED_BY]->(x2:Organization)
+						  RETURN collect({organization: x2 {.id, .kind, .name}, beneath: {}}) AS c1
+						}
+						CALL (s) {
+						  MATCH (s)<-[:AT]-(r4:Deal)
+						  WHERE r4.retractedAt IS NULL AND true
+						  WITH r4 ORDER BY coalesce(r4.announcedKey, $p7), r4.id LIMIT $p8
+						  MATCH (a5)<-[:FROM]-(r4)-[:TO]->(b6)
+						  WITH r4, a5, b6, [coalesce(r4.announcedKey, $p17), r4.id] AS s16
+						  CALL (r4) {
+						    MATCH (r4)-[:AT]->(s10:Site) WHERE true
+						    WITH r4, s10 ORDER BY s10.name, s10.id
+						    RETURN collect({site: s10 {.*}, beneath: {}}) AS c9
+						  }
+						  CALL (r4) {
+						    MATCH (r4)-[l12:RELATED_TO]-(x13:Deal) WHERE x13.retractedAt IS NULL
+						    MATCH (a14)<-[:FROM]-(x13)-[:TO]->(b15)
+						    WITH r4, l12, x13, a14, b15 ORDER BY x13.announcedKey, x13.id
+						    RETURN collect({deal: x13 {.id, .status, type: CASE WHEN x13:Partnership THEN 'PARTNERSHIP' WHEN x13:Financing THEN 'FINANCING' WHEN x13:Supply THEN 'SUPPLY' WHEN x13:Acquisition THEN 'ACQUISITION' WHEN x13:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN x13:Control THEN 'CONTROL' WHEN x13:Stake THEN 'STAKE' WHEN x13:Guarantee THEN 'GUARANTEE' END, from: a14 {.id, .kind, .name}, to: b15 {.id, .kind, .name}}, reason: l12.reason, fromStart: startNode(l12) = r4, beneath: {}}) AS c11
+						  }
+						  RETURN collect({deal: r4 {.id, .status, type: CASE WHEN r4:Partnership THEN 'PARTNERSHIP' WHEN r4:Financing THEN 'FINANCING' WHEN r4:Supply THEN 'SUPPLY' WHEN r4:Acquisition THEN 'ACQUISITION' WHEN r4:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r4:Control THEN 'CONTROL' WHEN r4:Stake THEN 'STAKE' WHEN r4:Guarantee THEN 'GUARANTEE' END, from: a5 {.id, .kind, .name}, to: b6 {.id, .kind, .name}}, sortValues: s16, beneath: {r0: c9, r1: c11}}) AS c3
+						}""");
+		assertThat(beneath.answers()).isEqualTo(
+				"{r0: c1, r1: {rows: c3, total: COUNT { MATCH (s)<-[:AT]-(t18:Deal) WHERE t18.retractedAt IS NULL }}}");
+		// each page's size plus one; the null stand-in that sorts undated deals last
+		assertThat(filter.parameters()).isEqualTo(Map.of("p7", "\uffff", "p8", 3, "p17", "\uffff"));
 	}
 
 }
