@@ -136,8 +136,9 @@ public final class NetworkStatements {
 				  LIMIT $fetch
 				  MATCH {{parties}}
 				  {{dealCalls}}
-				  RETURN collect({deal: {{dealProjection}}, beneath: {{dealAnswers}}, from: {{from}}, to: {{to}}}) AS deals
+				  RETURN collect({deal: {{dealProjection}}, beneath: {{dealAnswers}}, node: d, from: {{from}}, to: {{to}}}) AS deals
 				}
+				{{sites}}
 				CALL (a, deals) {
 				  UNWIND [{party: a, first: -1}] + [k IN range(0, 2 * size(deals[0..$limit]) - 1) |
 				      {party: CASE k % 2 WHEN 0 THEN deals[k / 2].from ELSE deals[k / 2].to END, first: k}] AS seen
@@ -150,8 +151,22 @@ public final class NetworkStatements {
 				  {{organizationCalls}}
 				  RETURN collect({organization: {{organizationProjection}}, beneath: {{organizationAnswers}}}) AS organizations
 				}
-				RETURN organizations, [row IN deals | row {.deal, .beneath}] AS deals, size(paths) >= $maxPaths AS pathsCut
+				RETURN organizations, [row IN deals | row {.deal, .beneath}] AS deals, {{sitesColumn}} AS sites,
+				  size(paths) >= $maxPaths AS pathsCut
 				""");
+
+	/**
+	 * The sites of the first {@code $limit} deals of a network, each once, by name, with
+	 * what is read beneath each.
+	 */
+	private static final CypherText SITES = CypherText.of("""
+			CALL (deals) {
+			  UNWIND deals[0..$limit] AS row
+			  WITH row.node AS d
+			  {{sites}}
+			  {{siteCalls}}
+			  RETURN collect({site: {{siteProjection}}, beneath: {{siteAnswers}}}) AS sites
+			}""");
 
 	private NetworkStatements() {
 	}
@@ -241,11 +256,14 @@ public final class NetworkStatements {
 	 * and the filter's parameters; returns {@code deals} (each a projected {@code deal}
 	 * and its {@code beneath}, at most {@code $fetch}, nearest first),
 	 * {@code organizations} (each an {@code organization} and its {@code beneath}: the
-	 * centre, then the parties of the first {@code $limit} deals) and {@code pathsCut},
-	 * or no row when the organization does not exist.
+	 * centre, then the parties of the first {@code $limit} deals), {@code sites} (each a
+	 * {@code site} and its {@code beneath}: the sites of the first {@code $limit} deals,
+	 * by name; an empty list when {@code sites} is null, when none is asked for) and
+	 * {@code pathsCut}, or no row when the organization does not exist.
 	 */
 	public static String network(@Nullable DealWhere where, CypherFilter filter, Set<DealType> types, int depth,
-			DealStatements.BeneathOf deals, Function<String, Beneath> organizations) {
+			DealStatements.BeneathOf deals, Function<String, Beneath> organizations,
+			@Nullable Function<String, Beneath> sites) {
 		// The network's own conditions never name a party, so the party variables are
 		// never used.
 		String predicate = filter.deal(where, "r", "a", "b");
@@ -258,8 +276,20 @@ public final class NetworkStatements {
 			.with("depth", Integer.toString(depth))
 			.with("parties", DealStorage.partiesOf(from, "d", to))
 			.with("from", from)
-			.with("to", to);
+			.with("to", to)
+			.with("sites", (sites != null) ? sites(filter, sites) : "")
+			.with("sitesColumn", (sites != null) ? "sites" : "[]");
 		return withBeneath(withBeneath(network, "deal", deal), "organization", organization).build();
+	}
+
+	/**
+	 * The subquery that reads a network's sites, each with what {@code beneath} reads.
+	 */
+	private static String sites(CypherFilter filter, Function<String, Beneath> beneath) {
+		String s = filter.variable("s");
+		return withBeneath(SITES.with("sites", SiteStatements.distinctSitesAt("d", s, filter)), "site",
+				beneath.apply(s))
+			.build();
 	}
 
 }

@@ -71,6 +71,11 @@ public final class SiteStatements {
 			MATCH {{sites}} WHERE {{sourced}}
 			  WITH {{r}}, {{s}} ORDER BY {{name}}, {{id}}""");
 
+	/** As {@link #SITES_AT}, over the rows of many deals, each site once. */
+	private static final CypherText DISTINCT_SITES_AT = CypherText.of("""
+			MATCH {{sites}} WHERE {{sourced}}
+			  WITH DISTINCT {{s}} ORDER BY {{name}}, {{id}}""");
+
 	/**
 	 * The operators of many sites, in one statement. Reads {@code $ids}; returns
 	 * {@code siteId} and {@code operator} (the organization's stored properties), for the
@@ -240,6 +245,20 @@ public final class SiteStatements {
 		return SITES_AT.with("sites", SiteStorage.sitesOf(r, s))
 			.with("sourced", filter.sourcedEnough(s))
 			.with("r", r)
+			.with("s", s)
+			.with("name", s + ".name")
+			.with("id", s + ".id")
+			.build();
+	}
+
+	/**
+	 * The lines of a subquery that read the sites {@code s} of the deals bound to
+	 * {@code r}, one row each, that meet the filter's evidence threshold, each once, by
+	 * name, then id. Reads the filter's parameters.
+	 */
+	public static String distinctSitesAt(String r, String s, CypherFilter filter) {
+		return DISTINCT_SITES_AT.with("sites", SiteStorage.sitesOf(r, s))
+			.with("sourced", filter.sourcedEnough(s))
 			.with("s", s)
 			.with("name", s + ".name")
 			.with("id", s + ".id")

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
@@ -19,6 +20,8 @@ import io.dealgraph.site.SiteQueries;
 import io.dealgraph.filter.Views;
 import io.dealgraph.read.DealsBeneath;
 import io.dealgraph.read.OrganizationsBeneath;
+import io.dealgraph.read.SitesBeneath;
+import io.dealgraph.selection.Prefetched;
 import io.dealgraph.graph.DealType;
 import io.dealgraph.graph.View;
 import io.dealgraph.source.Confidence;
@@ -45,16 +48,19 @@ class NetworkController {
 	}
 
 	/**
-	 * The sites of a network's deals, each once, by name: one statement for the whole
-	 * network.
+	 * The sites of a network's deals, each once, by name: read by the network's
+	 * statement, or, when the field is selected under several aliases, by one statement
+	 * for the whole network.
 	 */
 	@SchemaMapping
-	List<Site> sites(Network network, DataFetchingEnvironment environment) {
-		Map<String, Site> sites = new TreeMap<>();
-		this.sites.sitesOf(network.deals().stream().map(Deal::id).toList(), Views.of(environment))
-			.values()
-			.forEach((list) -> list.forEach((site) -> sites.putIfAbsent(site.name() + "\u0000" + site.id(), site)));
-		return List.copyOf(sites.values());
+	CompletableFuture<List<Site>> sites(Network network, DataFetchingEnvironment environment) {
+		return Prefetched.orLoad(environment, () -> {
+			Map<String, Site> sites = new TreeMap<>();
+			this.sites.sitesOf(network.deals().stream().map(Deal::id).toList(), Views.of(environment))
+				.values()
+				.forEach((list) -> list.forEach((site) -> sites.putIfAbsent(site.name() + "\u0000" + site.id(), site)));
+			return CompletableFuture.completedFuture(List.copyOf(sites.values()));
+		});
 	}
 
 	/**
@@ -180,13 +186,16 @@ class NetworkController {
 		List<SelectedField> fields = environment.getSelectionSet().getImmediateFields();
 		var deals = DealsBeneath.listedIn(fields, "deals", filter);
 		var organizations = OrganizationsBeneath.listedIn(fields, "organizations", filter);
-		NetworkQueries.NetworkRead read = this.queries.network(request, filter, deals, organizations);
+		var sites = SitesBeneath.listedIn(fields, "sites", filter);
+		NetworkQueries.NetworkRead read = this.queries.network(request, filter, deals, organizations,
+				sites.whenSelected());
 		if (read == null) {
 			return Views.seenAs(request.view(), null);
 		}
 		ResultPath path = environment.getExecutionStepInfo().getPath();
 		deals.keep(environment.getGraphQlContext(), path, read.dealsBeneath());
 		organizations.keep(environment.getGraphQlContext(), path, read.organizationsBeneath());
+		sites.keep(environment.getGraphQlContext(), path, read.sites());
 		return Views.seenAs(request.view(), read.network());
 	}
 

@@ -201,19 +201,21 @@ class NetworkQueries {
 	 */
 	@Nullable Network network(NetworkRequest request) {
 		var filter = new CypherFilter(request.view());
-		NetworkRead read = network(request, filter, DealStatements.whole(filter), OrganizationStatements::storedOnly);
+		NetworkRead read = network(request, filter, DealStatements.whole(filter), OrganizationStatements::storedOnly,
+				null);
 		return (read != null) ? read.network() : null;
 	}
 
 	/**
 	 * The network around the request's organization in one statement, each deal and
-	 * organization with what {@code deals} and {@code organizations} read beneath it.
+	 * organization with what {@code deals} and {@code organizations} read beneath it, and
+	 * its deals' sites with what {@code sites} reads beneath them, when it is not null.
 	 * Null when the organization does not exist.
 	 */
 	@Nullable NetworkRead network(NetworkRequest request, CypherFilter filter, BeneathOf deals,
-			Function<String, Beneath> organizations) {
+			Function<String, Beneath> organizations, @Nullable Function<String, Beneath> sites) {
 		String query = NetworkStatements.network(request.dealWhere(), filter, request.dealTypes(), request.depth(),
-				deals, organizations);
+				deals, organizations, sites);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("around", request.around());
 		parameters.put("maxPaths", MAX_PATHS);
@@ -236,14 +238,16 @@ class NetworkQueries {
 					.toList(),
 				dealRows.stream().map((deal) -> DealProperties.decode(deal.get("deal"))).toList(), truncated);
 		return new NetworkRead(network, dealRows.stream().map((deal) -> deal.get("beneath")).toList(),
-				organizationRows.stream().map((organization) -> organization.get("beneath")).toList());
+				organizationRows.stream().map((organization) -> organization.get("beneath")).toList(),
+				row.get("sites").asList((site) -> site));
 	}
 
 	/**
 	 * A network, and what was read beneath each of its deals and organizations, in the
-	 * order of its own lists.
+	 * order of its own lists; and its deals' sites, each a {@code {site, beneath}} row,
+	 * when they were read.
 	 */
-	record NetworkRead(Network network, List<Value> dealsBeneath, List<Value> organizationsBeneath) {
+	record NetworkRead(Network network, List<Value> dealsBeneath, List<Value> organizationsBeneath, List<Value> sites) {
 	}
 
 }

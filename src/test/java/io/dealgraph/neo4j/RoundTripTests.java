@@ -138,12 +138,13 @@ class RoundTripTests {
 	}
 
 	@Test
-	void aNetworkWithItsOrganizationsFinanciersAndDealsAndItsDealsPartiesCostsOneStatement() {
+	void aNetworkWithItsOrganizationsFinanciersAndDealsItsDealsPartiesAndItsSitesCostsOneStatement() {
 		long before = this.cypher.statementCount();
 		this.graphQl.document("""
 				{ network(around: "hut-8", depth: 2) {
 				    organizations { name financiers { name } deals(first: 3) { totalCount edges { node { key } } } }
-				    deals { key from { name acquirer { name } } to { name customers { name } } }
+				    deals { key from { name acquirer { name } } to { name customers { name } } sites { name } }
+				    sites { name operator { name } deals(first: 3) { edges { node { key } } } }
 				} }
 				""").execute().path("network.organizations").entityList(Object.class).hasSizeGreaterThan(5);
 		assertThat(this.cypher.statementCount() - before).isEqualTo(1);

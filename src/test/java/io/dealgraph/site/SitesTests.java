@@ -151,6 +151,34 @@ class SitesTests {
 	}
 
 	@Test
+	void aNetworkListsEachSiteOfItsDealsOnceByNameWhetherItsStatementReadsThemOrTheFieldLoadsThem() {
+		List<Map<String, Object>> read = this.graphQl
+			.document("{ network(around: \"terawulf\") { deals { key } sites { key name operator { key } } } }")
+			.execute()
+			.path("network.sites")
+			.entityList(MAP)
+			.get();
+		// Under two aliases the list loads itself, with one statement for the network.
+		List<Map<String, Object>> loaded = this.graphQl
+			.document("{ network(around: \"terawulf\") { sites { key name operator { key } } again: sites { key } } }")
+			.execute()
+			.path("network.sites")
+			.entityList(MAP)
+			.get();
+		assertThat(read).isEqualTo(loaded);
+		List<String> deals = this.graphQl.document("{ network(around: \"terawulf\") { deals { key } } }")
+			.execute()
+			.path("network.deals[*].key")
+			.entityList(String.class)
+			.get();
+		assertThat(new TreeSet<>(read.stream().map((site) -> (String) site.get("key")).toList()))
+			.isEqualTo(this.graph.ids("MATCH (r:Deal)-[:AT]->(s:Site) WHERE r.id IN $deals RETURN s.id AS id",
+					Map.of("deals", deals)))
+			.hasSizeGreaterThan(1);
+		assertThat(read.stream().map((site) -> (String) site.get("name")).toList()).isSorted();
+	}
+
+	@Test
 	void aNetworkListsTheSitesOfItsDeals() {
 		this.graphQl.document("{ network(around: \"terawulf\") { sites { key } deals { key sites { key } } } }")
 			.execute()
