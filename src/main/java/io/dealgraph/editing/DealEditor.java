@@ -24,6 +24,7 @@ import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.cypher.EditingStatements;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.organization.Organization;
+import io.dealgraph.read.ResponseReads.AfterWrite;
 import io.dealgraph.rules.Violation;
 import io.dealgraph.rules.WriteRules;
 import io.dealgraph.source.Source;
@@ -87,10 +88,14 @@ public class DealEditor {
 
 	}
 
-	Deal record(DealInput input, @Nullable String idempotencyKey, String by) {
+	/**
+	 * Records a deal; {@code response} reads what the response selects beneath it, inside
+	 * the write's transaction.
+	 */
+	Deal record(DealInput input, @Nullable String idempotencyKey, String by, AfterWrite<Deal> response) {
 		return importDeals(List.of(new Row(null, input)), idempotencyKey, by, "recordDeal", "input", Workload.REQUEST,
 				BadRows.REFUSE_BATCH, (n) -> {
-				})
+				}, (tx, deals) -> response.read(tx, deals.getFirst()))
 			.deals()
 			.getFirst();
 	}
@@ -101,10 +106,12 @@ public class DealEditor {
 	 * names the rows in errors: {@code input} for one, {@code input[3]} within a batch.
 	 * If anything fails, progress included, nothing of the batch stays. A batch is
 	 * {@link Workload#BULK} work, one deal {@link Workload#REQUEST} work. {@code badRows}
-	 * says whether a row that breaks a rule refuses the batch or is left out of it.
+	 * says whether a row that breaks a rule refuses the batch or is left out of it;
+	 * {@code response} reads, last in the transaction, what the response needs beneath
+	 * the deals written.
 	 */
 	Written importDeals(List<Row> rows, @Nullable String idempotencyKey, String by, String operation, String field,
-			Workload workload, BadRows badRows, IntConsumer progress) {
+			Workload workload, BadRows badRows, IntConsumer progress, AfterWrite<List<Deal>> response) {
 		if (rows.size() > InputRules.MAX_BATCH) {
 			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
 					"At most " + InputRules.MAX_BATCH + " deals per batch, not " + rows.size() + ".");
@@ -117,6 +124,7 @@ public class DealEditor {
 					throw new IllegalStateException(
 							"A deal written under idempotency key " + idempotencyKey + " is gone");
 				}
+				response.read(tx, deals);
 				return new Written(deals, 0, 0, Map.of());
 			}
 			// The deals that rows with an id update, read first: an update keeps the
@@ -141,12 +149,13 @@ public class DealEditor {
 			// What the write answers is what it stored, the number of its change too.
 			deals.replaceAll((deal) -> deal.asOfChange(numbers.get(deal.id())));
 			this.idempotency.complete(tx, claim, deals.stream().map(Deal::id).toList());
+			response.read(tx, deals);
 			return new Written(deals, deals.size() - stored.size(), stored.size(), checked.violations());
 		});
 		return written;
 	}
 
-	Deal update(String id, DealInput input, int expectedVersion, String by) {
+	Deal update(String id, DealInput input, int expectedVersion, String by, AfterWrite<Deal> response) {
 		return this.cypher.write((tx) -> {
 			Deal current = existing(tx, id);
 			if (current.version() != expectedVersion) {
@@ -157,25 +166,27 @@ public class DealEditor {
 			checked.throwIfAny("input", 1);
 			DealDraft draft = checked.drafts().getFirst();
 			Deal updated = this.writes.replace(tx, current, draft, expectedVersion + 1);
-			return updated.asOfChange(this.audit.record(tx, by, "updateDeal", id, current, updated));
+			return answered(tx, response,
+					updated.asOfChange(this.audit.record(tx, by, "updateDeal", id, current, updated)));
 		});
 	}
 
-	Deal retract(String id, String reason, String by) {
+	Deal retract(String id, String reason, String by, AfterWrite<Deal> response) {
 		List<Violation> violations = new ArrayList<>();
 		WriteRules.text(violations, "reason", reason, WriteRules.MAX_TEXT, true);
 		InvalidInput.throwIfAny(violations);
 		return this.cypher.write((tx) -> {
 			Deal current = existing(tx, id);
 			if (current.retraction() != null) {
-				return current;
+				return answered(tx, response, current);
 			}
 			Deal retracted = this.writes.retract(tx, current, Instant.now().toString(), by, reason);
-			return retracted.asOfChange(this.audit.record(tx, by, "retractDeal", id, current, retracted));
+			return answered(tx, response,
+					retracted.asOfChange(this.audit.record(tx, by, "retractDeal", id, current, retracted)));
 		});
 	}
 
-	Deal addSource(String dealId, SourceInput input, String by) {
+	Deal addSource(String dealId, SourceInput input, String by, AfterWrite<Deal> response) {
 		Source source = InputRules.source(input, "source");
 		return this.cypher.write((tx) -> {
 			Deal current = existing(tx, dealId);
@@ -184,8 +195,15 @@ public class DealEditor {
 						List.of(new Violation("source", "a deal has at most " + WriteRules.MAX_SOURCES + " sources")));
 			}
 			Deal updated = this.writes.addSource(tx, current, source);
-			return updated.asOfChange(this.audit.record(tx, by, "addSource", dealId, current, updated));
+			return answered(tx, response,
+					updated.asOfChange(this.audit.record(tx, by, "addSource", dealId, current, updated)));
 		});
+	}
+
+	/** The deal a write answers, once {@code response} has read what it needs beneath. */
+	private static Deal answered(CypherExecutor.Writer tx, AfterWrite<Deal> response, Deal deal) {
+		response.read(tx, deal);
+		return deal;
 	}
 
 	private Deal existing(CypherExecutor.Writer tx, String id) {

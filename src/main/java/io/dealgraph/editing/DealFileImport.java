@@ -40,6 +40,7 @@ import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.rules.Violation;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.neo4j.Workload;
+import io.dealgraph.read.ResponseReads.AfterWrite;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,7 +134,7 @@ public class DealFileImport {
 	private DealEditor.Written writeRejectingBadRows(List<Parsed> batch, String by, List<Rejection> rejected,
 			IntConsumer progress) {
 		DealEditor.Written written = this.editor.importDeals(batch.stream().map(Parsed::row).toList(), null, by,
-				"import", "rows", Workload.BULK, DealEditor.BadRows.LEAVE_OUT, progress);
+				"import", "rows", Workload.BULK, DealEditor.BadRows.LEAVE_OUT, progress, AfterWrite.nothing());
 		written.leftOut()
 			.forEach((index, violations) -> rejected.add(new Rejection(batch.get(index).line(),
 					String.join("; ", violations.stream().map(Violation::toString).toList()))));

@@ -3,6 +3,7 @@ package io.dealgraph.editing;
 import java.security.Principal;
 import java.util.List;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.Deal;
@@ -11,6 +12,8 @@ import io.dealgraph.editing.Inputs.OrganizationInput;
 import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.Workload;
+import io.dealgraph.read.ResponseReads;
+import io.dealgraph.read.ResponseReads.AfterWrite;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,39 +44,44 @@ class EditingController {
 
 	@MutationMapping
 	@PreAuthorize(EDITOR)
-	public Organization upsertOrganization(@Argument OrganizationInput input, Principal caller) {
-		return this.organizations.upsert(input, caller.getName());
+	public Organization upsertOrganization(@Argument OrganizationInput input, Principal caller,
+			DataFetchingEnvironment environment) {
+		return this.organizations.upsert(input, caller.getName(), ResponseReads.organization(environment));
 	}
 
 	@MutationMapping
 	@PreAuthorize(EDITOR)
-	public Deal recordDeal(@Argument DealInput input, @Argument @Nullable String idempotencyKey, Principal caller) {
-		return this.deals.record(input, idempotencyKey, caller.getName());
+	public Deal recordDeal(@Argument DealInput input, @Argument @Nullable String idempotencyKey, Principal caller,
+			DataFetchingEnvironment environment) {
+		return this.deals.record(input, idempotencyKey, caller.getName(), ResponseReads.deal(environment));
 	}
 
 	@MutationMapping
 	@PreAuthorize(EDITOR)
 	public Deal updateDeal(@Argument String id, @Argument DealInput input, @Argument int expectedVersion,
-			Principal caller) {
-		return this.deals.update(id, input, expectedVersion, caller.getName());
+			Principal caller, DataFetchingEnvironment environment) {
+		return this.deals.update(id, input, expectedVersion, caller.getName(), ResponseReads.deal(environment));
 	}
 
 	@MutationMapping
 	@PreAuthorize(ADMIN)
-	public Deal retractDeal(@Argument String id, @Argument String reason, Principal caller) {
-		return this.deals.retract(id, reason, caller.getName());
+	public Deal retractDeal(@Argument String id, @Argument String reason, Principal caller,
+			DataFetchingEnvironment environment) {
+		return this.deals.retract(id, reason, caller.getName(), ResponseReads.deal(environment));
 	}
 
 	@MutationMapping
 	@PreAuthorize(EDITOR)
-	public Deal addSource(@Argument String dealId, @Argument SourceInput source, Principal caller) {
-		return this.deals.addSource(dealId, source, caller.getName());
+	public Deal addSource(@Argument String dealId, @Argument SourceInput source, Principal caller,
+			DataFetchingEnvironment environment) {
+		return this.deals.addSource(dealId, source, caller.getName(), ResponseReads.deal(environment));
 	}
 
 	@MutationMapping
 	@PreAuthorize(ADMIN)
-	public Organization mergeOrganizations(@Argument String keep, @Argument String merge, Principal caller) {
-		return this.organizations.merge(keep, merge, caller.getName());
+	public Organization mergeOrganizations(@Argument String keep, @Argument String merge, Principal caller,
+			DataFetchingEnvironment environment) {
+		return this.organizations.merge(keep, merge, caller.getName(), ResponseReads.organization(environment));
 	}
 
 	@MutationMapping
@@ -84,7 +92,7 @@ class EditingController {
 		var rows = input.stream().map((deal) -> new DealEditor.Row(null, deal)).toList();
 		List<Deal> written = this.deals.importDeals(rows, idempotencyKey, by, "importDeals", "input", Workload.BULK,
 				DealEditor.BadRows.REFUSE_BATCH, (n) -> {
-				})
+				}, AfterWrite.nothing())
 			.deals();
 		return new ImportResult(written.size(), written);
 	}

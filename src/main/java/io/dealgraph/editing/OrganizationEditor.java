@@ -11,6 +11,7 @@ import io.dealgraph.graph.Classification;
 import io.dealgraph.neo4j.CypherExecutor;
 import io.dealgraph.neo4j.Workload;
 import io.dealgraph.errors.ErrorCode;
+import io.dealgraph.read.ResponseReads.AfterWrite;
 import io.dealgraph.rules.Violation;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class OrganizationEditor {
 		this.audit = audit;
 	}
 
-	Organization upsert(OrganizationInput input, String by) {
+	Organization upsert(OrganizationInput input, String by, AfterWrite<Organization> response) {
 		Organization checked = InputRules.organization(input, "input");
 		InputRules.ClaimFacts claims = InputRules.claims(input, by, "input");
 		return this.cypher.write((tx) -> {
@@ -57,11 +58,12 @@ class OrganizationEditor {
 			}
 			Organization after = this.writes.find(tx, checked.id()).orElseThrow();
 			this.audit.record(tx, by, "upsertOrganization", checked.id(), before, after);
+			response.read(tx, after);
 			return after;
 		});
 	}
 
-	Organization merge(String keep, String merge, String by) {
+	Organization merge(String keep, String merge, String by, AfterWrite<Organization> response) {
 		if (keep.equals(merge)) {
 			throw ApiException.badRequest("'keep' and 'merge' are the same organization.");
 		}
@@ -71,6 +73,7 @@ class OrganizationEditor {
 			this.writes.merge(tx, keep, merge);
 			Organization after = this.writes.find(tx, keep).orElseThrow();
 			this.audit.record(tx, by, "mergeOrganizations", keep, List.of(kept, merged), after);
+			response.read(tx, after);
 			return after;
 		});
 	}

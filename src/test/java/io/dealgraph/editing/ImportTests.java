@@ -22,6 +22,7 @@ import io.dealgraph.support.RemovesItsWrites;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.Editors;
 import io.dealgraph.support.Graph;
+import io.dealgraph.read.ResponseReads.AfterWrite;
 import io.dealgraph.neo4j.Workload;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,7 @@ class ImportTests {
 					if (written >= DealEditor.CHUNK) {
 						throw new IllegalStateException("the machine fails after " + written + " rows");
 					}
-				}));
+				}, AfterWrite.nothing()));
 		assertThat(new Graph(this.cypher).counts()).isEqualTo(before);
 	}
 
@@ -117,14 +118,14 @@ class ImportTests {
 		DealEditor.Row retracted = row("D-TEST0000000088", DealType.FINANCING, "coatue", "iren", "a first loan");
 		this.editor.importDeals(List.of(retracted), null, "test", "import", "rows", Workload.BULK,
 				DealEditor.BadRows.REFUSE_BATCH, (n) -> {
-				});
-		Deal before = this.editor.retract("D-TEST0000000088", "a test", "test");
+				}, AfterWrite.nothing());
+		Deal before = this.editor.retract("D-TEST0000000088", "a test", "test", AfterWrite.nothing());
 
 		var written = this.editor.importDeals(
 				List.of(row("D-TEST0000000088", DealType.FINANCING, "coatue", "iren", "the loan, restated"),
 						row(null, DealType.SUPPLY, "nvidia", "hut-8", "GPUs")),
 				null, "test", "import", "rows", Workload.BULK, DealEditor.BadRows.REFUSE_BATCH, (n) -> {
-				});
+				}, AfterWrite.nothing());
 
 		assertThat(written.created()).isEqualTo(1);
 		assertThat(written.updated()).isEqualTo(1);

@@ -2,10 +2,12 @@ package io.dealgraph.neo4j;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
+import io.dealgraph.support.Editors;
 import io.dealgraph.support.Http;
 import io.dealgraph.support.RunsDealgraph;
 import io.dealgraph.support.TestCredentials;
@@ -190,6 +192,79 @@ class RoundTripTests {
 				} } } } } }
 				""").execute().path("node.deals.edges").entityList(Object.class).hasSizeGreaterThan(5);
 		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aMutationReadsWhatItsResponseNestsWithOneStatementInsideItsTransaction() {
+		HttpGraphQlTester editor = Editors.editor(this.graphQl);
+		long before = this.cypher.statementCount();
+		String first = editor
+			.document("mutation($input: DealInput!) { recordDeal(input: $input) { key from { key } } }")
+			.variable("input", Editors.supplyDeal("nvidia", "hut-8"))
+			.execute()
+			.path("recordDeal.key")
+			.entity(String.class)
+			.get();
+		long flat = this.cypher.statementCount() - before;
+		before = this.cypher.statementCount();
+		var recorded = editor
+			.document(
+					"""
+							mutation($input: DealInput!) { recordDeal(input: $input) {
+							  key from { key deals(first: 100, types: [SUPPLY]) { totalCount edges { node { key } } } financiers { key } }
+							  to { customers { key } } sites { key } related { deal { key } }
+							} }
+							""")
+			.variable("input", Editors.supplyDeal("nvidia", "hut-8"))
+			.execute();
+		assertThat(this.cypher.statementCount() - before).isEqualTo(flat + 1);
+		String second = recorded.path("recordDeal.key").entity(String.class).get();
+		// The response shows the graph as the write left it: both new deals among the
+		// provider's.
+		recorded.path("recordDeal.from.deals.edges[*].node.key").entityList(String.class).contains(first, second);
+		recorded.path("recordDeal.from.deals.totalCount").entity(Integer.class).isEqualTo(nvidiasSupplyDeals());
+
+		HttpGraphQlTester admin = Editors.admin(this.graphQl);
+		before = this.cypher.statementCount();
+		admin.document("mutation($id: ID!) { retractDeal(id: $id, reason: \"a test\") { key } }")
+			.variable("id", first)
+			.execute();
+		flat = this.cypher.statementCount() - before;
+		before = this.cypher.statementCount();
+		var retracted = admin.document("""
+				mutation($id: ID!) { retractDeal(id: $id, reason: "a test") {
+				  key from { deals(first: 100, types: [SUPPLY]) { totalCount edges { node { key } } } }
+				} }
+				""").variable("id", second).execute();
+		assertThat(this.cypher.statementCount() - before).isEqualTo(flat + 1);
+		retracted.path("retractDeal.from.deals.edges[*].node.key")
+			.entityList(String.class)
+			.doesNotContain(first, second);
+		retracted.path("retractDeal.from.deals.totalCount").entity(Integer.class).isEqualTo(nvidiasSupplyDeals());
+
+		String upsert = "mutation { upsertOrganization(input: {id: \"test-round-trip\", name: \"Test Round Trip\", "
+				+ "kind: OTHER}) { key } }";
+		// The first upsert creates it; the second, like the nested one, updates it.
+		editor.document(upsert).execute();
+		before = this.cypher.statementCount();
+		editor.document(upsert).execute();
+		flat = this.cypher.statementCount() - before;
+		before = this.cypher.statementCount();
+		editor
+			.document("mutation { upsertOrganization(input: {id: \"test-round-trip\", name: \"Test Round Trip\", "
+					+ "kind: OTHER}) { key deals { totalCount } financiers { key } facts { attribute } } }")
+			.execute()
+			.path("upsertOrganization.deals.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(flat + 1);
+	}
+
+	private int nvidiasSupplyDeals() {
+		return this.cypher.read("""
+				MATCH (:Organization {id: 'nvidia'})<-[:FROM|TO]-(r:Supply) WHERE r.retractedAt IS NULL
+				RETURN count(r) AS deals
+				""", Map.of()).getFirst().get("deals").asInt();
 	}
 
 	@Test
