@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graph.ChangeStorage;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.paging.SortKey;
@@ -34,13 +35,13 @@ public final class AuditStatements {
 			WITH s.last - size($changes) AS before
 			UNWIND range(0, size($changes) - 1) AS i
 			WITH before + i + 1 AS seq, $changes[i] AS change
-			CREATE (c:Change)
+			CREATE (c:{{change}})
 			SET c = change.properties, c.seq = seq
 			WITH c, change
 			CALL (c, change) {
 			  UNWIND change.about AS key
-			  MATCH (o:Organization {id: key})
-			  MERGE (c)-[:ABOUT]->(o)
+			  MATCH (o:{{organization}} {id: key})
+			  MERGE (c)-[:{{about}}]->(o)
 			}
 			CALL (c) {
 			  MATCH {{deal}}
@@ -48,6 +49,9 @@ public final class AuditStatements {
 			}
 			RETURN c.target AS target, c.seq AS seq
 			""")
+		.with("change", ChangeStorage.CHANGE)
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("about", ChangeStorage.ABOUT)
 		.with("deal", DealStorage.byId("d", "c.target"))
 		.with("lastChange", DealStorage.property("d", DealStorage.LAST_CHANGE))
 		.build();
@@ -61,43 +65,47 @@ public final class AuditStatements {
 	 * null), newest first, {@code $limit} of them.
 	 */
 	private static final CypherText CHANGES = CypherText.of("""
-			MATCH (c:Change)
+			MATCH (c:{{change}})
 			WHERE ($since IS NULL OR c.at >= $since) AND ($by IS NULL OR c.by = $by) AND {{after}}
 			WITH c ORDER BY {{orderBy}} LIMIT $limit
 			RETURN c {.*} AS change, {{sortValues}} AS sortValues
-			""");
+			""").with("change", ChangeStorage.CHANGE);
 
 	/**
 	 * The change with an id. Reads {@code $id}; returns {@code change}, its properties,
 	 * or no row.
 	 */
-	public static final String CHANGE_BY_ID = """
-			MATCH (c:Change {id: $id})
+	public static final String CHANGE_BY_ID = CypherText.of("""
+			MATCH (c:{{change}} {id: $id})
 			RETURN c {.*} AS change
-			""";
+			""").with("change", ChangeStorage.CHANGE).build();
 
 	/**
 	 * The changes to each of these entities, in the order of the log. Reads
 	 * {@code $targets}; returns one row per entity that has changes: {@code target} and
 	 * {@code changes}, the list of their properties.
 	 */
-	public static final String HISTORIES = """
+	public static final String HISTORIES = CypherText.of("""
 			UNWIND $targets AS target
-			MATCH (c:Change {target: target})
+			MATCH (c:{{change}} {target: target})
 			WITH target, c ORDER BY c.seq
 			RETURN target, collect(c {.*}) AS changes
-			""";
+			""").with("change", ChangeStorage.CHANGE).build();
 
 	/**
 	 * The other entities whose changes named an organization: the deals that had it as a
 	 * party, before or after a change. Reads {@code $id}; returns {@code target}, one row
 	 * each.
 	 */
-	public static final String CONCERNING = """
-			MATCH (:Organization {id: $id})<-[:ABOUT]-(c:Change)
+	public static final String CONCERNING = CypherText.of("""
+			MATCH (:{{organization}} {id: $id})<-[:{{about}}]-(c:{{change}})
 			WHERE c.target <> $id
 			RETURN DISTINCT c.target AS target
-			""";
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("about", ChangeStorage.ABOUT)
+		.with("change", ChangeStorage.CHANGE)
+		.build();
 
 	/**
 	 * The changes after a number, in the log's order, a batch at a time: what each
@@ -105,12 +113,12 @@ public final class AuditStatements {
 	 * range and the order. Reads {@code $after} and {@code $limit}; returns
 	 * {@code change}, its properties, one row each.
 	 */
-	public static final String CHANGES_AFTER = """
-			MATCH (c:Change)
+	public static final String CHANGES_AFTER = CypherText.of("""
+			MATCH (c:{{change}})
 			WHERE c.seq > $after
 			WITH c ORDER BY c.seq LIMIT $limit
 			RETURN c {.*} AS change
-			""";
+			""").with("change", ChangeStorage.CHANGE).build();
 
 	/**
 	 * The number of the last change in the log; 0 before the first. Reads nothing;
@@ -125,7 +133,9 @@ public final class AuditStatements {
 	 * Whether something has an id: for a readable key given to {@code node(id:)}. Reads
 	 * {@code $id}; returns {@code holds}.
 	 */
-	public static final String HOLDS = "RETURN EXISTS { MATCH (:Change {id: $id}) } AS holds";
+	public static final String HOLDS = CypherText.of("RETURN EXISTS { MATCH (:{{change}} {id: $id}) } AS holds")
+		.with("change", ChangeStorage.CHANGE)
+		.build();
 
 	private AuditStatements() {
 	}

@@ -31,13 +31,13 @@ public final class DealStatements {
 	 */
 	private static final CypherText DEALS_OF_ORGANIZATIONS = CypherText.of("""
 			UNWIND $ids AS organizationId
-			MATCH (o:Organization {id: organizationId})
+			MATCH (o:{{organization}} {id: organizationId})
 			CALL (o) {
 			  {{page}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN organizationId, {{total}} AS total, rows
-			""");
+			""").with("organization", DealStorage.ORGANIZATION);
 
 	/**
 	 * The lines of a subquery that read one page of organization {@code o}'s deals into
@@ -64,13 +64,13 @@ public final class DealStatements {
 	 */
 	private static final CypherText DEALS_AT_SITES = CypherText.of("""
 			UNWIND $ids AS siteId
-			MATCH (s:Site {id: siteId})
+			MATCH {{site}}
 			CALL (s) {
 			  {{page}}
 			  RETURN collect({deal: {{deal}}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN siteId, {{total}} AS total, rows
-			""");
+			""").with("site", SiteStorage.byId("s", "siteId"));
 
 	/** How many deals a site has that stand in the view, as an expression. */
 	private static final CypherText TOTAL_AT_SITE = CypherText.of("COUNT { MATCH {{deals}} WHERE {{standing}} }");

@@ -122,7 +122,7 @@ public final class NetworkStatements {
 	 */
 	private static final CypherText NETWORK = CypherText
 		.of("""
-				MATCH (a:Organization {id: $around})
+				MATCH (a:{{organization}} {id: $around})
 				CALL (a) {
 				  OPTIONAL MATCH (a)({{hop}} WHERE {{deal}}){1,{{depth}}}()
 				  WITH r LIMIT $maxPaths
@@ -153,7 +153,8 @@ public final class NetworkStatements {
 				}
 				RETURN organizations, [row IN deals | row {.deal, .beneath}] AS deals, {{sitesColumn}} AS sites,
 				  size(paths) >= $maxPaths AS pathsCut
-				""");
+				""")
+		.with("organization", DealStorage.ORGANIZATION);
 
 	/**
 	 * The sites of the first {@code $limit} deals of a network, each once, by name, with

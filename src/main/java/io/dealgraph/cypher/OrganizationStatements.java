@@ -16,6 +16,7 @@ import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.OrganizationStorage;
 import io.dealgraph.graph.Relationship;
 import io.dealgraph.paging.Page;
 import io.dealgraph.paging.SortKey;
@@ -33,13 +34,16 @@ public final class OrganizationStatements {
 	 * became.
 	 */
 	private static final CypherText BY_ID = CypherText.of("""
-			OPTIONAL MATCH (o:Organization {id: {{id}}})
-			OPTIONAL MATCH (:MergedId {id: {{id}}})-[:MERGED_INTO]->(k:Organization)
+			OPTIONAL MATCH (o:{{organization}} {id: {{id}}})
+			OPTIONAL MATCH (:{{mergedId}} {id: {{id}}})-[:{{mergedInto}}]->(k:{{organization}})
 			WITH coalesce(o, k) AS found
 			WHERE found IS NOT NULL
 			{{calls}}
 			RETURN {{projection}} AS organization, {{answers}} AS beneath
-			""");
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("mergedId", OrganizationStorage.MERGED_ID)
+		.with("mergedInto", OrganizationStorage.MERGED_INTO);
 
 	/**
 	 * The facts of many organizations, at most {@link #MAX_FACTS} each, as the schema's
@@ -47,21 +51,21 @@ public final class OrganizationStatements {
 	 */
 	private static final CypherText FACTS_OF = CypherText.of("""
 			UNWIND $ids AS organizationId
-			MATCH (o:Organization {id: organizationId})
+			MATCH (o:{{organization}} {id: organizationId})
 			{{facts}}
 			RETURN organizationId, facts
-			""");
+			""").with("organization", DealStorage.ORGANIZATION);
 
 	/**
 	 * The facts of organization {@code o} into column {@code facts}, in a stable order.
 	 */
 	private static final CypherText FACTS = CypherText.of("""
 			CALL ({{o}}) {
-			  MATCH ({{o}})-[:HAS_FACT]->({{f}}:Fact){{sourced}}
+			  MATCH ({{o}})-[:{{hasFact}}]->({{f}}:{{fact}}){{sourced}}
 			  WITH {{f}} ORDER BY {{f}}.attribute, {{f}}.asOf, {{f}}.value, {{f}}.key
 			  LIMIT {{limit}}
 			  RETURN collect({{f}} {.*}) AS {{facts}}
-			}""");
+			}""").with("hasFact", OrganizationStorage.HAS_FACT).with("fact", OrganizationStorage.FACT);
 
 	/** How many facts of an organization are read at most. */
 	public static final int MAX_FACTS = 100;
@@ -104,12 +108,12 @@ public final class OrganizationStatements {
 	 * {@code $after} and {@code $limit}; returns {@code organization} (its stored
 	 * properties).
 	 */
-	public static final String EVERY_AFTER = """
-			MATCH (o:Organization)
+	public static final String EVERY_AFTER = CypherText.of("""
+			MATCH (o:{{organization}})
 			WHERE o.id > $after
 			WITH o ORDER BY o.id LIMIT $limit
 			RETURN o {.*} AS organization
-			""";
+			""").with("organization", DealStorage.ORGANIZATION).build();
 
 	/**
 	 * Full-text search over names and aliases. Exact matches of a name or alias come
@@ -135,13 +139,13 @@ public final class OrganizationStatements {
 	 * per query {@code name}, {@code candidates} (each {@code {organization, exact}}) and
 	 * {@code exactHits}.
 	 */
-	public static final String CANDIDATES = """
+	public static final String CANDIDATES = CypherText.of("""
 			UNWIND $queries AS q
 			CALL (q) {
 			  CALL db.index.fulltext.queryNodes('organization_names', q.lucene, {limit: $read}) YIELD node, score
 			  RETURN node, score
 			  UNION
-			  MATCH (node:Organization {id: q.key})
+			  MATCH (node:{{organization}} {id: q.key})
 			  RETURN node, 1000.0 AS score
 			}
 			WITH q, node, max(score) AS score
@@ -153,15 +157,15 @@ public final class OrganizationStatements {
 			WITH q, collect({organization: node {.*}, exact: exact}) AS candidates
 			RETURN q.name AS name, candidates[..q.limit] AS candidates,
 			       size([candidate IN candidates WHERE candidate.exact]) AS exactHits
-			""";
+			""").with("organization", DealStorage.ORGANIZATION).build();
 
 	/**
 	 * Whether something has an id: for a readable key given to {@code node(id:)}. Reads
 	 * {@code $id}; returns {@code holds}.
 	 */
-	public static final String HOLDS = """
-			RETURN EXISTS { MATCH (:Organization {id: $id}) } OR EXISTS { MATCH (:MergedId {id: $id}) } AS holds
-			""";
+	public static final String HOLDS = CypherText.of("""
+			RETURN EXISTS { MATCH (:{{organization}} {id: $id}) } OR EXISTS { MATCH (:{{mergedId}} {id: $id}) } AS holds
+			""").with("organization", DealStorage.ORGANIZATION).with("mergedId", OrganizationStorage.MERGED_ID).build();
 
 	/**
 	 * A page of the other parties {@code x} of a list relationship, for many
@@ -170,13 +174,13 @@ public final class OrganizationStatements {
 	 */
 	private static final CypherText RELATED_PAGE = CypherText.of("""
 			UNWIND $ids AS organizationId
-			MATCH (o:Organization {id: organizationId})
+			MATCH (o:{{organization}} {id: organizationId})
 			CALL (o) {
 			  {{page}}
 			  RETURN collect({organization: x {.*}, sortValues: {{sortValues}}}) AS rows
 			}
 			RETURN organizationId, rows, {{total}} AS total
-			""");
+			""").with("organization", DealStorage.ORGANIZATION);
 
 	/**
 	 * The order of every relationship list (see {@link #relatedPageAt}), for reading its

@@ -9,6 +9,7 @@ import io.dealgraph.graph.Classification;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.OrganizationKind;
+import io.dealgraph.graph.OrganizationStorage;
 
 /**
  * The statements that write organizations and their facts, run by
@@ -24,24 +25,28 @@ public final class OrganizationWriteStatements {
 	 */
 	private static final CypherText UPSERT = CypherText.of("""
 			UNWIND $rows AS row
-			MERGE (o:Organization {id: row.id})
+			MERGE (o:{{organization}} {id: row.id})
 			SET o += row
 			REMOVE o:{{otherKinds}}
 			SET o:{{kind}}
-			""");
+			""").with("organization", DealStorage.ORGANIZATION);
 
 	/**
 	 * Upserts facts and links them to their organizations; {@code key} identifies a fact.
 	 * Reads {@code $rows} (each {@code {organizationId, key, properties}}); returns
 	 * nothing.
 	 */
-	public static final String UPSERT_FACTS = """
+	public static final String UPSERT_FACTS = CypherText.of("""
 			UNWIND $rows AS row
-			MATCH (o:Organization {id: row.organizationId})
-			MERGE (f:Fact {key: row.key})
+			MATCH (o:{{organization}} {id: row.organizationId})
+			MERGE (f:{{fact}} {key: row.key})
 			SET f = row.properties
-			MERGE (o)-[:HAS_FACT]->(f)
-			""";
+			MERGE (o)-[:{{hasFact}}]->(f)
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("fact", OrganizationStorage.FACT)
+		.with("hasFact", OrganizationStorage.HAS_FACT)
+		.build();
 
 	/**
 	 * Recomputes what an organization's classification claims support
@@ -52,9 +57,9 @@ public final class OrganizationWriteStatements {
 	 */
 	public static final String REFRESH_CLASSIFICATIONS = CypherText.of("""
 			UNWIND $ids AS id
-			MATCH (o:Organization {id: id})
+			MATCH (o:{{organization}} {id: id})
 			CALL (o) {
-			  OPTIONAL MATCH (o)-[:HAS_FACT]->(f:Fact) WHERE f.attribute IN $attributes
+			  OPTIONAL MATCH (o)-[:{{hasFact}}]->(f:{{fact}}) WHERE f.attribute IN $attributes
 			  WITH f.attribute AS attribute, f.value AS value,
 			       max(CASE f.confidence WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END) AS best
 			  ORDER BY attribute, value
@@ -62,18 +67,27 @@ public final class OrganizationWriteStatements {
 			          WHERE claim.attribute IS NOT NULL] AS claims
 			}
 			SET {{lists}}
-			""").with("lists", classificationLists()).build();
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("hasFact", OrganizationStorage.HAS_FACT)
+		.with("fact", OrganizationStorage.FACT)
+		.with("lists", classificationLists())
+		.build();
 
 	/**
 	 * Removes the facts of the seed's organizations that the seed no longer states. Facts
 	 * an editor recorded ({@code recordedBy}) stay. Reads {@code $organizationIds} and
 	 * {@code $keys} (the facts' keys that stay); returns nothing.
 	 */
-	public static final String REMOVE_UNSTATED_FACTS = """
-			MATCH (o:Organization)-[:HAS_FACT]->(f:Fact)
+	public static final String REMOVE_UNSTATED_FACTS = CypherText.of("""
+			MATCH (o:{{organization}})-[:{{hasFact}}]->(f:{{fact}})
 			WHERE o.id IN $organizationIds AND f.recordedBy IS NULL AND NOT f.key IN $keys
 			DETACH DELETE f
-			""";
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("hasFact", OrganizationStorage.HAS_FACT)
+		.with("fact", OrganizationStorage.FACT)
+		.build();
 
 	/**
 	 * An organization's facts of one attribute become {@code rows}, and those of the
@@ -82,26 +96,33 @@ public final class OrganizationWriteStatements {
 	 * Reads {@code $organizationId}, {@code $attribute}, {@code $rows} (each {@code {key,
 	 * properties}}), {@code $keep} and {@code $onlyNewValues}; returns nothing.
 	 */
-	public static final String REPLACE_FACTS = """
-			MATCH (o:Organization {id: $organizationId})
-			OPTIONAL MATCH (o)-[:HAS_FACT]->(old:Fact {attribute: $attribute})
+	public static final String REPLACE_FACTS = CypherText.of("""
+			MATCH (o:{{organization}} {id: $organizationId})
+			OPTIONAL MATCH (o)-[:{{hasFact}}]->(old:{{fact}} {attribute: $attribute})
 			WHERE NOT old.key IN [row IN $rows | row.key] AND NOT old.value IN $keep
 			DETACH DELETE old
 			WITH DISTINCT o
 			UNWIND $rows AS row
 			WITH o, row
 			WHERE NOT $onlyNewValues
-			   OR NOT EXISTS { (o)-[:HAS_FACT]->(:Fact {attribute: $attribute, value: row.properties.value}) }
-			MERGE (f:Fact {key: row.key})
+			   OR NOT EXISTS { (o)-[:{{hasFact}}]->(:{{fact}} {attribute: $attribute, value: row.properties.value}) }
+			MERGE (f:{{fact}} {key: row.key})
 			SET f = row.properties
-			MERGE (o)-[:HAS_FACT]->(f)
-			""";
+			MERGE (o)-[:{{hasFact}}]->(f)
+			""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("hasFact", OrganizationStorage.HAS_FACT)
+		.with("fact", OrganizationStorage.FACT)
+		.build();
 
 	/**
 	 * The organization as it stands. Reads {@code $id}; returns {@code organization} (its
 	 * stored properties).
 	 */
-	public static final String FIND = "MATCH (o:Organization {id: $id}) RETURN o {.*} AS organization";
+	public static final String FIND = CypherText
+		.of("MATCH (o:{{organization}} {id: $id}) RETURN o {.*} AS organization")
+		.with("organization", DealStorage.ORGANIZATION)
+		.build();
 
 	/**
 	 * Moves one end of every deal of {@code merge} to {@code keep}: the deal node stays,
@@ -110,11 +131,11 @@ public final class OrganizationWriteStatements {
 	 * One statement per end, {@code FROM} and {@code TO}.
 	 */
 	private static final CypherText MOVE_DEALS = CypherText.of("""
-			MATCH (m:Organization {id: $merge})<-[old:{{end}}]-(d:{{deal}})
-			MATCH (k:Organization {id: $keep})
+			MATCH (m:{{organization}} {id: $merge})<-[old:{{end}}]-(d:{{deal}})
+			MATCH (k:{{organization}} {id: $keep})
 			CREATE (d)-[:{{end}}]->(k)
 			DELETE old
-			""").with("deal", DealStorage.DEAL);
+			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
 
 	/**
 	 * The statements that move the deals of {@code $merge} to {@code $keep}, one per end
@@ -128,26 +149,33 @@ public final class OrganizationWriteStatements {
 	 * Facts move, names become aliases, blanks are filled, and the old id keeps
 	 * resolving. Reads {@code $merge} and {@code $keep}; returns nothing.
 	 */
-	public static final String ABSORB = """
-			MATCH (m:Organization {id: $merge}), (k:Organization {id: $keep})
-			OPTIONAL MATCH (m)-[h:HAS_FACT]->(f:Fact)
-			FOREACH (fact IN CASE WHEN f IS NULL THEN [] ELSE [f] END | MERGE (k)-[:HAS_FACT]->(fact))
-			DELETE h
-			WITH DISTINCT m, k
-			SET k.aliases = [a IN reduce(acc = [], a IN coalesce(k.aliases, []) + [m.name] + coalesce(m.aliases, []) | CASE WHEN a IN acc THEN acc ELSE acc + a END) WHERE a <> k.name],
-			    k.category = coalesce(k.category, m.category),
-			    k.country = coalesce(k.country, m.country),
-			    k.ticker = coalesce(k.ticker, m.ticker)
-			WITH m, k
-			OPTIONAL MATCH (former:MergedId)-[link:MERGED_INTO]->(m)
-			FOREACH (x IN CASE WHEN former IS NULL THEN [] ELSE [former] END | MERGE (x)-[:MERGED_INTO]->(k))
-			DELETE link
-			WITH DISTINCT m, k
-			MERGE (merged:MergedId {id: m.id})
-			MERGE (merged)-[:MERGED_INTO]->(k)
-			WITH m
-			DETACH DELETE m
-			""";
+	public static final String ABSORB = CypherText
+		.of("""
+				MATCH (m:{{organization}} {id: $merge}), (k:{{organization}} {id: $keep})
+				OPTIONAL MATCH (m)-[h:{{hasFact}}]->(f:{{fact}})
+				FOREACH (fact IN CASE WHEN f IS NULL THEN [] ELSE [f] END | MERGE (k)-[:{{hasFact}}]->(fact))
+				DELETE h
+				WITH DISTINCT m, k
+				SET k.aliases = [a IN reduce(acc = [], a IN coalesce(k.aliases, []) + [m.name] + coalesce(m.aliases, []) | CASE WHEN a IN acc THEN acc ELSE acc + a END) WHERE a <> k.name],
+				    k.category = coalesce(k.category, m.category),
+				    k.country = coalesce(k.country, m.country),
+				    k.ticker = coalesce(k.ticker, m.ticker)
+				WITH m, k
+				OPTIONAL MATCH (former:{{mergedId}})-[link:{{mergedInto}}]->(m)
+				FOREACH (x IN CASE WHEN former IS NULL THEN [] ELSE [former] END | MERGE (x)-[:{{mergedInto}}]->(k))
+				DELETE link
+				WITH DISTINCT m, k
+				MERGE (merged:{{mergedId}} {id: m.id})
+				MERGE (merged)-[:{{mergedInto}}]->(k)
+				WITH m
+				DETACH DELETE m
+				""")
+		.with("organization", DealStorage.ORGANIZATION)
+		.with("hasFact", OrganizationStorage.HAS_FACT)
+		.with("fact", OrganizationStorage.FACT)
+		.with("mergedId", OrganizationStorage.MERGED_ID)
+		.with("mergedInto", OrganizationStorage.MERGED_INTO)
+		.build();
 
 	private OrganizationWriteStatements() {
 	}

@@ -16,11 +16,11 @@ public final class SeedStatements {
 	 * {@code state}, {@code location} and {@code revision} (null without a marker) and
 	 * {@code organizations}, how many the graph holds.
 	 */
-	public static final String STATE = """
+	public static final String STATE = CypherText.of("""
 			OPTIONAL MATCH (marker:DealgraphSeed {name: 'seed'})
 			RETURN marker.state AS state, marker.location AS location, marker.revision AS revision,
-			       COUNT { (o:Organization) } AS organizations
-			""";
+			       COUNT { (o:{{organization}}) } AS organizations
+			""").with("organization", DealStorage.ORGANIZATION).build();
 
 	/**
 	 * Sets the seed's marker. Reads {@code $state}, {@code $location} and

@@ -74,8 +74,8 @@ public final class TimelineStatements {
 			MATCH {{dealsFrom}} RETURN a, r, b
 			  UNION
 			  MATCH {{dealsTo}} RETURN a, r, b""")
-		.with("dealsFrom", DealStorage.withParties("a:Organization {id: $of}", "r", Set.of(), "b"))
-		.with("dealsTo", DealStorage.withParties("a", "r", Set.of(), "b:Organization {id: $of}"))
+		.with("dealsFrom", DealStorage.withParties("a:" + DealStorage.ORGANIZATION + " {id: $of}", "r", Set.of(), "b"))
+		.with("dealsTo", DealStorage.withParties("a", "r", Set.of(), "b:" + DealStorage.ORGANIZATION + " {id: $of}"))
 		.build();
 
 	private TimelineStatements() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -114,6 +115,80 @@ class ModelOwnershipTests {
 			.anyMatch((literal) -> CYPHER.matcher(literal).find());
 		assertThat(JavaStrings.of(read(MODEL.resolve("DealStorage.java"))))
 			.anyMatch((literal) -> CYPHER.matcher(literal).find());
+	}
+
+	/**
+	 * The labels and relationship types of the graph, as the model's table names them. A
+	 * statement takes them from there, so that a name is spelled once and a search for
+	 * its constant finds every statement that reads it.
+	 */
+	private static final List<String> LABELS = Stream.concat(
+			Stream.of(DealStorage.ORGANIZATION, DealStorage.DEAL, SiteStorage.SITE, OrganizationStorage.FACT,
+					OrganizationStorage.MERGED_ID, ChangeStorage.CHANGE),
+			Stream.concat(Arrays.stream(DealType.values()).map(DealType::label),
+					Arrays.stream(OrganizationKind.values()).map(OrganizationKind::typeName)))
+		.toList();
+
+	private static final List<String> RELATIONSHIP_TYPES = List.of(DealStorage.FROM, DealStorage.TO, SiteStorage.AT,
+			SiteStorage.OPERATED_BY, SiteStorage.RELATED_TO, OrganizationStorage.HAS_FACT,
+			OrganizationStorage.MERGED_INTO, ChangeStorage.ABOUT);
+
+	/**
+	 * One of those names written out in a string: a label after a colon ({@code (s:Site},
+	 * {@code (:Site}, {@code r:Deal:Financing}), or a relationship type in a relationship
+	 * pattern ({@code -[:AT]->}, {@code [old:AT|RELATED_TO]}). A slot
+	 * ({@code (s:{{site}}}) or a name joined on from the model ({@code "(s:" + SITE}) is
+	 * not; neither is a label the table does not hold, such as {@code :ChangeSequence}.
+	 */
+	private static final Pattern HAND_WRITTEN_NAME = Pattern.compile(":(?:\\w+[|&])*(" + String.join("|", LABELS)
+			+ ")\\b|\\[\\w*:(?:\\w+\\|)*(" + String.join("|", RELATIONSHIP_TYPES) + ")\\b");
+
+	@Test
+	void everyLabelAndRelationshipTypeInAStatementComesFromTheModel() {
+		assertThat(literalsWhereCypherIsWritten(HAND_WRITTEN_NAME))
+			.as("labels and relationship types written by hand; take them from DealStorage, SiteStorage, "
+					+ "OrganizationStorage, ChangeStorage, DealType or OrganizationKind")
+			.isEmpty();
+	}
+
+	@Test
+	void theCheckFindsTheLabelsAndRelationshipTypesWrittenByHand() {
+		assertThat(LABELS).contains(DealStorage.ORGANIZATION, DealType.PARTNERSHIP.label(),
+				OrganizationKind.MINER.typeName());
+		assertThat(LABELS).allMatch((label) -> handWritten("MATCH (x:" + label + " {id: $id})"));
+		assertThat(RELATIONSHIP_TYPES).allMatch((type) -> handWritten("MATCH (x)-[:" + type + "]->(y)"));
+		assertThat(List.of("(:Organization {id: $id})<-[:ABOUT]-(c)", "MATCH (r:Deal:Financing)", "[old:AT|RELATED_TO]",
+				"-[link:MERGED_INTO]->", "REMOVE o:Investor:Miner"))
+			.allMatch(ModelOwnershipTests::handWritten);
+		assertThat(List.of("MATCH (o:{{organization}})-[:{{hasFact}}]->(f:{{fact}})", "(o:", "-[:",
+				"MERGE (s:ChangeSequence {name: 'audit'})", "MATCH (m:DealgraphMigration)"))
+			.noneMatch(ModelOwnershipTests::handWritten);
+		assertThat(literalsWhereCypherIsWritten(Pattern.compile(Pattern.quote("{{organization}}"))))
+			.as("the statements that take the organization's label from the model")
+			.isNotEmpty();
+	}
+
+	private static boolean handWritten(String literal) {
+		return HAND_WRITTEN_NAME.matcher(literal).find();
+	}
+
+	/**
+	 * The string literals and text blocks that match, in the sources where Cypher is
+	 * written, each after its file's name.
+	 */
+	private static List<String> literalsWhereCypherIsWritten(Pattern pattern) {
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			return files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> WHERE_CYPHER_IS_WRITTEN.stream().anyMatch(file::startsWith))
+				.flatMap((file) -> JavaStrings.of(read(file))
+					.stream()
+					.filter((literal) -> pattern.matcher(literal).find())
+					.map((literal) -> MAIN.relativize(file).toString().replace('\\', '/') + ": " + literal))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The production sources, outside the model when asked, whose text matches. */
