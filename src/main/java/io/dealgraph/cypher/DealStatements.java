@@ -132,6 +132,18 @@ public final class DealStatements {
 		.with("projection", DealStorage.projection("r", "a", "b"))
 		.build();
 
+	/**
+	 * Deals by id, retracted ones too, each with what a response reads beneath it, in the
+	 * order of the ids.
+	 */
+	private static final CypherText EACH_BY_ID = CypherText.of("""
+			UNWIND range(0, size($ids) - 1) AS i
+			MATCH {{deal}}, {{parties}}
+			{{calls}}
+			RETURN i, {{answers}} AS beneath
+			ORDER BY i
+			""").with("deal", DealStorage.byId("r", "$ids[i]")).with("parties", DealStorage.partiesOf("a", "r", "b"));
+
 	/** A deal by id, with what a response reads beneath it. */
 	private static final CypherText BY_ID = CypherText.of("""
 			MATCH {{deal}}, {{parties}}
@@ -431,6 +443,17 @@ public final class DealStatements {
 			.with("calls", parts.calls())
 			.with("answers", parts.answers())
 			.build();
+	}
+
+	/**
+	 * What {@code beneath} reads beneath each of the deals with the ids {@code $ids},
+	 * retracted ones too: a write's response. Reads {@code $ids} and the filter's
+	 * parameters; returns {@code i}, the index of the deal's id, and {@code beneath}, one
+	 * row per deal found, in the order of the ids.
+	 */
+	public static String eachById(BeneathOf beneath) {
+		Beneath parts = beneath.of("r", "a", "b");
+		return EACH_BY_ID.with("calls", parts.calls()).with("answers", parts.answers()).build();
 	}
 
 	/**

@@ -13,7 +13,6 @@ import io.dealgraph.editing.Inputs.SourceInput;
 import io.dealgraph.organization.Organization;
 import io.dealgraph.neo4j.Workload;
 import io.dealgraph.read.ResponseReads;
-import io.dealgraph.read.ResponseReads.AfterWrite;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,12 +86,12 @@ class EditingController {
 	@MutationMapping
 	@PreAuthorize(EDITOR)
 	public ImportResult importDeals(@Argument List<DealInput> input, @Argument @Nullable String idempotencyKey,
-			Principal caller) {
+			Principal caller, DataFetchingEnvironment environment) {
 		String by = caller.getName();
 		var rows = input.stream().map((deal) -> new DealEditor.Row(null, deal)).toList();
 		List<Deal> written = this.deals.importDeals(rows, idempotencyKey, by, "importDeals", "input", Workload.BULK,
 				DealEditor.BadRows.REFUSE_BATCH, (n) -> {
-				}, AfterWrite.nothing())
+				}, ResponseReads.dealsListedIn(environment, "deals"))
 			.deals();
 		return new ImportResult(written.size(), written);
 	}

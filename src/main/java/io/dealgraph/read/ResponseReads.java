@@ -1,10 +1,13 @@
 package io.dealgraph.read;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import graphql.GraphQLContext;
 import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import org.neo4j.driver.Record;
 
 import io.dealgraph.cypher.CypherFilter;
@@ -18,12 +21,12 @@ import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.OrganizationReads;
 
 /**
- * The read compiler for a mutation's response: what the response selects beneath the deal
- * or organization a mutation wrote (a party's deals, its financiers, a deal's sites),
- * read with one statement inside the write's own transaction, after the write, so the
- * response shows exactly the graph the write left and its nested fields send no statement
- * of their own. A response that selects nothing nested reads nothing: the written object
- * carries its fields.
+ * The read compiler for a mutation's response: what the response selects beneath the
+ * deal, deals or organization a mutation wrote (a party's deals, its financiers, a deal's
+ * sites), read with one statement inside the write's own transaction, after the write, so
+ * the response shows exactly the graph the write left and its nested fields send no
+ * statement of their own. A response that selects nothing nested reads nothing: the
+ * written object carries its fields.
  */
 public final class ResponseReads {
 
@@ -61,6 +64,40 @@ public final class ResponseReads {
 			String query = DealStatements.byId(deal.id(), true, filter, (r, a, b) -> cypher.deal(r, a, b, reads));
 			first(tx.run(query, filter.parameters()))
 				.forEach((row) -> new ReadAnswers(context).deal(path, row.get("beneath"), reads));
+		};
+	}
+
+	/**
+	 * Reads what the response selects beneath each deal of the list in its field
+	 * {@code field}, such as {@code importDeals}' {@code deals}: one statement for them
+	 * all. Nothing when the field is not selected, or selected under several aliases (its
+	 * deals' nested fields then load themselves).
+	 */
+	public static AfterWrite<List<Deal>> dealsListedIn(DataFetchingEnvironment environment, String field) {
+		List<SelectedField> lists = environment.getSelectionSet()
+			.getImmediateFields()
+			.stream()
+			.filter((it) -> it.getName().equals(field))
+			.toList();
+		if (lists.size() != 1) {
+			return AfterWrite.nothing();
+		}
+		DealReads reads = Reads.deal(Reads.children(lists.getFirst()));
+		if (reads.fields().isEmpty()) {
+			return AfterWrite.nothing();
+		}
+		ResultPath list = environment.getExecutionStepInfo().getPath().segment(lists.getFirst().getResultKey());
+		GraphQLContext context = environment.getGraphQlContext();
+		return (tx, deals) -> {
+			var filter = new CypherFilter(View.NOW);
+			var cypher = new ReadCypher(filter);
+			String query = DealStatements.eachById((r, a, b) -> cypher.deal(r, a, b, reads));
+			Map<String, Object> parameters = new HashMap<>(filter.parameters());
+			parameters.put("ids", deals.stream().map(Deal::id).toList());
+			var answers = new ReadAnswers(context);
+			for (Record row : tx.run(query, parameters)) {
+				answers.deal(list.segment(row.get("i").asInt()), row.get("beneath"), reads);
+			}
 		};
 	}
 

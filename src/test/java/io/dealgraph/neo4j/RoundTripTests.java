@@ -3,6 +3,7 @@ package io.dealgraph.neo4j;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -258,6 +259,42 @@ class RoundTripTests {
 			.entity(Integer.class)
 			.isEqualTo(0);
 		assertThat(this.cypher.statementCount() - before).isEqualTo(flat + 1);
+	}
+
+	@Test
+	void anImportReadsWhatItsResponseNestsBeneathItsDealsWithOneStatementInsideItsTransaction() {
+		HttpGraphQlTester editor = Editors.editor(this.graphQl);
+		String flatImport = "mutation($input: [DealInput!]!) { importDeals(input: $input) { count deals { key } } }";
+		List<Map<String, Object>> two = List.of(Editors.supplyDeal("nvidia", "hut-8"),
+				Editors.supplyDeal("nvidia", "iren"));
+		long before = this.cypher.statementCount();
+		List<String> flatKeys = editor.document(flatImport)
+			.variable("input", two)
+			.execute()
+			.path("importDeals.deals[*].key")
+			.entityList(String.class)
+			.get();
+		long flat = this.cypher.statementCount() - before;
+		before = this.cypher.statementCount();
+		var imported = editor.document("""
+				mutation($input: [DealInput!]!) { importDeals(input: $input) { count deals {
+				  key from { key deals(first: 100, types: [SUPPLY]) { totalCount } } to { key financiers { key } }
+				} } }
+				""").variable("input", two).execute();
+		assertThat(this.cypher.statementCount() - before).isEqualTo(flat + 1);
+		// Each deal's nested fields stand at its own place, in the input's order, as the
+		// graph stood after the import.
+		imported.path("importDeals.deals[*].to.key").entityList(String.class).containsExactly("hut-8", "iren");
+		imported.path("importDeals.deals[1].from.deals.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(nvidiasSupplyDeals());
+		List<String> keys = imported.path("importDeals.deals[*].key").entityList(String.class).get();
+		HttpGraphQlTester admin = Editors.admin(this.graphQl);
+		for (String key : Stream.concat(flatKeys.stream(), keys.stream()).toList()) {
+			admin.document("mutation($id: ID!) { retractDeal(id: $id, reason: \"a test\") { key } }")
+				.variable("id", key)
+				.execute();
+		}
 	}
 
 	private int nvidiasSupplyDeals() {
