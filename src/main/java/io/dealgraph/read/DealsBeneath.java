@@ -75,12 +75,9 @@ public final class DealsBeneath implements DealStatements.BeneathOf {
 
 	private static DealsBeneath under(Collection<SelectedField> objectFields, String field, Places places,
 			CypherFilter filter) {
-		List<SelectedField> deals = objectFields.stream().filter((it) -> it.getName().equals(field)).toList();
-		if (deals.size() != 1) {
-			return new DealsBeneath(null, places, Reads.deal(List.of()), filter);
-		}
-		SelectedField deal = deals.getFirst();
-		return new DealsBeneath(deal.getResultKey(), places, Reads.deal(Reads.children(deal)), filter);
+		return Reads.selectedOnce(objectFields, field)
+			.map((deal) -> new DealsBeneath(deal.getResultKey(), places, Reads.deal(Reads.children(deal)), filter))
+			.orElseGet(() -> new DealsBeneath(null, places, Reads.deal(List.of()), filter));
 	}
 
 	@Override

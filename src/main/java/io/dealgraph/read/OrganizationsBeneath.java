@@ -44,12 +44,10 @@ public final class OrganizationsBeneath implements Function<String, Beneath> {
 	 */
 	public static OrganizationsBeneath listedIn(Collection<SelectedField> objectFields, String field,
 			CypherFilter filter) {
-		List<SelectedField> lists = objectFields.stream().filter((it) -> it.getName().equals(field)).toList();
-		if (lists.size() != 1) {
-			return new OrganizationsBeneath(null, Reads.organization(List.of()), filter);
-		}
-		SelectedField list = lists.getFirst();
-		return new OrganizationsBeneath(list.getResultKey(), Reads.organization(Reads.children(list)), filter);
+		return Reads.selectedOnce(objectFields, field)
+			.map((list) -> new OrganizationsBeneath(list.getResultKey(), Reads.organization(Reads.children(list)),
+					filter))
+			.orElseGet(() -> new OrganizationsBeneath(null, Reads.organization(List.of()), filter));
 	}
 
 	@Override

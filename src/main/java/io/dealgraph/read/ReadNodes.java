@@ -1,10 +1,7 @@
 package io.dealgraph.read;
 
-import org.jspecify.annotations.Nullable;
-
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.graph.GlobalId.Interface;
-import io.dealgraph.graph.Identified;
 import io.dealgraph.graph.View;
 import io.dealgraph.node.NodeReader;
 import io.dealgraph.organization.OrganizationQueries;
@@ -22,76 +19,28 @@ class ReadNodes {
 
 	@Bean
 	NodeReader organizationNodes(SingleReads single, OrganizationQueries organizations) {
-		return new NodeReader() {
-
-			@Override
-			public Interface reads() {
-				return Interface.Organization;
-			}
-
-			@Override
-			public boolean holds(String key) {
-				return organizations.holds(key);
-			}
-
-			@Override
-			public @Nullable Identified read(String key, Request request) {
-				return single
+		return NodeReader.of(Interface.Organization, organizations::holds,
+				(key, request) -> single
 					.organization(key, View.NOW, request.fields(), request.path(),
 							request.environment().getGraphQlContext())
-					.orElse(null);
-			}
-
-		};
+					.orElse(null));
 	}
 
 	@Bean
 	NodeReader dealNodes(SingleReads single, DealQueries deals) {
-		return new NodeReader() {
-
-			@Override
-			public Interface reads() {
-				return Interface.Deal;
-			}
-
-			@Override
-			public boolean holds(String key) {
-				return deals.holds(key);
-			}
-
-			@Override
-			public @Nullable Identified read(String key, Request request) {
-				return single
+		return NodeReader.of(Interface.Deal, deals::holds,
+				(key, request) -> single
 					.deal(key, false, View.NOW, request.fields(), request.path(),
 							request.environment().getGraphQlContext())
-					.orElse(null);
-			}
-
-		};
+					.orElse(null));
 	}
 
 	@Bean
 	NodeReader siteNodes(SingleReads single, SiteQueries sites) {
-		return new NodeReader() {
-
-			@Override
-			public Interface reads() {
-				return Interface.Site;
-			}
-
-			@Override
-			public boolean holds(String key) {
-				return sites.holds(key);
-			}
-
-			@Override
-			public @Nullable Identified read(String key, Request request) {
-				return single
+		return NodeReader.of(Interface.Site, sites::holds,
+				(key, request) -> single
 					.site(key, View.NOW, request.fields(), request.path(), request.environment().getGraphQlContext())
-					.orElse(null);
-			}
-
-		};
+					.orElse(null));
 	}
 
 }

@@ -337,6 +337,16 @@ final class Reads {
 		return fields.stream().map(SelectedField::getName).collect(Collectors.toCollection(TreeSet::new));
 	}
 
+	/**
+	 * The field named {@code name} among these, when it is selected once: under several
+	 * response keys, a statement could not hand it one answer per place, so it is left to
+	 * its own fetcher.
+	 */
+	static Optional<SelectedField> selectedOnce(Collection<SelectedField> fields, String name) {
+		List<SelectedField> named = fields.stream().filter((field) -> field.getName().equals(name)).toList();
+		return (named.size() == 1) ? Optional.of(named.getFirst()) : Optional.empty();
+	}
+
 	static List<SelectedField> children(SelectedField field) {
 		return field.getSelectionSet().getImmediateFields();
 	}

@@ -3,6 +3,7 @@ package io.dealgraph.read;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import graphql.GraphQLContext;
 import graphql.execution.ResultPath;
@@ -74,19 +75,16 @@ public final class ResponseReads {
 	 * deals' nested fields then load themselves).
 	 */
 	public static AfterWrite<List<Deal>> dealsListedIn(DataFetchingEnvironment environment, String field) {
-		List<SelectedField> lists = environment.getSelectionSet()
-			.getImmediateFields()
-			.stream()
-			.filter((it) -> it.getName().equals(field))
-			.toList();
-		if (lists.size() != 1) {
+		Optional<SelectedField> selected = Reads.selectedOnce(environment.getSelectionSet().getImmediateFields(),
+				field);
+		if (selected.isEmpty()) {
 			return AfterWrite.nothing();
 		}
-		DealReads reads = Reads.deal(Reads.children(lists.getFirst()));
+		DealReads reads = Reads.deal(Reads.children(selected.get()));
 		if (reads.fields().isEmpty()) {
 			return AfterWrite.nothing();
 		}
-		ResultPath list = environment.getExecutionStepInfo().getPath().segment(lists.getFirst().getResultKey());
+		ResultPath list = environment.getExecutionStepInfo().getPath().segment(selected.get().getResultKey());
 		GraphQLContext context = environment.getGraphQlContext();
 		return (tx, deals) -> {
 			var filter = new CypherFilter(View.NOW);

@@ -44,12 +44,9 @@ public final class SitesBeneath implements Function<String, Beneath> {
 	 * view and hands out its names.
 	 */
 	public static SitesBeneath listedIn(Collection<SelectedField> objectFields, String field, CypherFilter filter) {
-		List<SelectedField> lists = objectFields.stream().filter((it) -> it.getName().equals(field)).toList();
-		if (lists.size() != 1) {
-			return new SitesBeneath(null, Reads.site(List.of()), filter);
-		}
-		SelectedField list = lists.getFirst();
-		return new SitesBeneath(list.getResultKey(), Reads.site(Reads.children(list)), filter);
+		return Reads.selectedOnce(objectFields, field)
+			.map((list) -> new SitesBeneath(list.getResultKey(), Reads.site(Reads.children(list)), filter))
+			.orElseGet(() -> new SitesBeneath(null, Reads.site(List.of()), filter));
 	}
 
 	/** Whether the statement should read the sites: null when it should not. */
