@@ -165,15 +165,6 @@ public final class SiteStatements {
 	}
 
 	/**
-	 * The site with id {@code id}, when it meets the view's evidence threshold. Reads the
-	 * filter's parameters (the id among them); returns {@code site} (its stored
-	 * properties).
-	 */
-	public static String byId(String id, CypherFilter filter) {
-		return byId(id, filter, SiteStatements::storedOnly);
-	}
-
-	/**
 	 * The site with id {@code id}, when it meets the view's evidence threshold, with what
 	 * {@code beneath} reads beneath it. Reads the filter's parameters (the id among
 	 * them); returns {@code site} and {@code beneath}.
