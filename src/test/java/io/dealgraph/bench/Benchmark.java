@@ -165,6 +165,22 @@ final class Benchmark {
 						}
 					}
 				}
+				if (this.wrk != null && this.wrk.warmUpSeconds() > 0) {
+					// Every path the same: the whole mix through each GraphQL server,
+					// before
+					// any of them is timed, so that neither is measured while its JIT
+					// still
+					// compiles what the mix runs.
+					for (Operation operation : mix) {
+						this.wrk.warm("http://127.0.0.1:" + port + "/graphql", operation.graphQl());
+						if (ngl != null && operation.ngl() != null) {
+							this.wrk.warm("http://127.0.0.1:" + ngl.port + "/", operation.ngl().document());
+						}
+					}
+					this.out.printf(
+							"warm-up: each operation driven %d s through each GraphQL server before any timing%n",
+							this.wrk.warmUpSeconds());
+				}
 				this.out.println((this.wrk != null)
 						? "GraphQL paths driven by wrk in its own process (" + this.concurrency
 								+ " connections); raw paths by " + this.concurrency + " driver threads"

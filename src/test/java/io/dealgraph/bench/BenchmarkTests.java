@@ -29,7 +29,7 @@ class BenchmarkTests {
 					"The benchmark drives both GraphQL servers with wrk, which is not installed: run bench/run, "
 							+ "which installs it (Debian's package wrk), or install it and run again.");
 		}
-		var wrk = new Wrk(concurrency, Integer.getInteger("bench.seconds", 10));
+		var wrk = new Wrk(concurrency, Integer.getInteger("bench.seconds", 10), Integer.getInteger("bench.warmup", 10));
 		Map<Integer, Map<String, Double>> curve = new LinkedHashMap<>();
 		for (String size : sizes.split(",")) {
 			int deals = Integer.parseInt(size.strip());
