@@ -228,7 +228,7 @@ public final class OrganizationStatements {
 	 * The id ends every ordering; keys after an explicit ID order could never decide
 	 * anything.
 	 */
-	public static Keyset inOrder(List<Order> orderBy) {
+	public static Keyset keyset(List<Order> orderBy) {
 		List<Order> orders = orderBy.isEmpty() ? List.of(new Order(false, false)) : orderBy;
 		List<SortKey> keys = new ArrayList<>();
 		for (Order order : orders) {
@@ -290,7 +290,8 @@ public final class OrganizationStatements {
 	 * {@code rows} (each {@code {organization, sortValues}}) and {@code total} (-1 when
 	 * not asked for).
 	 */
-	public static String neighboursPage(Relationship relationship, Page page, boolean withTotal, CypherFilter filter) {
+	public static String relatedPagesOfOrganizations(Relationship relationship, Page page, boolean withTotal,
+			CypherFilter filter) {
 		return RELATED_PAGE.with("page", relatedPageAt("o", relationship, "r", "x", page, filter))
 			.with("sortValues", relatedSortValuesAt("x", filter))
 			.with("total", withTotal ? relatedTotalAt("o", relationship, filter) : "-1")
@@ -318,7 +319,7 @@ public final class OrganizationStatements {
 	public static String relatedPageAt(String o, Relationship relationship, String r, String x, Page page,
 			CypherFilter filter) {
 		Keyset keyset = byName(x).reading(page);
-		return relatedDeals(o, relationship, r, x, filter) + "\n  WITH DISTINCT " + x + "\n  WHERE "
+		return relatedDealsAt(o, relationship, r, x, filter) + "\n  WITH DISTINCT " + x + "\n  WHERE "
 				+ keyset.after(page.cursor(), filter::parameter) + "\n  WITH " + x + " ORDER BY "
 				+ keyset.orderBy(filter::parameter) + " LIMIT " + filter.parameter(page.fetchSize());
 	}
@@ -334,7 +335,7 @@ public final class OrganizationStatements {
 	/** How many parties {@link #relatedPageAt} pages through, as an expression. */
 	public static String relatedTotalAt(String o, Relationship relationship, CypherFilter filter) {
 		String x = filter.variable("x");
-		return "COUNT { " + relatedDeals(o, relationship, filter.variable("r"), x, filter) + " RETURN DISTINCT " + x
+		return "COUNT { " + relatedDealsAt(o, relationship, filter.variable("r"), x, filter) + " RETURN DISTINCT " + x
 				+ " }";
 	}
 
@@ -353,9 +354,9 @@ public final class OrganizationStatements {
 	 * field's condition. Reads {@code $ids} and the filter's parameters; returns
 	 * {@code id} and {@code related} (the parties' stored properties).
 	 */
-	public static String neighbours(Relationship relationship, CypherFilter filter) {
+	public static String relatedOfOrganizations(Relationship relationship, CypherFilter filter) {
 		return String.join("\n", "MATCH (o:" + DealStorage.ORGANIZATION + ") WHERE o.id IN $ids", "CALL (o) {",
-				"  " + related("o", relationship, "r", "x", filter), "  RETURN collect(x {.*}) AS related", "}",
+				"  " + relatedAt("o", relationship, "r", "x", filter), "  RETURN collect(x {.*}) AS related", "}",
 				"RETURN o.id AS id, related");
 	}
 
@@ -365,9 +366,9 @@ public final class OrganizationStatements {
 	 * {@link Relationship#LIST_LIMIT}, or the party of the latest deal that meets the
 	 * field's condition. The lines of a subquery, ending on a {@code WITH x}.
 	 */
-	public static String related(String o, Relationship relationship, String r, String x, CypherFilter filter) {
+	public static String relatedAt(String o, Relationship relationship, String r, String x, CypherFilter filter) {
 		Relationship.Field field = relationship.field().orElseThrow();
-		String deals = relatedDeals(o, relationship, r, x, filter);
+		String deals = relatedDealsAt(o, relationship, r, x, filter);
 		String chosen = field.latest() ? "WITH " + x + " ORDER BY " + DealStorage.latestFirst(r) + " LIMIT 1"
 				: "WITH DISTINCT " + x + " ORDER BY " + x + ".name, " + x + ".id LIMIT "
 						+ filter.parameter(Relationship.LIST_LIMIT);
@@ -378,7 +379,7 @@ public final class OrganizationStatements {
 	 * The deals {@code r} of organization {@code o} that make the relationship field,
 	 * standing in the filter's view, with their other party {@code x}: one MATCH line.
 	 */
-	private static String relatedDeals(String o, Relationship relationship, String r, String x, CypherFilter filter) {
+	private static String relatedDealsAt(String o, Relationship relationship, String r, String x, CypherFilter filter) {
 		Relationship.Field field = relationship.field().orElseThrow();
 		String standing = filter.standing(r);
 		String condition = and(DealStorage.counted(relationship.counted(), r), filter.condition(field.condition(), r));

@@ -120,7 +120,7 @@ class OrganizationController {
 			.collect(Collectors.groupingBy((key) -> List.of(key.kind(), key.view())))
 			.forEach((same, group) -> {
 				Related first = group.getFirst();
-				Map<String, List<Organization>> byId = this.queries.neighbours(first.kind(),
+				Map<String, List<Organization>> byId = this.queries.relatedOf(first.kind(),
 						group.stream().map(Related::organizationId).toList(), first.view());
 				group.forEach((key) -> result.put(key,
 						new Neighbourhood(byId.getOrDefault(key.organizationId(), List.of()))));
@@ -134,7 +134,7 @@ class OrganizationController {
 			.collect(Collectors.groupingBy((key) -> List.of(key.kind(), key.page(), key.withTotal(), key.view())))
 			.forEach((same, group) -> {
 				RelatedPage first = group.getFirst();
-				Map<String, Connection<Organization>> byId = this.queries.neighboursPage(first.kind(),
+				Map<String, Connection<Organization>> byId = this.queries.relatedPagesOf(first.kind(),
 						group.stream().map(RelatedPage::organizationId).toList(), first.page(), first.withTotal(),
 						first.view());
 				group.forEach((key) -> result.put(key, new NeighbourPage(byId.getOrDefault(key.organizationId(),
@@ -153,15 +153,15 @@ class OrganizationController {
 		return result;
 	}
 
-	/** Loader key: which neighbours of which organization, in which view. */
+	/** Loader key: which related organizations of which organization, in which view. */
 	record Related(Relationship kind, String organizationId, View view) {
 	}
 
-	/** Loader value: the neighbours found. */
+	/** Loader value: the related organizations found. */
 	record Neighbourhood(List<Organization> organizations) {
 	}
 
-	/** Loader key: a page of the neighbours of an organization, in a view. */
+	/** Loader key: a page of the related organizations of an organization, in a view. */
 	record RelatedPage(Relationship kind, String organizationId, Page page, boolean withTotal, View view) {
 	}
 

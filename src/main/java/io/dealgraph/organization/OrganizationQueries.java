@@ -128,7 +128,7 @@ public class OrganizationQueries {
 	public static PageStatement pageStatement(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
 			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
 		Keyset keyset = OrganizationStatements
-			.inOrder(orderBy.stream()
+			.keyset(orderBy.stream()
 				.map((order) -> new OrganizationStatements.Order(order.field() == OrganizationOrder.Field.ID,
 						order.descending()))
 				.toList())
@@ -276,12 +276,12 @@ public class OrganizationQueries {
 	}
 
 	/**
-	 * The neighbours of many organizations through one kind of relationship, keyed by
-	 * organization id.
+	 * The related organizations of many organizations through one kind of relationship,
+	 * keyed by organization id.
 	 */
-	Map<String, List<Organization>> neighbours(Relationship relationship, Collection<String> ids, View view) {
+	Map<String, List<Organization>> relatedOf(Relationship relationship, Collection<String> ids, View view) {
 		var filter = new CypherFilter(view);
-		String statement = OrganizationStatements.neighbours(relationship, filter);
+		String statement = OrganizationStatements.relatedOfOrganizations(relationship, filter);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("ids", List.copyOf(ids));
 		Map<String, List<Organization>> related = new HashMap<>();
@@ -295,10 +295,10 @@ public class OrganizationQueries {
 	 * Pages of the other parties of a list relationship, keyed by organization id: all of
 	 * them, where the list field stops at {@link Relationship#LIST_LIMIT}.
 	 */
-	Map<String, Connection<Organization>> neighboursPage(Relationship relationship, Collection<String> ids, Page page,
+	Map<String, Connection<Organization>> relatedPagesOf(Relationship relationship, Collection<String> ids, Page page,
 			boolean withTotal, View view) {
 		var filter = new CypherFilter(view);
-		String query = OrganizationStatements.neighboursPage(relationship, page, withTotal, filter);
+		String query = OrganizationStatements.relatedPagesOfOrganizations(relationship, page, withTotal, filter);
 		Map<String, Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("ids", List.copyOf(ids));
 		Map<String, Connection<Organization>> pages = new HashMap<>();

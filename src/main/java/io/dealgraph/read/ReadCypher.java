@@ -261,7 +261,7 @@ final class ReadCypher {
 	private String related(String o, RelatedRead read, String column) {
 		String r = this.names.variable("r");
 		String x = this.names.variable("x");
-		String related = OrganizationStatements.related(o, read.relationship(), r, x, this.names);
+		String related = OrganizationStatements.relatedAt(o, read.relationship(), r, x, this.names);
 		return organizations(o, related, x, read.beneath(), column);
 	}
 

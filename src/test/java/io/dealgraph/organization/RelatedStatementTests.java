@@ -18,19 +18,20 @@ class RelatedStatementTests {
 
 	@Test
 	void customersAreTheOtherPartiesOfAProvidersDealsEachOnceByName() {
-		assertThat(OrganizationStatements.neighbours(Relationship.CUSTOMERS, new CypherFilter())).isEqualTo("""
-				MATCH (o:Organization) WHERE o.id IN $ids
-				CALL (o) {
-				  MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x:Organization) WHERE r.retractedAt IS NULL
-				  WITH DISTINCT x ORDER BY x.name, x.id LIMIT $p1
-				  RETURN collect(x {.*}) AS related
-				}
-				RETURN o.id AS id, related""");
+		assertThat(OrganizationStatements.relatedOfOrganizations(Relationship.CUSTOMERS, new CypherFilter()))
+			.isEqualTo("""
+					MATCH (o:Organization) WHERE o.id IN $ids
+					CALL (o) {
+					  MATCH (o)<-[:FROM]-(r:Partnership|Supply)-[:TO]->(x:Organization) WHERE r.retractedAt IS NULL
+					  WITH DISTINCT x ORDER BY x.name, x.id LIMIT $p1
+					  RETURN collect(x {.*}) AS related
+					}
+					RETURN o.id AS id, related""");
 	}
 
 	@Test
 	void theAcquirerIsThePartyOfTheLatestCompletedAcquisition() {
-		assertThat(OrganizationStatements.neighbours(Relationship.ACQUIRER, new CypherFilter())).isEqualTo(
+		assertThat(OrganizationStatements.relatedOfOrganizations(Relationship.ACQUIRER, new CypherFilter())).isEqualTo(
 				"""
 						MATCH (o:Organization) WHERE o.id IN $ids
 						CALL (o) {
@@ -43,7 +44,8 @@ class RelatedStatementTests {
 
 	@Test
 	void underAnAsOfViewTheParentIsTheControlThatHadNotEndedByThen() {
-		assertThat(OrganizationStatements.neighbours(Relationship.PARENT, new CypherFilter(View.asOf("2024"))))
+		assertThat(
+				OrganizationStatements.relatedOfOrganizations(Relationship.PARENT, new CypherFilter(View.asOf("2024"))))
 			.isEqualTo(
 					"""
 							MATCH (o:Organization) WHERE o.id IN $ids
