@@ -29,7 +29,7 @@ public final class AuditStatements {
 	 * numbers.
 	 */
 	public static final String RECORD = CypherText.of("""
-			MERGE (s:ChangeSequence {name: 'audit'})
+			MERGE (s:{{changeSequence}} {name: 'audit'})
 			  ON CREATE SET s.last = 0
 			SET s.last = s.last + size($changes)
 			WITH s.last - size($changes) AS before
@@ -49,6 +49,7 @@ public final class AuditStatements {
 			}
 			RETURN c.target AS target, c.seq AS seq
 			""")
+		.with("changeSequence", ChangeStorage.SEQUENCE)
 		.with("change", ChangeStorage.CHANGE)
 		.with("organization", DealStorage.ORGANIZATION)
 		.with("about", ChangeStorage.ABOUT)
@@ -124,10 +125,10 @@ public final class AuditStatements {
 	 * The number of the last change in the log; 0 before the first. Reads nothing;
 	 * returns {@code last}.
 	 */
-	public static final String LAST_SEQUENCE = """
-			OPTIONAL MATCH (s:ChangeSequence {name: 'audit'})
+	public static final String LAST_SEQUENCE = CypherText.of("""
+			OPTIONAL MATCH (s:{{changeSequence}} {name: 'audit'})
 			RETURN coalesce(s.last, 0) AS last
-			""";
+			""").with("changeSequence", ChangeStorage.SEQUENCE).build();
 
 	/**
 	 * Whether something has an id: for a readable key given to {@code node(id:)}. Reads

@@ -2,6 +2,7 @@ package io.dealgraph.cypher;
 
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
+import io.dealgraph.graph.HousekeepingStorage;
 
 /**
  * The seed loader's statements: the marker that says whether a load is under way or done,
@@ -17,20 +18,23 @@ public final class SeedStatements {
 	 * {@code organizations}, how many the graph holds.
 	 */
 	public static final String STATE = CypherText.of("""
-			OPTIONAL MATCH (marker:DealgraphSeed {name: 'seed'})
+			OPTIONAL MATCH (marker:{{seedMarker}} {name: 'seed'})
 			RETURN marker.state AS state, marker.location AS location, marker.revision AS revision,
 			       COUNT { (o:{{organization}}) } AS organizations
-			""").with("organization", DealStorage.ORGANIZATION).build();
+			""")
+		.with("seedMarker", HousekeepingStorage.SEED_MARKER)
+		.with("organization", DealStorage.ORGANIZATION)
+		.build();
 
 	/**
 	 * Sets the seed's marker. Reads {@code $state}, {@code $location} and
 	 * {@code $revision}; returns nothing.
 	 */
-	public static final String MARK = """
-			MERGE (marker:DealgraphSeed {name: 'seed'})
+	public static final String MARK = CypherText.of("""
+			MERGE (marker:{{seedMarker}} {name: 'seed'})
 			SET marker.state = $state, marker.location = $location, marker.revision = $revision,
 			    marker.at = datetime()
-			""";
+			""").with("seedMarker", HousekeepingStorage.SEED_MARKER).build();
 
 	/**
 	 * The seed's deals that an editor changed since they were loaded. Reads {@code $ids};
@@ -46,11 +50,11 @@ public final class SeedStatements {
 	 * Writes context events by key. Reads {@code $rows}, each an event's properties with
 	 * its {@code key}; returns nothing.
 	 */
-	public static final String UPSERT_EVENTS = """
+	public static final String UPSERT_EVENTS = CypherText.of("""
 			UNWIND $rows AS row
-			MERGE (e:ContextEvent {key: row.key})
+			MERGE (e:{{contextEvent}} {key: row.key})
 			SET e = row
-			""";
+			""").with("contextEvent", HousekeepingStorage.CONTEXT_EVENT).build();
 
 	private SeedStatements() {
 	}

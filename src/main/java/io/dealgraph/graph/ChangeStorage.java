@@ -11,6 +11,12 @@ public final class ChangeStorage {
 	/** The label of a change recorded in the audit log. */
 	public static final String CHANGE = "Change";
 
+	/**
+	 * The audit log's one counter ({@code name: 'audit'}), whose {@code last} is the
+	 * number of the last change recorded.
+	 */
+	public static final String SEQUENCE = "ChangeSequence";
+
 	/** From a change to each organization its states name. */
 	public static final String ABOUT = "ABOUT";
 

@@ -124,7 +124,9 @@ class ModelOwnershipTests {
 	 */
 	private static final List<String> LABELS = Stream.concat(
 			Stream.of(DealStorage.ORGANIZATION, DealStorage.DEAL, SiteStorage.SITE, OrganizationStorage.FACT,
-					OrganizationStorage.MERGED_ID, ChangeStorage.CHANGE),
+					OrganizationStorage.MERGED_ID, ChangeStorage.CHANGE, ChangeStorage.SEQUENCE,
+					HousekeepingStorage.MIGRATION, HousekeepingStorage.LOCK, HousekeepingStorage.IDEMPOTENCY_KEY,
+					HousekeepingStorage.SEED_MARKER, HousekeepingStorage.CONTEXT_EVENT),
 			Stream.concat(Arrays.stream(DealType.values()).map(DealType::label),
 					Arrays.stream(OrganizationKind.values()).map(OrganizationKind::typeName)))
 		.toList();
@@ -147,7 +149,7 @@ class ModelOwnershipTests {
 	void everyLabelAndRelationshipTypeInAStatementComesFromTheModel() {
 		assertThat(literalsWhereCypherIsWritten(HAND_WRITTEN_NAME))
 			.as("labels and relationship types written by hand; take them from DealStorage, SiteStorage, "
-					+ "OrganizationStorage, ChangeStorage, DealType or OrganizationKind")
+					+ "OrganizationStorage, ChangeStorage, HousekeepingStorage, DealType or OrganizationKind")
 			.isEmpty();
 	}
 
@@ -158,10 +160,11 @@ class ModelOwnershipTests {
 		assertThat(LABELS).allMatch((label) -> handWritten("MATCH (x:" + label + " {id: $id})"));
 		assertThat(RELATIONSHIP_TYPES).allMatch((type) -> handWritten("MATCH (x)-[:" + type + "]->(y)"));
 		assertThat(List.of("(:Organization {id: $id})<-[:ABOUT]-(c)", "MATCH (r:Deal:Financing)", "[old:AT|RELATED_TO]",
-				"-[link:MERGED_INTO]->", "REMOVE o:Investor:Miner"))
+				"-[link:MERGED_INTO]->", "REMOVE o:Investor:Miner", "MERGE (s:ChangeSequence {name: 'audit'})",
+				"MATCH (m:DealgraphMigration)", "MATCH (k:IdempotencyKey) WHERE k.expiresAt < datetime()"))
 			.allMatch(ModelOwnershipTests::handWritten);
 		assertThat(List.of("MATCH (o:{{organization}})-[:{{hasFact}}]->(f:{{fact}})", "(o:", "-[:",
-				"MERGE (s:ChangeSequence {name: 'audit'})", "MATCH (m:DealgraphMigration)"))
+				"MERGE (s:{{changeSequence}} {name: 'audit'})", "MATCH (m:{{migration}})"))
 			.noneMatch(ModelOwnershipTests::handWritten);
 		assertThat(literalsWhereCypherIsWritten(Pattern.compile(Pattern.quote("{{organization}}"))))
 			.as("the statements that take the organization's label from the model")
