@@ -166,11 +166,8 @@ final class Benchmark {
 					}
 				}
 				if (this.wrk != null && this.wrk.warmUpSeconds() > 0) {
-					// Every path the same: the whole mix through each GraphQL server,
-					// before
-					// any of them is timed, so that neither is measured while its JIT
-					// still
-					// compiles what the mix runs.
+					// Both servers alike: the whole mix through each, before any
+					// timing, so that neither is timed while its JIT still compiles.
 					for (Operation operation : mix) {
 						this.wrk.warm("http://127.0.0.1:" + port + "/graphql", operation.graphQl());
 						if (ngl != null && operation.ngl() != null) {
