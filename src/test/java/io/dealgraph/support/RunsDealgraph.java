@@ -22,11 +22,16 @@ import org.springframework.test.context.ContextConfiguration;
 // Tests share one client address; only RateLimitTests, with its own limit, exercises the
 // rate limit. Tests check answers, not speed: a request's timeout is generous here, so a
 // busy machine slows the suite down without failing it (TransactionTests checks the
-// timeout itself). No scheduled job sends statements while RoundTripTests counts those of
-// one request: expired idempotency keys are pruned once a day here.
+// timeout itself). The client waits longer than the server's timeout (WebTestClient's own
+// default is 5 s, which a loaded CI machine exceeded on a network read level by level),
+// so
+// a slow answer arrives, and a timed-out one arrives as the server's error. No scheduled
+// job sends statements while RoundTripTests counts those of one request: expired
+// idempotency keys are pruned once a day here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dealgraph.rate-limit.capacity=1000000000", "logging.level.dealgraph.requests=WARN",
-				"dealgraph.timeouts.request=30s", "dealgraph.idempotency.prune-every=1d" })
+				"dealgraph.timeouts.request=30s", "spring.test.webtestclient.timeout=60s",
+				"dealgraph.idempotency.prune-every=1d" })
 @AutoConfigureHttpGraphQlTester
 @ContextConfiguration(initializers = { TestNeo4j.class, TestCredentials.class })
 @ExtendWith(Neo4jBackend.class)
