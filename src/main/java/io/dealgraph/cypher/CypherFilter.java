@@ -277,8 +277,7 @@ public final class CypherFilter {
 	 * never start a walk.
 	 */
 	public String matching(@Nullable OrganizationWhere where, String node) {
-		List<Map.Entry<Relationship, OrganizationWhere>> chain = (where == null || hasRare(where)) ? null
-				: chainToRare(where, 1);
+		List<Map.Entry<Relationship, OrganizationWhere>> chain = chain(where);
 		if (chain == null) {
 			return "MATCH (" + node + ":" + DealStorage.ORGANIZATION + ") WHERE " + organization(where, node);
 		}
@@ -313,6 +312,18 @@ public final class CypherFilter {
 			reached = next;
 		}
 		return String.join("\n", clauses);
+	}
+
+	/**
+	 * Whether {@link #matching} starts {@code where} from its rare end and walks back,
+	 * rather than testing it on every organization in order.
+	 */
+	public boolean walks(@Nullable OrganizationWhere where) {
+		return chain(where) != null;
+	}
+
+	private static @Nullable List<Map.Entry<Relationship, OrganizationWhere>> chain(@Nullable OrganizationWhere where) {
+		return (where == null || hasRare(where)) ? null : chainToRare(where, 1);
 	}
 
 	/**
