@@ -119,30 +119,40 @@ public final class OrganizationStatements {
 	 * them the page shows: at 100k deals "AI firms that are customers of miners financed
 	 * by private equity" reach 4,024 AI firms to show 50 (160 ms). So the statement first
 	 * reads a bounded prefix of all organizations in the page's order, from the name
-	 * index, and tests the whole filter on each ({@code probed}); only when that prefix
-	 * holds fewer than a page of answers and does not run to the end of the order does it
-	 * walk ({@code walked}). Exact either way: every answer lies in the order, so the
-	 * first answers within a prefix of it are the first answers overall.
+	 * index, and tests the whole filter on each until a page is found ({@code probed}):
+	 * the order the index gives is kept through the test, so the second sort is free and
+	 * the read stops at the page's last answer (85 AI firms tested there, not 4,024).
+	 * Only when that prefix holds fewer than a page of answers and does not run to the
+	 * end of the order ({@code prefixFull}) does it walk ({@code walked}). Exact either
+	 * way: every answer lies in the order, so the first answers within a prefix of it are
+	 * the first answers overall.
+	 * <p>
+	 * Each later step is guarded by an {@code UNWIND} of an empty or one-row list, not by
+	 * {@code WITH * WHERE}: the planner moves such a filter above the step's first scan,
+	 * which then reads every organization (20,000 at 100k deals) only to be dropped; an
+	 * empty {@code UNWIND} runs nothing after it.
 	 */
 	private static final CypherText PROBED = CypherText.of("""
 			CALL () {
 			    MATCH (o:{{organization}}) WHERE {{probeAfter}}
 			    WITH o ORDER BY {{orderBy}} LIMIT {{probe}}
-			    RETURN collect(o) AS prefix
-			  }
-			  CALL (prefix) {
-			    UNWIND prefix AS o
 			    WITH o WHERE {{whole}}
 			    WITH o ORDER BY {{orderBy}} LIMIT $limit
 			    RETURN collect(o) AS probed
 			  }
-			  CALL (prefix, probed) {
-			    WITH * WHERE size(probed) < $limit AND size(prefix) = {{probe}}
+			  CALL (probed) {
+			    UNWIND CASE WHEN size(probed) < $limit THEN [true] ELSE [] END AS counting
+			    MATCH (o:{{organization}}) WHERE {{probeAfter}}
+			    WITH o LIMIT {{probe}}
+			    RETURN count(o) = {{probe}} AS prefixFull
+			  }
+			  CALL (probed, prefixFull) {
+			    UNWIND CASE WHEN size(probed) < $limit AND prefixFull THEN [true] ELSE [] END AS walking
 			    {{matching}} AND {{after}}
 			    WITH o ORDER BY {{orderBy}} LIMIT $limit
 			    RETURN collect(o) AS walked
 			  }
-			  UNWIND CASE WHEN size(probed) = $limit OR size(prefix) < {{probe}} THEN probed ELSE walked END AS o
+			  UNWIND CASE WHEN size(probed) = $limit OR NOT prefixFull THEN probed ELSE walked END AS o
 			  WITH o ORDER BY {{orderBy}}""")
 		.with("organization", DealStorage.ORGANIZATION)
 		.with("probe", PROBE_PAGES + " * $limit");

@@ -295,7 +295,7 @@ final class Benchmark {
 				"organization.id",
 				"MATCH (o:Miner) WHERE o.country = 'US' RETURN o.id AS id ORDER BY o.name, o.id LIMIT 20", Map.of(),
 				NglQueries.filteredListPage()));
-		// Both mission floors ask what the API answers: deals not retracted, and a
+		// The mission floors ask what the API answers: deals not retracted, and a
 		// financing counted only where the financier gave its own money (not an
 		// arranger's or underwriter's). The synthetic graph has neither kind of deal,
 		// but reading the properties that say so is part of the work.
@@ -308,11 +308,26 @@ final class Benchmark {
 				                                AND 'PRIVATE_EQUITY' IN pe.investorTypes } }
 				WITH ai ORDER BY ai.name, ai.id LIMIT 50
 				""";
+		// The same question read in name order from the index, tested until the page is
+		// full: the cheapest plan when many AI firms qualify (the synthetic graph's
+		// case),
+		// which the planner takes for this query only with the hint. The floor the API's
+		// statement is held to; the inward scan above stays as the next row's floor.
+		String missionInNameOrder = """
+				MATCH (ai:Organization) USING INDEX ai:Organization(name)
+				WHERE ai.name IS NOT NULL AND ai:AIFirm
+				  AND EXISTS { MATCH (m:Miner)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai)
+				               WHERE p.retractedAt IS NULL
+				                 AND EXISTS { MATCH (pe:Organization)<-[:FROM]-(f:Financing)-[:TO]->(m)
+				                              WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
+				                                AND 'PRIVATE_EQUITY' IN pe.investorTypes } }
+				WITH ai ORDER BY ai.name, ai.id LIMIT 50
+				""";
 		mix.add(new Operation("mission nested filter",
 				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { key name kind country } } } }",
 				(d) -> ids(d, "organizations.edges.node.key"),
-				mission + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
-				mission + "RETURN ai.id AS id", Map.of(), NglQueries.missionNestedFilter()));
+				missionInNameOrder + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
+				missionInNameOrder + "RETURN ai.id AS id", Map.of(), NglQueries.missionNestedFilter()));
 		// The same question written from its rare end (issue 19, item 2): the investors
 		// of that type first, outward to the miners they finance, then to those miners'
 		// AI customers, each step made distinct before the next. The floor for a filter
