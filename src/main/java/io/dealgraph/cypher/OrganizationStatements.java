@@ -107,23 +107,24 @@ public final class OrganizationStatements {
 			  WITH o ORDER BY {{orderBy}} LIMIT $limit""");
 
 	/**
-	 * How many organizations, in the page's order, a filter that walks is first tried on,
-	 * as a multiple of the page: see {@link #PROBED}.
+	 * How many organizations, in the page's order, a filter that tests deals is first
+	 * tried on, as a multiple of the page: see {@link #PROBED}.
 	 */
 	static final int PROBE_PAGES = 20;
 
 	/**
-	 * The first {@code $limit} organizations that a filter which walks
-	 * ({@link CypherFilter#walks}) lets through, in order, by the cheaper of two plans.
-	 * The walk from the filter's rare end costs what the rare end reaches, however few of
-	 * them the page shows: at 100k deals "AI firms that are customers of miners financed
-	 * by private equity" reach 4,024 AI firms to show 50 (160 ms). So the statement first
-	 * reads a bounded prefix of all organizations in the page's order, from the name
-	 * index, and tests the whole filter on each until a page is found ({@code probed}):
-	 * the order the index gives is kept through the test, so the second sort is free and
-	 * the read stops at the page's last answer (85 AI firms tested there, not 4,024).
-	 * Only when that prefix holds fewer than a page of answers and does not run to the
-	 * end of the order ({@code prefixFull}) does it walk ({@code walked}). Exact either
+	 * The first {@code $limit} organizations that a filter which tests deals
+	 * ({@link CypherFilter#probes}) lets through, in order, by the cheaper of two plans.
+	 * Its {@link CypherFilter#matching} costs what the filter's rare end reaches, or
+	 * every organization of the kind, however few of them the page shows: at 100k deals
+	 * "AI firms that are customers of miners financed by private equity" reach 4,024 AI
+	 * firms to show 50 (160 ms). So the statement first reads a bounded prefix of all
+	 * organizations in the page's order, from the name index, and tests the whole filter
+	 * on each until a page is found ({@code probed}): the order the index gives is kept
+	 * through the test, so the second sort is free and the read stops at the page's last
+	 * answer (85 AI firms tested there, not 4,024). Only when that prefix holds fewer
+	 * than a page of answers and does not run to the end of the order
+	 * ({@code prefixFull}) does it run {@code matching} ({@code matched}). Exact either
 	 * way: every answer lies in the order, so the first answers within a prefix of it are
 	 * the first answers overall.
 	 * <p>
@@ -147,12 +148,12 @@ public final class OrganizationStatements {
 			    RETURN count(o) = {{probe}} AS prefixFull
 			  }
 			  CALL (probed, prefixFull) {
-			    UNWIND CASE WHEN size(probed) < $limit AND prefixFull THEN [true] ELSE [] END AS walking
+			    UNWIND CASE WHEN size(probed) < $limit AND prefixFull THEN [true] ELSE [] END AS fallingBack
 			    {{matching}} AND {{after}}
 			    WITH o ORDER BY {{orderBy}} LIMIT $limit
-			    RETURN collect(o) AS walked
+			    RETURN collect(o) AS matched
 			  }
-			  UNWIND CASE WHEN size(probed) = $limit OR NOT prefixFull THEN probed ELSE walked END AS o
+			  UNWIND CASE WHEN size(probed) = $limit OR NOT prefixFull THEN probed ELSE matched END AS o
 			  WITH o ORDER BY {{orderBy}}""")
 		.with("organization", DealStorage.ORGANIZATION)
 		.with("probe", PROBE_PAGES + " * $limit");
@@ -309,7 +310,7 @@ public final class OrganizationStatements {
 		// The total costs a second pass over the filter: only when asked for.
 		String total = withTotal ? "CALL () { " + matching + " RETURN count(o) AS total }" : Keyset.NO_TOTAL;
 		String orderBy = keyset.orderBy(filter::parameter);
-		String ordered = filter.walks(where)
+		String ordered = filter.probes(where)
 				? PROBED.with("probeAfter", keyset.after(cursor, filter::parameter))
 					.with("whole", filter.organization(where, "o"))
 					.with("matching", matching)

@@ -76,6 +76,27 @@ class FilterCompilationTests {
 	}
 
 	@Test
+	void aPageIsFirstTriedOnAPrefixOfItsOrderUnlessItsFilterNamesARareConditionOfItsOwn() {
+		var filter = new CypherFilter();
+		OrganizationWhere financedByPrivateEquity = organizationWhere(
+				Map.of("financedBy", organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY))));
+		assertThat(filter.probes(AI_CUSTOMERS_OF_MINERS_FINANCED_BY_PRIVATE_EQUITY)).isTrue();
+		assertThat(filter.probes(organizationWhere(Map.of("AND", List.of(financedByPrivateEquity))))).as("under AND")
+			.isTrue();
+		assertThat(filter.probes(organizationWhere(Map.of("kind", OrganizationKind.MINER, "country", "US"))))
+			.as("a kind and a country: many may pass")
+			.isTrue();
+		assertThat(filter
+			.probes(organizationWhere(Map.of("id", "hut-8", "financedBy", financedByPrivateEquity.financedBy()))))
+			.as("its own id: the index finds it")
+			.isFalse();
+		assertThat(filter.probes(organizationWhere(Map.of("investorType", InvestorType.PRIVATE_EQUITY))))
+			.as("its own investor type")
+			.isFalse();
+		assertThat(filter.probes(null)).as("no filter: the name index is the order").isFalse();
+	}
+
+	@Test
 	void aStatementThatMatchedTheAllowedTypesLabelsTestsThemNoMoreUnlessTheyAllowNone() {
 		DealWhere financings = dealWhere(Map.of("type", DealType.FINANCING));
 		assertThat(new CypherFilter().deal(financings, "r", "a", "b"))
