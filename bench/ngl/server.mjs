@@ -45,11 +45,13 @@ type Organization @node {
   investorTypes: [String!]
   ${dealFields}
   # Two hops away, through financing deals, so a derived field: what a user of the library
-  # writes for it, ordered and capped as Dealgraph's financiers are.
+  # writes for it, ordered, capped and counted as Dealgraph's financiers are (a deal not
+  # retracted, the financier's own money: not an arranger's or underwriter's).
   financiers: [Organization!]!
     @cypher(
       statement: """
-      MATCH (this)<-[:TO]-(:Financing)-[:FROM]->(x:Organization)
+      MATCH (this)<-[:TO]-(f:Financing)-[:FROM]->(x:Organization)
+      WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
       WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100
       RETURN x
       """

@@ -353,6 +353,7 @@ final class Benchmark {
 				(d) -> ids(d, "organizations.edges.node.key"),
 				missionFromTheAnchor + "RETURN ai {.id, .name, .kind, .country} AS organization", "organization.id",
 				missionFromTheAnchor + "RETURN ai.id AS id", Map.of(), null));
+		// Financiers counted as the API counts them, as the mission floors do.
 		String threeLevels = """
 				MATCH (m:Miner) WITH m ORDER BY m.name, m.id LIMIT 10
 				CALL (m) {
@@ -360,7 +361,8 @@ final class Benchmark {
 				  WITH r ORDER BY coalesce(r.announcedKey, '9999-99-99'), r.id LIMIT 5
 				  WITH r, [(r)-[:FROM]->(p) | p][0] AS f
 				  CALL (f) {
-				    MATCH (x:Organization)<-[:FROM]-(:Financing)-[:TO]->(f)
+				    MATCH (x:Organization)<-[:FROM]-(d:Financing)-[:TO]->(f)
+				    WHERE d.retractedAt IS NULL AND NOT coalesce(d.role, '') IN ['ARRANGER', 'UNDERWRITER']
 				    WITH DISTINCT x ORDER BY x.name, x.id LIMIT 100
 				    RETURN collect(x {.id, .name}) AS financiers
 				  }
