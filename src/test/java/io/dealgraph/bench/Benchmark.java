@@ -299,30 +299,21 @@ final class Benchmark {
 		// financing counted only where the financier gave its own money (not an
 		// arranger's or underwriter's). The synthetic graph has neither kind of deal,
 		// but reading the properties that say so is part of the work.
-		String mission = """
-				MATCH (ai:AIFirm)
-				WHERE EXISTS { MATCH (m:Miner)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai)
-				               WHERE p.retractedAt IS NULL
-				                 AND EXISTS { MATCH (pe:Organization)<-[:FROM]-(f:Financing)-[:TO]->(m)
-				                              WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
-				                                AND 'PRIVATE_EQUITY' IN pe.investorTypes } }
-				WITH ai ORDER BY ai.name, ai.id LIMIT 50
-				""";
-		// The same question read in name order from the index, tested until the page is
-		// full: the cheapest plan when many AI firms qualify (the synthetic graph's
-		// case),
-		// which the planner takes for this query only with the hint. The floor the API's
-		// statement is held to; the inward scan above stays as the next row's floor.
-		String missionInNameOrder = """
-				MATCH (ai:Organization) USING INDEX ai:Organization(name)
-				WHERE ai.name IS NOT NULL AND ai:AIFirm
-				  AND EXISTS { MATCH (m:Miner)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai)
-				               WHERE p.retractedAt IS NULL
-				                 AND EXISTS { MATCH (pe:Organization)<-[:FROM]-(f:Financing)-[:TO]->(m)
-				                              WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
-				                                AND 'PRIVATE_EQUITY' IN pe.investorTypes } }
-				WITH ai ORDER BY ai.name, ai.id LIMIT 50
-				""";
+		String customerOfAMinerFinancedByPrivateEquity = """
+				EXISTS { MATCH (m:Miner)<-[:FROM]-(p:Partnership|Supply)-[:TO]->(ai)
+				         WHERE p.retractedAt IS NULL
+				           AND EXISTS { MATCH (pe:Organization)<-[:FROM]-(f:Financing)-[:TO]->(m)
+				                        WHERE f.retractedAt IS NULL AND NOT coalesce(f.role, '') IN ['ARRANGER', 'UNDERWRITER']
+				                          AND 'PRIVATE_EQUITY' IN pe.investorTypes } }""";
+		String mission = "MATCH (ai:AIFirm) WHERE " + customerOfAMinerFinancedByPrivateEquity
+				+ " WITH ai ORDER BY ai.name, ai.id LIMIT 50 ";
+		// The same question read in name order from the index, tested until the page
+		// is full: the cheapest plan when many AI firms qualify (the synthetic graph's
+		// case), which the planner takes for this query only with the hint. The floor
+		// the API's statement is held to; the inward scan above is the next row's.
+		String missionInNameOrder = "MATCH (ai:Organization) USING INDEX ai:Organization(name) "
+				+ "WHERE ai.name IS NOT NULL AND ai:AIFirm AND " + customerOfAMinerFinancedByPrivateEquity
+				+ " WITH ai ORDER BY ai.name, ai.id LIMIT 50 ";
 		mix.add(new Operation("mission nested filter",
 				"{ organizations(where: {kind: AI_FIRM, customerOf: {kind: MINER, financedBy: {investorType: PRIVATE_EQUITY}}}, first: 50) { edges { node { key name kind country } } } }",
 				(d) -> ids(d, "organizations.edges.node.key"),
