@@ -273,8 +273,8 @@ public final class CypherFilter {
 	 * filter once on each organization it reaches, so what the walk ends on is the
 	 * answer, exactly. Otherwise the statement starts from every organization and checks
 	 * the whole filter on each. Conditions under AND, OR and NOT never start a walk. A
-	 * page of a filter that tests deals tries it on a prefix of its order first
-	 * ({@link #probes}), so this runs only when that prefix falls short.
+	 * page whose filter names no rare condition of its own tries it on a prefix of its
+	 * order first ({@link #probes}), so this runs only when that prefix falls short.
 	 */
 	public String matching(@Nullable OrganizationWhere where, String node) {
 		List<Map.Entry<Relationship, OrganizationWhere>> chain = chain(where);
@@ -320,9 +320,9 @@ public final class CypherFilter {
 	 * condition of its own ({@link #rare}), which an index finds directly. A filter that
 	 * lets many through then costs about a page's worth of reads in index order, where
 	 * the planner, left to itself, may seek an index that the filter barely narrows (the
-	 * country index for "US miners" at 100k deals: 6,000 organizations read and sorted
-	 * for a page of 20) or scan every organization of a kind for a nested filter; one
-	 * that lets few through costs the bounded prefix more.
+	 * country index for "US miners" at 100k deals: 11,355 db hits for a page of 20,
+	 * against 886 in name order) or scan every organization of a kind for a nested
+	 * filter; one that lets few through costs the bounded prefix more.
 	 */
 	public boolean probes(@Nullable OrganizationWhere where) {
 		return where != null && !hasRare(where);

@@ -107,23 +107,23 @@ public final class OrganizationStatements {
 			  WITH o ORDER BY {{orderBy}} LIMIT $limit""");
 
 	/**
-	 * How many organizations, in the page's order, a filter that tests deals is first
-	 * tried on, as a multiple of the page: see {@link #PROBED}.
+	 * How many organizations, in the page's order, a filter is first tried on, as a
+	 * multiple of the page: see {@link #PROBED}.
 	 */
 	static final int PROBE_PAGES = 20;
 
 	/**
-	 * The first {@code $limit} organizations that a filter which tests deals
-	 * ({@link CypherFilter#probes}) lets through, in order, by the cheaper of two plans.
-	 * Its {@link CypherFilter#matching} costs what the filter's rare end reaches, or
-	 * every organization of the kind, however few of them the page shows: at 100k deals
-	 * "AI firms that are customers of miners financed by private equity" reach 4,024 AI
-	 * firms to show 50 (160 ms). So the statement first reads a bounded prefix of all
-	 * organizations in the page's order, from the name index, and tests the whole filter
-	 * on each until a page is found ({@code probed}): the order the index gives is kept
-	 * through the test, so the second sort is free and the read stops at the page's last
-	 * answer (85 AI firms tested there, not 4,024). Only when that prefix holds fewer
-	 * than a page of answers and does not run to the end of the order
+	 * The first {@code $limit} organizations that a filter with no rare condition of its
+	 * own ({@link CypherFilter#probes}) lets through, in order, by the cheaper of two
+	 * plans. Its {@link CypherFilter#matching} costs what the filter's rare end reaches,
+	 * or every organization of the kind, however few of them the page shows: at 100k
+	 * deals "AI firms that are customers of miners financed by private equity" reach
+	 * 4,024 AI firms to show 50 (160 ms). So the statement first reads a bounded prefix
+	 * of all organizations in the page's order, from the name index, and tests the whole
+	 * filter on each until a page is found ({@code probed}): the order the index gives is
+	 * kept through the test, so the second sort is free and the read stops at the page's
+	 * last answer (85 AI firms tested there, not 4,024). Only when that prefix holds
+	 * fewer than a page of answers and does not run to the end of the order
 	 * ({@code prefixFull}) does it run {@code matching} ({@code matched}). Exact either
 	 * way: every answer lies in the order, so the first answers within a prefix of it are
 	 * the first answers overall.
