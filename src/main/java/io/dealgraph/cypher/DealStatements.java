@@ -466,7 +466,8 @@ public final class DealStatements {
 	public static String page(@Nullable DealWhere where, Keyset keyset, @Nullable String cursor, boolean withTotal,
 			CypherFilter filter, BeneathOf beneath) {
 		String predicate = filter.dealOfMatchedTypes(where, "r", "a", "b");
-		Beneath parts = beneath.of("r", "a", "b");
+		Beneath parts = ShownRows.of(beneath.of("r", "a", "b"), List.of("a", "r", "b", "sortValues"), "$limit - 1",
+				filter);
 		String deals = DealStorage.withParties("a:" + DealStorage.ORGANIZATION, "r", DealWhere.typesAllowedBy(where),
 				"b:" + DealStorage.ORGANIZATION);
 		// The total costs a second pass over the filter: only when asked for.

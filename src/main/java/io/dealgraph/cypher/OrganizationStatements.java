@@ -306,7 +306,7 @@ public final class OrganizationStatements {
 	public static String page(@Nullable OrganizationWhere where, Keyset keyset, @Nullable String cursor,
 			boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
 		String matching = filter.matching(where, "o");
-		Beneath parts = beneath.apply("o");
+		Beneath parts = ShownRows.of(beneath.apply("o"), List.of("o", "sortValues"), "$limit - 1", filter);
 		// The total costs a second pass over the filter: only when asked for.
 		String total = withTotal ? "CALL () { " + matching + " RETURN count(o) AS total }" : Keyset.NO_TOTAL;
 		String orderBy = keyset.orderBy(filter::parameter);

@@ -190,7 +190,7 @@ public final class SiteStatements {
 		String predicate = predicate(where, filter);
 		String total = withTotal ? TOTAL.with("label", SiteStorage.SITE).with("where", predicate).build()
 				: Keyset.NO_TOTAL;
-		Beneath parts = beneath.apply("s");
+		Beneath parts = ShownRows.of(beneath.apply("s"), List.of("s", "sortValues"), page, filter);
 		return PAGE.with("total", total)
 			.with("label", SiteStorage.SITE)
 			.with("where", predicate)

@@ -9,10 +9,12 @@ import io.dealgraph.cypher.DealStatements;
 import io.dealgraph.cypher.OrganizationStatements;
 import io.dealgraph.cypher.SiteStatements;
 import io.dealgraph.cypher.CypherFilter;
+import io.dealgraph.cypher.ShownRows;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.CypherText;
 import io.dealgraph.graph.DealStorage;
 import io.dealgraph.graph.End;
+import io.dealgraph.paging.Page;
 import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.DealsRead;
 import io.dealgraph.read.Reads.FactsRead;
@@ -190,7 +192,7 @@ final class ReadCypher {
 					String a = this.names.variable("a");
 					String b = this.names.variable("b");
 					String page = DealStatements.pageAtSite(s, r, a, b, deals.page(), this.names);
-					calls.add(dealPage(s, page, r, a, b, deals.beneath(), column));
+					calls.add(dealPage(s, page, deals.page(), r, a, b, deals.beneath(), column));
 					String total = deals.withTotal() ? DealStatements.totalAtSite(s, this.names) : "-1";
 					answers.add(answerKey(i) + ": {rows: " + column + ", total: " + total + "}");
 				}
@@ -205,22 +207,23 @@ final class ReadCypher {
 		String to = this.names.variable("b");
 		String page = DealStatements.pageAt(o, r, from, to, read.types(), DealQueries.end(read.direction()),
 				read.page(), this.names);
-		return dealPage(o, page, r, from, to, read.beneath(), column);
+		return dealPage(o, page, read.page(), r, from, to, read.beneath(), column);
 	}
 
 	/**
 	 * A page of deals {@code r} of the object bound to {@code subject}, read by the lines
-	 * {@code page}, each with what is read beneath it.
+	 * {@code page} as {@code asked}, each shown deal with what is read beneath it.
 	 */
-	private String dealPage(String subject, String page, String r, String from, String to, DealReads reads,
+	private String dealPage(String subject, String page, Page asked, String r, String from, String to, DealReads reads,
 			String column) {
-		Beneath beneath = deal(r, from, to, reads);
+		String sorted = this.names.variable("s");
+		Beneath beneath = ShownRows.of(deal(r, from, to, reads), List.of(r, from, to, sorted), asked, this.names);
 		return DEALS.with("o", subject)
 			.with("page", page)
 			.with("r", r)
 			.with("from", from)
 			.with("to", to)
-			.with("sorted", this.names.variable("s"))
+			.with("sorted", sorted)
 			.with("calls", indented(beneath.calls()))
 			.with("deal", beneath.projection())
 			.with("sortValues", DealStatements.sortValuesAt(r, this.names))
@@ -284,12 +287,13 @@ final class ReadCypher {
 		String r = this.names.variable("r");
 		String x = this.names.variable("x");
 		String page = OrganizationStatements.relatedPageAt(o, read.relationship(), r, x, read.page(), this.names);
-		Beneath beneath = organization(x, read.beneath());
+		String sorted = this.names.variable("s");
+		Beneath beneath = ShownRows.of(organization(x, read.beneath()), List.of(x, sorted), read.page(), this.names);
 		return RELATED_PAGE.with("o", o)
 			.with("page", page)
 			.with("x", x)
 			.with("sortValues", OrganizationStatements.relatedSortValuesAt(x, this.names))
-			.with("sorted", this.names.variable("s"))
+			.with("sorted", sorted)
 			.with("calls", indented(beneath.calls()))
 			.with("projection", beneath.projection())
 			.with("answers", beneath.answers())

@@ -119,6 +119,66 @@ class OrganizationDealsTests {
 		}
 	}
 
+	/**
+	 * A page reads one row more than it shows, to learn whether another follows, and
+	 * reads nothing beneath that row; every row it shows, its last included, has all its
+	 * nested answers, the same as in a longer page.
+	 */
+	@Test
+	void aShortPageShowsTheSameNestedAnswersAsTheStartOfALongOne() {
+		String document = """
+				query($organizations: Int, $deals: Int) {
+				  organizations(first: $organizations) {
+				    pageInfo { hasNextPage }
+				    edges { node { key
+				      deals(first: $deals) {
+				        pageInfo { hasNextPage }
+				        edges { node { key from { key financiers { key } } sites { key } } }
+				      }
+				    } }
+				  }
+				}
+				""";
+		List<Map<String, Object>> longer = organizations(document, 100, 100);
+		List<Map<String, Object>> shorter = organizations(document, 6, 2);
+		assertThat(shorter).hasSize(6);
+		long nestedShown = 0;
+		for (int i = 0; i < shorter.size(); i++) {
+			List<Object> shortDeals = deals(shorter.get(i));
+			List<Object> longDeals = deals(longer.get(i));
+			assertThat(shortDeals).isEqualTo(longDeals.subList(0, Math.min(2, longDeals.size())));
+			nestedShown += shortDeals.stream().filter((deal) -> !financiers(deal).isEmpty()).count();
+		}
+		assertThat(nestedShown).as("some shown deal's source has financiers, so the comparison reads them")
+			.isPositive();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> organizations(String document, int organizations, int deals) {
+		return this.graphQl.document(document)
+			.variable("organizations", organizations)
+			.variable("deals", deals)
+			.execute()
+			.path("organizations.edges[*].node")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((node) -> (Map<String, Object>) node)
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> deals(Map<String, Object> organization) {
+		return ((List<Map<String, Object>>) ((Map<String, Object>) organization.get("deals")).get("edges")).stream()
+			.map((edge) -> edge.get("node"))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> financiers(Object deal) {
+		return (List<Object>) ((Map<String, Object>) ((Map<String, Object>) deal).get("from")).get("financiers");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> sources(Map<?, ?> deal) {
 		return (List<Map<String, Object>>) deal.get("sources");

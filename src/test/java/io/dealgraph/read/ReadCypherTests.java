@@ -54,18 +54,27 @@ class ReadCypherTests {
 						  WHERE r2.retractedAt IS NULL AND true
 						  WITH r2 ORDER BY coalesce(r2.announcedKey, $p5), r2.id LIMIT $p6
 						  MATCH (a3)<-[:FROM]-(r2)-[:TO]->(b4)
-						  WITH r2, a3, b4, [coalesce(r2.announcedKey, $p12), r2.id] AS s11
-						  CALL (a3) {
-						    MATCH (a3)<-[:TO]-(r8:Financing)-[:FROM]->(x9:Organization) WHERE r8.retractedAt IS NULL AND NOT coalesce(r8.role, '') IN ['ARRANGER', 'UNDERWRITER']
-						    WITH DISTINCT x9 ORDER BY x9.name, x9.id LIMIT $p10
-						    RETURN collect({organization: x9 {.id, .kind, .name}, beneath: {}}) AS c7
+						  WITH r2, a3, b4, [coalesce(r2.announcedKey, $p18), r2.id] AS s7
+						  WITH collect([r2, a3, b4, s7]) AS fetched13
+						  UNWIND range(0, size(fetched13) - 1) AS i14
+						  WITH fetched13[i14][0] AS r2, fetched13[i14][1] AS a3, fetched13[i14][2] AS b4, fetched13[i14][3] AS s7, i14 < $p12 AS shown15
+						  CALL (r2, a3, b4, s7, shown15) {
+						    UNWIND CASE WHEN shown15 THEN [true] ELSE [] END AS guard17
+						    CALL (a3) {
+						      MATCH (a3)<-[:TO]-(r9:Financing)-[:FROM]->(x10:Organization) WHERE r9.retractedAt IS NULL AND NOT coalesce(r9.role, '') IN ['ARRANGER', 'UNDERWRITER']
+						      WITH DISTINCT x10 ORDER BY x10.name, x10.id LIMIT $p11
+						      RETURN collect({organization: x10 {.id, .kind, .name}, beneath: {}}) AS c8
+						    }
+						    RETURN collect({r0: {r0: c8}})[0] AS beneath16
 						  }
-						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' WHEN r2:Stake THEN 'STAKE' WHEN r2:Guarantee THEN 'GUARANTEE' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s11, beneath: {r0: {r0: c7}}}) AS c1
+						  RETURN collect({deal: r2 {.amount, .amountPeriod, .amountQualifier, .currency, .id, .status, type: CASE WHEN r2:Partnership THEN 'PARTNERSHIP' WHEN r2:Financing THEN 'FINANCING' WHEN r2:Supply THEN 'SUPPLY' WHEN r2:Acquisition THEN 'ACQUISITION' WHEN r2:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r2:Control THEN 'CONTROL' WHEN r2:Stake THEN 'STAKE' WHEN r2:Guarantee THEN 'GUARANTEE' END, from: a3 {.id, .kind, .name}, to: b4 {.id, .kind, .name}}, sortValues: s7, beneath: beneath16}) AS c1
 						}""");
 		assertThat(beneath.answers()).isEqualTo("{r0: {rows: c1, total: -1}}");
 		// the page's size plus one, to learn whether a next page exists; the list cap;
-		// the null stand-in that sorts undated deals last
-		assertThat(filter.parameters()).isEqualTo(Map.of("p5", "\uffff", "p6", 6, "p10", 100, "p12", "\uffff"));
+		// the page's size, the rows whose financiers are read (not the extra one's); the
+		// null stand-in that sorts undated deals last
+		assertThat(filter.parameters())
+			.isEqualTo(Map.of("p5", "\uffff", "p6", 6, "p11", 100, "p12", 5, "p18", "\uffff"));
 	}
 
 	@Test
@@ -127,24 +136,32 @@ class ReadCypherTests {
 						  WHERE r4.retractedAt IS NULL AND true
 						  WITH r4 ORDER BY coalesce(r4.announcedKey, $p7), r4.id LIMIT $p8
 						  MATCH (a5)<-[:FROM]-(r4)-[:TO]->(b6)
-						  WITH r4, a5, b6, [coalesce(r4.announcedKey, $p17), r4.id] AS s16
-						  CALL (r4) {
-						    MATCH (r4)-[:AT]->(s10:Site) WHERE true
-						    WITH r4, s10 ORDER BY s10.name, s10.id
-						    RETURN collect({site: s10 {.*}, beneath: {}}) AS c9
+						  WITH r4, a5, b6, [coalesce(r4.announcedKey, $p23), r4.id] AS s9
+						  WITH collect([r4, a5, b6, s9]) AS fetched18
+						  UNWIND range(0, size(fetched18) - 1) AS i19
+						  WITH fetched18[i19][0] AS r4, fetched18[i19][1] AS a5, fetched18[i19][2] AS b6, fetched18[i19][3] AS s9, i19 < $p17 AS shown20
+						  CALL (r4, a5, b6, s9, shown20) {
+						    UNWIND CASE WHEN shown20 THEN [true] ELSE [] END AS guard22
+						    CALL (r4) {
+						      MATCH (r4)-[:AT]->(s11:Site) WHERE true
+						      WITH r4, s11 ORDER BY s11.name, s11.id
+						      RETURN collect({site: s11 {.*}, beneath: {}}) AS c10
+						    }
+						    CALL (r4) {
+						      MATCH (r4)-[l13:RELATED_TO]-(x14:Deal) WHERE x14.retractedAt IS NULL
+						      MATCH (a15)<-[:FROM]-(x14)-[:TO]->(b16)
+						      WITH r4, l13, x14, a15, b16 ORDER BY x14.announcedKey, x14.id
+						      RETURN collect({deal: x14 {.id, .status, type: CASE WHEN x14:Partnership THEN 'PARTNERSHIP' WHEN x14:Financing THEN 'FINANCING' WHEN x14:Supply THEN 'SUPPLY' WHEN x14:Acquisition THEN 'ACQUISITION' WHEN x14:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN x14:Control THEN 'CONTROL' WHEN x14:Stake THEN 'STAKE' WHEN x14:Guarantee THEN 'GUARANTEE' END, from: a15 {.id, .kind, .name}, to: b16 {.id, .kind, .name}}, reason: l13.reason, fromStart: startNode(l13) = r4, beneath: {}}) AS c12
+						    }
+						    RETURN collect({r0: c10, r1: c12})[0] AS beneath21
 						  }
-						  CALL (r4) {
-						    MATCH (r4)-[l12:RELATED_TO]-(x13:Deal) WHERE x13.retractedAt IS NULL
-						    MATCH (a14)<-[:FROM]-(x13)-[:TO]->(b15)
-						    WITH r4, l12, x13, a14, b15 ORDER BY x13.announcedKey, x13.id
-						    RETURN collect({deal: x13 {.id, .status, type: CASE WHEN x13:Partnership THEN 'PARTNERSHIP' WHEN x13:Financing THEN 'FINANCING' WHEN x13:Supply THEN 'SUPPLY' WHEN x13:Acquisition THEN 'ACQUISITION' WHEN x13:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN x13:Control THEN 'CONTROL' WHEN x13:Stake THEN 'STAKE' WHEN x13:Guarantee THEN 'GUARANTEE' END, from: a14 {.id, .kind, .name}, to: b15 {.id, .kind, .name}}, reason: l12.reason, fromStart: startNode(l12) = r4, beneath: {}}) AS c11
-						  }
-						  RETURN collect({deal: r4 {.id, .status, type: CASE WHEN r4:Partnership THEN 'PARTNERSHIP' WHEN r4:Financing THEN 'FINANCING' WHEN r4:Supply THEN 'SUPPLY' WHEN r4:Acquisition THEN 'ACQUISITION' WHEN r4:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r4:Control THEN 'CONTROL' WHEN r4:Stake THEN 'STAKE' WHEN r4:Guarantee THEN 'GUARANTEE' END, from: a5 {.id, .kind, .name}, to: b6 {.id, .kind, .name}}, sortValues: s16, beneath: {r0: c9, r1: c11}}) AS c3
+						  RETURN collect({deal: r4 {.id, .status, type: CASE WHEN r4:Partnership THEN 'PARTNERSHIP' WHEN r4:Financing THEN 'FINANCING' WHEN r4:Supply THEN 'SUPPLY' WHEN r4:Acquisition THEN 'ACQUISITION' WHEN r4:RegulatoryAction THEN 'REGULATORY_ACTION' WHEN r4:Control THEN 'CONTROL' WHEN r4:Stake THEN 'STAKE' WHEN r4:Guarantee THEN 'GUARANTEE' END, from: a5 {.id, .kind, .name}, to: b6 {.id, .kind, .name}}, sortValues: s9, beneath: beneath21}) AS c3
 						}""");
 		assertThat(beneath.answers()).isEqualTo(
-				"{r0: c1, r1: {rows: c3, total: COUNT { MATCH (s)<-[:AT]-(t18:Deal) WHERE t18.retractedAt IS NULL }}}");
-		// each page's size plus one; the null stand-in that sorts undated deals last
-		assertThat(filter.parameters()).isEqualTo(Map.of("p7", "\uffff", "p8", 3, "p17", "\uffff"));
+				"{r0: c1, r1: {rows: c3, total: COUNT { MATCH (s)<-[:AT]-(t24:Deal) WHERE t24.retractedAt IS NULL }}}");
+		// the page's size plus one; the page's size, the rows whose sites and related
+		// deals are read; the null stand-in that sorts undated deals last
+		assertThat(filter.parameters()).isEqualTo(Map.of("p7", "\uffff", "p8", 3, "p17", 2, "p23", "\uffff"));
 	}
 
 }
