@@ -9,12 +9,12 @@ import io.dealgraph.paging.Page;
 
 /**
  * What is read beneath the rows of a page, read only for the rows the page shows. A page
- * fetches one row more than it shows ({@link io.dealgraph.paging.Page#fetchSize}) to
- * learn whether another page follows; reading the nested fields of that row too cost as
- * much as a shown row's, for a row the response drops. In the 3-level selection (10
- * miners, 5 deals each, each deal's source's financiers) the extra miner and each miner's
- * extra deal were 12 of the 57 deals whose financiers were read at 100k deals, and the
- * ones with the most financiers among them.
+ * fetches one row more than it shows ({@link Page#fetchSize}) to learn whether another
+ * page follows; reading the nested fields of that row too cost as much as a shown row's,
+ * for a row the response drops. In the 3-level selection (10 miners, 5 deals each, each
+ * deal's source's financiers) the extra miner and each miner's extra deal were 12 of the
+ * 57 deals whose financiers were read at 100k deals, and the ones with the most
+ * financiers among them.
  *
  * <p>
  * The rows, already in the page's order, are numbered by collecting them into one list

@@ -80,10 +80,10 @@ public class IdArguments extends SimplePerformantInstrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		// A trivial fetcher reads a property and no argument. Checked first: asking for
-		// the
-		// field builds its execution step, which graphql-java otherwise skips for such
-		// fields (4.7% of a 1,000-deal network's request time went there).
+		// A trivial fetcher reads a property and no argument. Checked first, because
+		// asking
+		// for the field builds its execution step, which graphql-java otherwise skips for
+		// such fields: 4.7% of a 1,000-deal network's request time went there.
 		if (parameters.isTrivialDataFetcher()) {
 			return fetcher;
 		}
