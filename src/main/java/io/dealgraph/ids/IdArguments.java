@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.Scalars;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironmentImpl;
@@ -28,7 +26,6 @@ import io.dealgraph.errors.ApiException;
 import io.dealgraph.graph.GlobalId;
 import io.dealgraph.graph.GlobalId.Interface;
 import org.springframework.stereotype.Component;
-import org.springframework.core.annotation.Order;
 
 /**
  * Every argument and input field that takes an id takes it in either form: the readable
@@ -37,11 +34,12 @@ import org.springframework.core.annotation.Order;
  * no controller, filter or statement ever handles the global form. A global id of another
  * interface, such as a deal's given where an organization is asked for, is a client's
  * mistake: {@code BAD_REQUEST}, and nothing runs.
+ * <p>
+ * graphql-java asks it for each field's fetcher through the schema's one instrumentation
+ * ({@code graphql.RequestInstrumentation}).
  */
-// After QueryLimits (order 1).
-@Order(2)
 @Component
-public class IdArguments extends SimplePerformantInstrumentation {
+public class IdArguments {
 
 	/**
 	 * Which interface each id-typed argument and input field names, by its schema
@@ -77,13 +75,14 @@ public class IdArguments extends SimplePerformantInstrumentation {
 	/** Whether a field's arguments can hold an id anywhere, worked out once per field. */
 	private final Map<GraphQLFieldDefinition, Boolean> holdsIds = new ConcurrentHashMap<>();
 
-	@Override
-	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-			InstrumentationState state) {
+	/**
+	 * The field's fetcher, wrapped to read every id in its arguments to a key when an
+	 * argument can hold one; else the fetcher itself.
+	 */
+	public DataFetcher<?> readingIds(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters) {
 		// A trivial fetcher reads a property and no argument. Checked first, because
-		// asking
-		// for the field builds its execution step, which graphql-java otherwise skips for
-		// such fields: 4.7% of a 1,000-deal network's request time went there.
+		// asking for the field builds its execution step, which graphql-java otherwise
+		// skips for such fields: 4.7% of a 1,000-deal network's request time went there.
 		if (parameters.isTrivialDataFetcher()) {
 			return fetcher;
 		}

@@ -5,9 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -15,12 +15,6 @@ import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ResultNodesInfo;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLAppliedDirective;
@@ -36,7 +30,6 @@ import io.dealgraph.errors.ErrorCode;
 import io.dealgraph.errors.ErrorResponses;
 import io.dealgraph.paging.Page;
 import org.springframework.stereotype.Component;
-import org.springframework.core.annotation.Order;
 
 /**
  * Refuses a request before it runs when it is deeper, costlier or more aliased than the
@@ -54,12 +47,12 @@ import org.springframework.core.annotation.Order;
  * the result nodes it really returned are known: that is what the rate limit charges.
  * graphql-java's own cap on result nodes stops a request whose estimate was wrong, with
  * LIMIT_EXCEEDED and no partial answer.
+ * <p>
+ * graphql-java calls it through the schema's one instrumentation
+ * ({@code graphql.RequestInstrumentation}), before the operation runs and after.
  */
-// The first instrumentation: a request over its limits is refused before IdArguments
-// (order 2) or anything else does work for it.
-@Order(1)
 @Component
-public class QueryLimits extends SimplePerformantInstrumentation {
+public class QueryLimits {
 
 	/**
 	 * Relay connections take two levels per hop (edges, node), so ten hops of data need
@@ -131,14 +124,14 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	}
 
 	/**
-	 * Measured before every execution rather than in validation: a document is parsed and
-	 * validated once and then cached (see {@code graphql.Documents}), but its cost
-	 * depends on each request's variables ({@code first: $n}).
+	 * Throws {@link AbortExecutionException}, with one error per limit passed, when the
+	 * operation about to run is over a limit; else it runs with graphql-java's cap on the
+	 * result nodes it returns. Measured before every execution rather than in validation:
+	 * a document is parsed and validated once and then cached (see
+	 * {@code graphql.Documents}), but its cost depends on each request's variables
+	 * ({@code first: $n}).
 	 */
-	@Override
-	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-		ExecutionContext execution = parameters.getExecutionContext();
+	public void refuseOverLimits(ExecutionContext execution) {
 		Measure measure = measure(execution.getGraphQLSchema(), execution.getDocument(),
 				execution.getOperationDefinition().getName(), execution.getExecutionInput().getVariables());
 		RequestCost sink = execution.getGraphQLContext().get(COST_SINK);
@@ -163,26 +156,22 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 			throw new AbortExecutionException(errors);
 		}
 		execution.getGraphQLContext().put(ResultNodesInfo.MAX_RESULT_NODES, MAX_RESULT_NODES);
-		return SimpleInstrumentationContext.noOp();
 	}
 
 	/**
 	 * Records the result nodes returned; a request stopped by the backstop answers
 	 * LIMIT_EXCEEDED instead of a result with fields silently nulled.
 	 */
-	@Override
-	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
-			InstrumentationExecutionParameters parameters, InstrumentationState state) {
-		ResultNodesInfo nodes = parameters.getGraphQLContext().get(ResultNodesInfo.RESULT_NODES_INFO);
-		RequestCost sink = parameters.getGraphQLContext().get(COST_SINK);
+	public ExecutionResult afterExecution(ExecutionResult result, GraphQLContext context) {
+		ResultNodesInfo nodes = context.get(ResultNodesInfo.RESULT_NODES_INFO);
+		RequestCost sink = context.get(COST_SINK);
 		if (nodes != null && sink != null) {
 			sink.resultNodes = nodes.getResultNodesCount();
 		}
 		if (nodes != null && nodes.isMaxResultNodesExceeded()) {
-			return CompletableFuture.completedFuture(
-					ExecutionResult.newExecutionResult().addError(limit("result nodes > " + MAX_RESULT_NODES)).build());
+			return ExecutionResult.newExecutionResult().addError(limit("result nodes > " + MAX_RESULT_NODES)).build();
 		}
-		return CompletableFuture.completedFuture(result);
+		return result;
 	}
 
 	static Measure measure(GraphQLSchema schema, Document document, @Nullable String operationName,
