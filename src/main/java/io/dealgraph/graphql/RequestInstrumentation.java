@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * One, and silent at every step of every field, because that is where an instrumentation
  * costs: with two or more, graphql-java chains them at each step of each field, a list
- * and a context object each time, even where none has anything to do. That was about a
- * fifth of the request threads' time in a 1,000-deal network. Every step answers
+ * and a context object each time, even where none has anything to do: 13.5% of the
+ * request threads' samples in a 1,000-deal network with two. Every step answers
  * {@code null}, which graphql-java reads as nothing to do. {@code InstrumentationTests}
  * fails when a second instrumentation appears.
  */
