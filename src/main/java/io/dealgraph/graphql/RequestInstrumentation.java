@@ -3,12 +3,14 @@ package io.dealgraph.graphql;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.ExecutionStrategyInstrumentationContext;
 import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionStrategyParameters;
@@ -18,13 +20,15 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldParamete
 import graphql.schema.DataFetcher;
 import org.jspecify.annotations.Nullable;
 
+import io.dealgraph.graphql.KeptOperations.Kept;
 import io.dealgraph.ids.IdArguments;
 import io.dealgraph.limits.QueryLimits;
 import org.springframework.stereotype.Component;
 
 /**
  * The schema's one instrumentation: {@link QueryLimits} before an operation runs and
- * after it, {@link IdArguments} on each field's fetcher.
+ * after it, {@link IdArguments} on each field's fetcher, and each fetcher's selection
+ * read from what {@link KeptOperations} keeps for the operation.
  * <p>
  * One, and silent at every step of every field, because that is where an instrumentation
  * costs: with two or more, graphql-java chains them at each step of each field, a list
@@ -40,22 +44,50 @@ class RequestInstrumentation implements Instrumentation {
 
 	private final IdArguments ids;
 
-	RequestInstrumentation(QueryLimits limits, IdArguments ids) {
+	private final KeptOperations operations;
+
+	RequestInstrumentation(QueryLimits limits, IdArguments ids, KeptOperations operations) {
 		this.limits = limits;
 		this.ids = ids;
+		this.operations = operations;
+	}
+
+	/** One request's: what is kept for its operation, once known. */
+	private static final class RequestState implements InstrumentationState {
+
+		private @Nullable Kept kept;
+
+	}
+
+	@Override
+	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+		return new RequestState();
 	}
 
 	@Override
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-		this.limits.refuseOverLimits(parameters.getExecutionContext());
+		ExecutionContext execution = parameters.getExecutionContext();
+		Kept kept = this.operations.kept(execution);
+		((RequestState) state).kept = kept;
+		this.limits.refuseOverLimits(execution,
+				(kept != null) ? kept.measure()
+						: QueryLimits.measure(execution.getGraphQLSchema(), execution.getDocument(),
+								execution.getOperationDefinition().getName(),
+								execution.getExecutionInput().getVariables()));
 		return null;
 	}
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		return this.ids.readingIds(fetcher, parameters);
+		DataFetcher<?> readingIds = this.ids.readingIds(fetcher, parameters);
+		Kept kept = ((RequestState) state).kept;
+		// A trivial fetcher reads a property, never a selection.
+		if (kept == null || parameters.isTrivialDataFetcher()) {
+			return readingIds;
+		}
+		return (environment) -> readingIds.get(kept.withKeptSelection(environment));
 	}
 
 	@Override

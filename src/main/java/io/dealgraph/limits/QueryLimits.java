@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -95,39 +93,9 @@ public class QueryLimits {
 	 */
 	static final String COST_SINK = QueryLimits.class.getName() + ".cost";
 
-	/**
-	 * How many sets of variables are remembered for one document: a search box sends a
-	 * new set with every word, and those are measured afresh once this many are kept.
-	 */
-	static final int MEASURES_PER_DOCUMENT = 64;
-
-	/**
-	 * The most values, or 64-character pieces of text, that a request's variables may
-	 * hold for its measure to be kept: 64 sets of them stay under a megabyte per
-	 * document.
-	 */
-	static final int SMALL_VARIABLES = 256;
-
 	/** The measured size of one request, before it runs. */
 	public record Measure(int depth, long cost, int aliases, boolean mutation) {
 	}
-
-	/** What a measure depends on besides the document. */
-	private record Operation(@Nullable String name, Map<String, Object> variables) {
-	}
-
-	/**
-	 * Measures already taken, by document, then by operation and variables. Front-ends
-	 * send the same few documents with the same few variables again and again, and
-	 * {@code graphql.Documents} hands back the same parsed document for the same text, so
-	 * each is walked once: walking it was about 6% of a single lookup's request time.
-	 * Keys are held weakly and by identity (graphql-java's documents have no equality),
-	 * so a document dropped from that cache takes its measures with it.
-	 */
-	private final Cache<Document, Cache<Operation, Measure>> measured = Caffeine.newBuilder()
-		.weakKeys()
-		.executor(Runnable::run)
-		.build();
 
 	/**
 	 * What one request cost: its measure, whether the limits refused it, and the result
@@ -161,11 +129,11 @@ public class QueryLimits {
 	 * result nodes it returns. Measured before every execution rather than in validation:
 	 * a document is parsed and validated once and then cached (see
 	 * {@code graphql.Documents}), but its cost depends on each request's variables
-	 * ({@code first: $n}).
+	 * ({@code first: $n}). The measure is {@link #measure}'s for this document and these
+	 * variables ({@code graphql.KeptOperations} keeps it for the next request that sends
+	 * the same).
 	 */
-	public void refuseOverLimits(ExecutionContext execution) {
-		Measure measure = measured(execution.getGraphQLSchema(), execution.getDocument(),
-				execution.getOperationDefinition().getName(), execution.getExecutionInput().getVariables());
+	public void refuseOverLimits(ExecutionContext execution, Measure measure) {
 		RequestCost sink = execution.getGraphQLContext().get(COST_SINK);
 		if (sink != null) {
 			sink.measure = measure;
@@ -206,50 +174,8 @@ public class QueryLimits {
 		return result;
 	}
 
-	/**
-	 * The measure of an operation, taken once for each document and variables; each time
-	 * when the variables are too large to keep.
-	 */
-	Measure measured(GraphQLSchema schema, Document document, @Nullable String operationName,
-			Map<String, Object> variables) {
-		if (!isSmall(variables, new int[] { SMALL_VARIABLES })) {
-			return measure(schema, document, operationName, variables);
-		}
-		return this.measured
-			.get(document,
-					(parsed) -> Caffeine.newBuilder()
-						.maximumSize(MEASURES_PER_DOCUMENT)
-						.executor(Runnable::run)
-						.<Operation, Measure>build())
-			.get(new Operation(operationName, variables),
-					(operation) -> measure(schema, document, operationName, variables));
-	}
-
-	/**
-	 * Whether a value is small enough to keep as part of a key: a front-end's ids,
-	 * filters and page sizes are, an import's rows are not. Counts a unit per value and
-	 * per 64 characters of text, and stops as soon as the budget is spent.
-	 */
-	private static boolean isSmall(@Nullable Object value, int[] budget) {
-		budget[0] -= (value instanceof String text) ? 1 + text.length() / 64 : 1;
-		if (value instanceof Map<?, ?> map) {
-			for (var entry : map.entrySet()) {
-				if (budget[0] < 0 || !isSmall(entry.getKey(), budget) || !isSmall(entry.getValue(), budget)) {
-					return false;
-				}
-			}
-		}
-		else if (value instanceof List<?> list) {
-			for (Object element : list) {
-				if (budget[0] < 0 || !isSmall(element, budget)) {
-					return false;
-				}
-			}
-		}
-		return budget[0] >= 0;
-	}
-
-	static Measure measure(GraphQLSchema schema, Document document, @Nullable String operationName,
+	/** The measure of an operation of the document, with these variables. */
+	public static Measure measure(GraphQLSchema schema, Document document, @Nullable String operationName,
 			Map<String, Object> variables) {
 		// How many times each field is evaluated: once per object of the field above it.
 		Map<QueryVisitorFieldEnvironment, Long> items = new IdentityHashMap<>();
