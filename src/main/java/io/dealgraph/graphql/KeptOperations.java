@@ -64,27 +64,30 @@ class KeptOperations {
 		.build();
 
 	/**
-	 * What is kept for the operation about to run, worked out now if it is new; null when
-	 * its variables are too large to keep.
+	 * What is kept for the operation about to run, worked out now if it is new; worked
+	 * out for this request alone when its variables are too large to keep.
 	 */
-	@Nullable Kept kept(ExecutionContext execution) {
+	Kept kept(ExecutionContext execution) {
 		Map<String, Object> variables = execution.getExecutionInput().getVariables();
 		if (!isSmall(variables, new int[] { SMALL_VARIABLES })) {
-			return null;
+			return workedOut(execution);
 		}
-		Document document = execution.getDocument();
-		OperationDefinition operation = execution.getOperationDefinition();
 		return this.kept
-			.get(document,
+			.get(execution.getDocument(),
 					(parsed) -> Caffeine.newBuilder()
 						.maximumSize(PER_DOCUMENT)
 						.executor(Runnable::run)
 						.<Operation, Kept>build())
-			.get(new Operation(operation.getName(), variables),
-					(key) -> new Kept(
-							QueryLimits.measure(execution.getGraphQLSchema(), document, key.name(), variables),
-							execution.getGraphQLSchema(), operation, execution.getFragmentsByName(),
-							execution.getCoercedVariables()));
+			.get(new Operation(execution.getOperationDefinition().getName(), variables), (key) -> workedOut(execution));
+	}
+
+	private static Kept workedOut(ExecutionContext execution) {
+		OperationDefinition operation = execution.getOperationDefinition();
+		return new Kept(
+				QueryLimits.measure(execution.getGraphQLSchema(), execution.getDocument(), operation.getName(),
+						execution.getExecutionInput().getVariables()),
+				execution.getGraphQLSchema(), operation, execution.getFragmentsByName(),
+				execution.getCoercedVariables());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.dealgraph.graphql;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
@@ -70,11 +71,7 @@ class RequestInstrumentation implements Instrumentation {
 		ExecutionContext execution = parameters.getExecutionContext();
 		Kept kept = this.operations.kept(execution);
 		((RequestState) state).kept = kept;
-		this.limits.refuseOverLimits(execution,
-				(kept != null) ? kept.measure()
-						: QueryLimits.measure(execution.getGraphQLSchema(), execution.getDocument(),
-								execution.getOperationDefinition().getName(),
-								execution.getExecutionInput().getVariables()));
+		this.limits.refuseOverLimits(execution, kept.measure());
 		return null;
 	}
 
@@ -82,11 +79,12 @@ class RequestInstrumentation implements Instrumentation {
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
 		DataFetcher<?> readingIds = this.ids.readingIds(fetcher, parameters);
-		Kept kept = ((RequestState) state).kept;
 		// A trivial fetcher reads a property, never a selection.
-		if (kept == null || parameters.isTrivialDataFetcher()) {
+		if (parameters.isTrivialDataFetcher()) {
 			return readingIds;
 		}
+		// Set before any field runs: the operation begins first.
+		Kept kept = Objects.requireNonNull(((RequestState) state).kept);
 		return (environment) -> readingIds.get(kept.withKeptSelection(environment));
 	}
 
