@@ -311,8 +311,27 @@ final class ReadCypher {
 
 	/** The calls, without the blank lines that empty slots leave, and the answer map. */
 	private static Beneath beneath(String projection, List<String> calls, List<String> answers) {
-		return new Beneath(projection, String.join("\n", calls).replaceAll("\n\\s*\n", "\n"),
+		return new Beneath(projection, withoutBlankLines(String.join("\n", calls)),
 				"{" + String.join(", ", answers) + "}");
+	}
+
+	/**
+	 * The text without the lines between its first and last that hold only spaces: what
+	 * an empty {@code {{calls}}} leaves. A plain pass, as this runs at every level of
+	 * every statement, over all the text nested below it.
+	 */
+	static String withoutBlankLines(String text) {
+		String[] lines = text.split("\n", -1);
+		StringBuilder kept = new StringBuilder(text.length()).append(lines[0]);
+		for (int i = 1; i < lines.length - 1; i++) {
+			if (!lines[i].isBlank()) {
+				kept.append('\n').append(lines[i]);
+			}
+		}
+		if (lines.length > 1) {
+			kept.append('\n').append(lines[lines.length - 1]);
+		}
+		return kept.toString();
 	}
 
 	/** Nested subqueries, indented one level further in the statement's text. */

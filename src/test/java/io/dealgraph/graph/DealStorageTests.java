@@ -6,8 +6,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The named Cypher parts of the graph model, pinned as text: no database. */
 class DealStorageTests {
@@ -77,16 +75,6 @@ class DealStorageTests {
 			.isLessThan(PartialDateKeys.sortKey("2024-01-01"));
 		assertThat(PartialDateKeys.sortKeyOrLastInCypher("on")).isEqualTo(
 				"CASE size(on) WHEN 4 THEN on + '-00-00' WHEN 7 THEN on + '-00' ELSE coalesce(on, '9999-99-99') END");
-	}
-
-	@Test
-	void aStatementIsBuiltOnlyWhenEverySlotIsFilled() {
-		CypherText text = CypherText.of("MATCH (a)-[r:{{types}}]->(b) WHERE {{visible}} RETURN a {.*}");
-		assertThat(text.with("types", "FINANCING").with("visible", DealStorage.visible("r")).build())
-			.isEqualTo("MATCH (a)-[r:FINANCING]->(b) WHERE r.retractedAt IS NULL RETURN a {.*}");
-		assertThatIllegalStateException().isThrownBy(() -> text.with("types", "FINANCING").build())
-			.withMessageContaining("{{visible}}");
-		assertThatIllegalArgumentException().isThrownBy(() -> text.with("typo", "x")).withMessageContaining("{{typo}}");
 	}
 
 }

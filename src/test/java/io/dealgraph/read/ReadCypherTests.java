@@ -164,4 +164,12 @@ class ReadCypherTests {
 		assertThat(filter.parameters()).isEqualTo(Map.of("p7", "\uffff", "p8", 3, "p17", 2, "p23", "\uffff"));
 	}
 
+	@Test
+	void theBlankLinesThatEmptyCallsLeaveAreDropped() {
+		for (String text : List.of("a\n\nb", "a\n  \n \nb", "a\nb", "", "a\n", "a\n\n", "\n\nb", "  \nb", "a\n  ",
+				"a\n \t\n  b\n\n")) {
+			assertThat(ReadCypher.withoutBlankLines(text)).as(text).isEqualTo(text.replaceAll("\n\\s*\n", "\n"));
+		}
+	}
+
 }
