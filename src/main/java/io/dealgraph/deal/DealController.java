@@ -78,12 +78,15 @@ class DealController {
 			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			DataLoader<OrganizationDeals, DealPage> loader, DataFetchingFieldSelectionSet fields,
 			DataFetchingEnvironment environment) {
-		Set<DealType> typeSet = (types == null || types.isEmpty()) ? EnumSet.noneOf(DealType.class)
-				: EnumSet.copyOf(types);
-		var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
-				Page.of(first, after, last, before), fields.contains("totalCount"), Views.of(environment));
-		return Prefetched.orLoad(environment,
-				() -> loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection));
+		// Worked out only when the statement above has not read the page: selection sets
+		// match names as file globs, a cost per organization of a nested list.
+		return Prefetched.orLoad(environment, () -> {
+			Set<DealType> typeSet = (types == null || types.isEmpty()) ? EnumSet.noneOf(DealType.class)
+					: EnumSet.copyOf(types);
+			var selection = new DealSelection(typeSet, (direction != null) ? direction : DealDirection.ANY,
+					Page.of(first, after, last, before), fields.contains("totalCount"), Views.of(environment));
+			return loader.load(new OrganizationDeals(organization.id(), selection)).thenApply(DealPage::connection);
+		});
 	}
 
 	private Map<OrganizationDeals, DealPage> load(Set<OrganizationDeals> keys) {
