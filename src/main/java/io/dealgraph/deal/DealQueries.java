@@ -23,6 +23,8 @@ import io.dealgraph.filter.DealWhere;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
 import io.dealgraph.cypher.Keyset;
+import io.dealgraph.cypher.PageStatement;
+import io.dealgraph.cypher.Statement;
 import io.dealgraph.paging.Page;
 import io.dealgraph.neo4j.CypherExecutor;
 import org.springframework.stereotype.Repository;
@@ -163,25 +165,41 @@ public class DealQueries {
 			.getFirst();
 	}
 
-	/**
-	 * The deal with this id, retracted ones only when asked for, and only when it meets
-	 * the filter's evidence threshold, with what {@code beneath} reads beneath it.
-	 * @param filter the statement's names and parameters, shared with {@code beneath}
-	 */
-	public Optional<Answered<Deal>> byId(String id, boolean includeRetracted, CypherFilter filter, BeneathOf beneath) {
-		String query = DealStatements.byId(id, includeRetracted, filter, beneath);
+	/** What {@link #byIdStatement} built, sent. */
+	public Optional<Answered<Deal>> byId(Statement statement) {
 		return this.cypher
-			.read(query, filter.parameters(), (r) -> new Answered<>(deal(r.get("deal")), r.get("beneath")))
+			.read(statement.query(), statement.parameters(),
+					(r) -> new Answered<>(deal(r.get("deal")), r.get("beneath")))
 			.stream()
 			.findFirst();
 	}
 
 	/**
-	 * One page of deals, each with what {@code beneath} reads beneath it.
+	 * The statement of the deal with this id, retracted ones only when asked for, and
+	 * only when it meets the filter's evidence threshold, with what {@code beneath} reads
+	 * beneath it.
+	 * @param filter the statement's names and parameters, shared with {@code beneath}
+	 */
+	public static Statement byIdStatement(String id, boolean includeRetracted, CypherFilter filter, BeneathOf beneath) {
+		return Statement.of(DealStatements.byId(id, includeRetracted, filter, beneath), filter);
+	}
+
+	/** What {@link #pageStatement} built for {@code page}, sent. */
+	public Connection<Answered<Deal>> page(PageStatement statement, Page page, boolean withTotal) {
+		Record row = this.cypher.read(statement.statement().query(), statement.statement().parameters()).getFirst();
+		List<Edge<Answered<Deal>>> edges = row.get("rows")
+			.asList((r) -> new Edge<>(statement.keyset().cursor(r.get("sortValues")).encode(),
+					new Answered<>(deal(r.get("deal")), r.get("beneath"))));
+		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
+	}
+
+	/**
+	 * The statement of one page of deals, each with what {@code beneath} reads beneath
+	 * it, with its parameters and the keyset that reads its cursors.
 	 * @param filter the statement's view, names and parameters, shared with
 	 * {@code beneath}
 	 */
-	public Connection<Answered<Deal>> page(@Nullable DealWhere where, List<DealOrder> orderBy, Page page,
+	public static PageStatement pageStatement(@Nullable DealWhere where, List<DealOrder> orderBy, Page page,
 			boolean withTotal, CypherFilter filter, BeneathOf beneath) {
 		Keyset keyset = DealStatements
 			.keyset(orderBy.stream()
@@ -189,13 +207,7 @@ public class DealQueries {
 				.toList())
 			.reading(page);
 		String query = DealStatements.page(where, keyset, page.cursor(), withTotal, filter, beneath);
-		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		parameters.put("limit", page.fetchSize());
-		Record row = this.cypher.read(query, parameters).getFirst();
-		List<Edge<Answered<Deal>>> edges = row.get("rows")
-			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
-					new Answered<>(deal(r.get("deal")), r.get("beneath"))));
-		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
+		return new PageStatement(Statement.of(query, filter).with("limit", page.fetchSize()), keyset);
 	}
 
 	static Deal deal(Value r) {

@@ -2,12 +2,14 @@ package io.dealgraph.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.CoercedVariables;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStepInfo;
+import graphql.execution.ResultPath;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
@@ -21,13 +23,15 @@ import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.limits.QueryLimits;
 import io.dealgraph.limits.QueryLimits.Measure;
+import io.dealgraph.selection.PerOperation;
 import org.springframework.stereotype.Component;
 
 /**
  * What a document's operation gives with one set of variables, worked out once and kept
- * for the next request that sends the same: its cost measure ({@link QueryLimits}), and
- * its normalized form, the selection every controller reads through
- * {@code getSelectionSet()}, which graphql-java otherwise builds for every request.
+ * for the next request that sends the same: its cost measure ({@link QueryLimits}), its
+ * normalized form, the selection every controller reads through
+ * {@code getSelectionSet()}, which graphql-java otherwise builds for every request, and
+ * what its top-level fields work out from it ({@link PerOperation}: their statements).
  * Front-ends send the same few documents with the same few variables again and again, and
  * {@link Documents} hands back the same parsed document for the same text: measuring was
  * 5-6% of a single lookup's request-thread samples, and normalizing 13%.
@@ -133,6 +137,9 @@ class KeptOperations {
 
 		private volatile @Nullable ExecutableNormalizedOperation normalized;
 
+		/** What its top-level fields worked out, by path ({@link PerOperation}). */
+		private final Map<ResultPath, Object> workedOut = new ConcurrentHashMap<>();
+
 		private Kept(Measure measure, GraphQLSchema schema, OperationDefinition operation,
 				Map<String, FragmentDefinition> fragments, CoercedVariables variables) {
 			this.measure = measure;
@@ -144,6 +151,10 @@ class KeptOperations {
 
 		Measure measure() {
 			return this.measure;
+		}
+
+		Map<ResultPath, Object> workedOut() {
+			return this.workedOut;
 		}
 
 		/**

@@ -24,12 +24,14 @@ import org.jspecify.annotations.Nullable;
 import io.dealgraph.graphql.KeptOperations.Kept;
 import io.dealgraph.ids.IdArguments;
 import io.dealgraph.limits.QueryLimits;
+import io.dealgraph.selection.PerOperation;
 import org.springframework.stereotype.Component;
 
 /**
  * The schema's one instrumentation: {@link QueryLimits} before an operation runs and
- * after it, {@link IdArguments} on each field's fetcher, and each fetcher's selection
- * read from what {@link KeptOperations} keeps for the operation.
+ * after it, {@link IdArguments} on each field's fetcher, and each fetcher's selection and
+ * top-level fields' statements ({@link PerOperation}) read from what
+ * {@link KeptOperations} keeps for the operation.
  * <p>
  * One, and silent at every step of every field, because that is where an instrumentation
  * costs: with two or more, graphql-java chains them at each step of each field, a list
@@ -72,6 +74,7 @@ class RequestInstrumentation implements Instrumentation {
 		Kept kept = this.operations.kept(execution);
 		((RequestState) state).kept = kept;
 		this.limits.refuseOverLimits(execution, kept.measure());
+		PerOperation.attach(execution.getGraphQLContext(), kept.workedOut());
 		return null;
 	}
 

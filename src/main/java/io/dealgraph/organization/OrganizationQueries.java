@@ -33,6 +33,8 @@ import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
 import io.dealgraph.cypher.Keyset;
+import io.dealgraph.cypher.PageStatement;
+import io.dealgraph.cypher.Statement;
 import io.dealgraph.paging.Page;
 import io.dealgraph.source.Confidence;
 import io.dealgraph.source.Source;
@@ -89,12 +91,24 @@ public class OrganizationQueries {
 	 * @param filter the statement's names and parameters, shared with {@code beneath}
 	 */
 	public Optional<Answered<Organization>> byId(String id, CypherFilter filter, Function<String, Beneath> beneath) {
-		String query = OrganizationStatements.byId(id, filter, beneath);
+		return byId(byIdStatement(id, filter, beneath));
+	}
+
+	/** What {@link #byIdStatement} built, sent. */
+	public Optional<Answered<Organization>> byId(Statement statement) {
 		return this.cypher
-			.read(query, filter.parameters(),
+			.read(statement.query(), statement.parameters(),
 					(r) -> new Answered<>(Organization.from(r.get("organization")), r.get("beneath")))
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * The statement of {@link #byId(String, CypherFilter, Function)}, to keep and send
+	 * again.
+	 */
+	public static Statement byIdStatement(String id, CypherFilter filter, Function<String, Beneath> beneath) {
+		return Statement.of(OrganizationStatements.byId(id, filter, beneath), filter);
 	}
 
 	/**
@@ -105,15 +119,9 @@ public class OrganizationQueries {
 		return byId(id, new CypherFilter(), OrganizationStatements::storedOnly).map(Answered::value);
 	}
 
-	/**
-	 * One page of organizations, each with what {@code beneath} reads beneath it.
-	 * @param filter the statement's view, names and parameters, shared with
-	 * {@code beneath}
-	 */
-	public Connection<Answered<Organization>> page(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
-			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
-		PageStatement statement = pageStatement(where, orderBy, page, withTotal, filter, beneath);
-		Record row = this.cypher.read(statement.query(), statement.parameters()).getFirst();
+	/** What {@link #pageStatement} built for {@code page}, sent. */
+	public Connection<Answered<Organization>> page(PageStatement statement, Page page, boolean withTotal) {
+		Record row = this.cypher.read(statement.statement().query(), statement.statement().parameters()).getFirst();
 		List<Edge<Answered<Organization>>> edges = row.get("rows")
 			.asList((r) -> new Edge<>(statement.keyset().cursor(r.get("sortValues")).encode(),
 					new Answered<>(Organization.from(r.get("organization")), r.get("beneath"))));
@@ -121,9 +129,11 @@ public class OrganizationQueries {
 	}
 
 	/**
-	 * The statement of one page of organizations, with its parameters and the keyset that
-	 * reads its cursors; public so that the benchmark can {@code EXPLAIN} the very
-	 * statement the API sends.
+	 * The statement of one page of organizations, each with what {@code beneath} reads
+	 * beneath it, with its parameters and the keyset that reads its cursors; the
+	 * benchmark {@code EXPLAIN}s it.
+	 * @param filter the statement's view, names and parameters, shared with
+	 * {@code beneath}
 	 */
 	public static PageStatement pageStatement(@Nullable OrganizationWhere where, List<OrganizationOrder> orderBy,
 			Page page, boolean withTotal, CypherFilter filter, Function<String, Beneath> beneath) {
@@ -134,14 +144,7 @@ public class OrganizationQueries {
 				.toList())
 			.reading(page);
 		String query = OrganizationStatements.page(where, keyset, page.cursor(), withTotal, filter, beneath);
-		Map<String, Object> parameters = new HashMap<>(filter.parameters());
-		parameters.put("limit", page.fetchSize());
-		return new PageStatement(query, parameters, keyset);
-	}
-
-	/** A page statement, ready to send. */
-	public record PageStatement(String query, Map<String, Object> parameters, Keyset keyset) {
-
+		return new PageStatement(Statement.of(query, filter).with("limit", page.fetchSize()), keyset);
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package io.dealgraph.read;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
 
 import io.dealgraph.deal.Deal;
@@ -12,6 +14,7 @@ import io.dealgraph.deal.DealOrder;
 import io.dealgraph.deal.DealQueries;
 import io.dealgraph.errors.ApiException;
 import io.dealgraph.cypher.CypherFilter;
+import io.dealgraph.cypher.PageStatement;
 import io.dealgraph.filter.DealWhere;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.filter.Views;
@@ -27,6 +30,7 @@ import io.dealgraph.read.Reads.ConnectionSelection;
 import io.dealgraph.read.Reads.DealReads;
 import io.dealgraph.read.Reads.OrganizationReads;
 import io.dealgraph.read.Reads.SiteReads;
+import io.dealgraph.selection.PerOperation;
 import io.dealgraph.site.Site;
 import io.dealgraph.site.SiteQueries;
 import io.dealgraph.site.SiteWhere;
@@ -40,6 +44,11 @@ import org.springframework.stereotype.Controller;
  * the selection ({@link Reads}), as subqueries ({@link ReadCypher}). The nested fields
  * then take their answers from what was read ({@link ReadAnswers}) instead of loading
  * them.
+ * <p>
+ * A statement is worked out from the operation alone (arguments and selection), so it is
+ * kept with the operation and sent again by the next request with the same document and
+ * variables ({@link PerOperation}); the answers are read anew each time. Search is worked
+ * out every time: its text changes with every keystroke.
  */
 @Controller
 class ReadController {
@@ -69,8 +78,7 @@ class ReadController {
 		View view = View.of(null, minConfidence);
 		return Views.seenAs(view,
 				this.single
-					.organization(id, view, environment.getSelectionSet().getImmediateFields(), path(environment),
-							environment.getGraphQlContext())
+					.organization(id, view, fields(environment), path(environment), environment.getGraphQlContext())
 					.orElse(null));
 	}
 
@@ -104,16 +112,21 @@ class ReadController {
 			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
 			DataFetchingEnvironment environment) {
 		View view = View.of(asOf, minConfidence);
-		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
-		OrganizationReads reads = Reads.organization(connection.nodeFields());
-		var filter = new CypherFilter(view);
-		var cypher = new ReadCypher(filter);
-		Connection<Answered<Organization>> page = this.organizations.page(where,
-				(orderBy != null) ? orderBy : List.of(), Page.of(first, after, last, before), connection.withTotal(),
-				filter, (o) -> cypher.organization(o, reads));
+		Page asked = Page.of(first, after, last, before);
+		CompiledPage<OrganizationReads> compiled = remembered(environment, () -> {
+			var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
+			OrganizationReads reads = Reads.organization(connection.nodeFields());
+			var filter = new CypherFilter(view);
+			var cypher = new ReadCypher(filter);
+			return new CompiledPage<>(connection, reads,
+					OrganizationQueries.pageStatement(where, (orderBy != null) ? orderBy : List.of(), asked,
+							connection.withTotal(), filter, (o) -> cypher.organization(o, reads)));
+		});
+		Connection<Answered<Organization>> page = this.organizations.page(compiled.statement(), asked,
+				compiled.connection().withTotal());
 		ReadAnswers answers = answers(environment);
-		answers.nodes(path(environment), page, connection.places(),
-				(node, organization) -> answers.organization(node, organization.beneath(), reads));
+		answers.nodes(path(environment), page, compiled.connection().places(),
+				(node, organization) -> answers.organization(node, organization.beneath(), compiled.reads()));
 		return Views.seenAs(view, page.map(Answered::value));
 	}
 
@@ -122,9 +135,11 @@ class ReadController {
 	DataFetcherResult<@Nullable Deal> deal(@Argument String id, @Argument @Nullable Boolean includeRetracted,
 			@Argument @Nullable Confidence minConfidence, DataFetchingEnvironment environment) {
 		View view = View.of(null, minConfidence);
-		return Views.seenAs(view, this.single.deal(id, Boolean.TRUE.equals(includeRetracted), view,
-				environment.getSelectionSet().getImmediateFields(), path(environment), environment.getGraphQlContext())
-			.orElse(null));
+		return Views.seenAs(view,
+				this.single
+					.deal(id, Boolean.TRUE.equals(includeRetracted), view, fields(environment), path(environment),
+							environment.getGraphQlContext())
+					.orElse(null));
 	}
 
 	/** The deals, and everything beneath them, see the graph as of {@code asOf}. */
@@ -135,16 +150,21 @@ class ReadController {
 			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
 			DataFetchingEnvironment environment) {
 		View view = View.of(asOf, minConfidence);
-		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
-		DealReads reads = Reads.deal(connection.nodeFields());
-		var filter = new CypherFilter(view);
-		var cypher = new ReadCypher(filter);
-		Connection<Answered<Deal>> page = this.deals.page(where, (orderBy != null) ? orderBy : List.of(),
-				Page.of(first, after, last, before), connection.withTotal(), filter,
-				(r, a, b) -> cypher.deal(r, a, b, reads));
+		Page asked = Page.of(first, after, last, before);
+		CompiledPage<DealReads> compiled = remembered(environment, () -> {
+			var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
+			DealReads reads = Reads.deal(connection.nodeFields());
+			var filter = new CypherFilter(view);
+			var cypher = new ReadCypher(filter);
+			return new CompiledPage<>(connection, reads,
+					DealQueries.pageStatement(where, (orderBy != null) ? orderBy : List.of(), asked,
+							connection.withTotal(), filter, (r, a, b) -> cypher.deal(r, a, b, reads)));
+		});
+		Connection<Answered<Deal>> page = this.deals.page(compiled.statement(), asked,
+				compiled.connection().withTotal());
 		ReadAnswers answers = answers(environment);
-		answers.nodes(path(environment), page, connection.places(),
-				(node, deal) -> answers.deal(node, deal.beneath(), reads));
+		answers.nodes(path(environment), page, compiled.connection().places(),
+				(node, deal) -> answers.deal(node, deal.beneath(), compiled.reads()));
 		return Views.seenAs(view, page.map(Answered::value));
 	}
 
@@ -154,9 +174,7 @@ class ReadController {
 			DataFetchingEnvironment environment) {
 		View view = View.of(null, minConfidence);
 		return Views.seenAs(view,
-				this.single
-					.site(id, view, environment.getSelectionSet().getImmediateFields(), path(environment),
-							environment.getGraphQlContext())
+				this.single.site(id, view, fields(environment), path(environment), environment.getGraphQlContext())
 					.orElse(null));
 	}
 
@@ -167,16 +185,41 @@ class ReadController {
 			@Argument @Nullable String asOf, @Argument @Nullable Confidence minConfidence,
 			DataFetchingEnvironment environment) {
 		View view = View.of(asOf, minConfidence);
-		var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
-		SiteReads reads = Reads.site(connection.nodeFields());
-		var filter = new CypherFilter(view);
-		var cypher = new ReadCypher(filter);
-		Connection<Answered<Site>> page = this.sites.page(where, Page.of(first, after, last, before),
-				connection.withTotal(), filter, (s) -> cypher.site(s, reads));
+		Page asked = Page.of(first, after, last, before);
+		CompiledPage<SiteReads> compiled = remembered(environment, () -> {
+			var connection = ConnectionSelection.of(environment.getSelectionSet().getImmediateFields());
+			SiteReads reads = Reads.site(connection.nodeFields());
+			var filter = new CypherFilter(view);
+			var cypher = new ReadCypher(filter);
+			return new CompiledPage<>(connection, reads, SiteQueries.pageStatement(where, asked, connection.withTotal(),
+					filter, (s) -> cypher.site(s, reads)));
+		});
+		Connection<Answered<Site>> page = this.sites.page(compiled.statement(), asked,
+				compiled.connection().withTotal());
 		ReadAnswers answers = answers(environment);
-		answers.nodes(path(environment), page, connection.places(),
-				(node, site) -> answers.site(node, site.beneath(), reads));
+		answers.nodes(path(environment), page, compiled.connection().places(),
+				(node, site) -> answers.site(node, site.beneath(), compiled.reads()));
 		return Views.seenAs(view, page.map(Answered::value));
+	}
+
+	/**
+	 * A page read worked out from its operation alone: where its nodes stand, what it
+	 * reads beneath each, and the statement that reads it all.
+	 */
+	private record CompiledPage<R>(ConnectionSelection connection, R reads, PageStatement statement) {
+	}
+
+	/**
+	 * What the top-level field worked out when its operation last ran with these
+	 * variables, else {@code work}'s ({@link PerOperation}).
+	 */
+	private static <T> T remembered(DataFetchingEnvironment environment, Supplier<T> work) {
+		return PerOperation.remembered(environment.getGraphQlContext(), path(environment), work);
+	}
+
+	/** The field's selection, read only when its statement is worked out. */
+	private static Supplier<List<SelectedField>> fields(DataFetchingEnvironment environment) {
+		return () -> environment.getSelectionSet().getImmediateFields();
 	}
 
 	private static ResultPath path(DataFetchingEnvironment environment) {

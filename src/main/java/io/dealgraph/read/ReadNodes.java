@@ -21,7 +21,7 @@ class ReadNodes {
 	NodeReader organizationNodes(SingleReads single, OrganizationQueries organizations) {
 		return NodeReader.of(Interface.Organization, organizations::holds,
 				(key, request) -> single
-					.organization(key, View.NOW, request.fields(), request.path(),
+					.organization(key, View.NOW, request::fields, request.path(),
 							request.environment().getGraphQlContext())
 					.orElse(null));
 	}
@@ -30,7 +30,7 @@ class ReadNodes {
 	NodeReader dealNodes(SingleReads single, DealQueries deals) {
 		return NodeReader.of(Interface.Deal, deals::holds,
 				(key, request) -> single
-					.deal(key, false, View.NOW, request.fields(), request.path(),
+					.deal(key, false, View.NOW, request::fields, request.path(),
 							request.environment().getGraphQlContext())
 					.orElse(null));
 	}
@@ -39,7 +39,7 @@ class ReadNodes {
 	NodeReader siteNodes(SingleReads single, SiteQueries sites) {
 		return NodeReader.of(Interface.Site, sites::holds,
 				(key, request) -> single
-					.site(key, View.NOW, request.fields(), request.path(), request.environment().getGraphQlContext())
+					.site(key, View.NOW, request::fields, request.path(), request.environment().getGraphQlContext())
 					.orElse(null));
 	}
 

@@ -21,6 +21,8 @@ import io.dealgraph.organization.Organization;
 import io.dealgraph.paging.Connection;
 import io.dealgraph.paging.Edge;
 import io.dealgraph.cypher.Keyset;
+import io.dealgraph.cypher.PageStatement;
+import io.dealgraph.cypher.Statement;
 import io.dealgraph.paging.Page;
 import org.springframework.stereotype.Repository;
 
@@ -53,28 +55,47 @@ public class SiteQueries {
 	 * with what {@code beneath} reads beneath it.
 	 */
 	public Optional<Answered<Site>> byId(String id, CypherFilter filter, Function<String, Beneath> beneath) {
-		String query = SiteStatements.byId(id, filter, beneath);
+		return byId(byIdStatement(id, filter, beneath));
+	}
+
+	/** What {@link #byIdStatement} built, sent. */
+	public Optional<Answered<Site>> byId(Statement statement) {
 		return this.cypher
-			.read(query, filter.parameters(), (r) -> new Answered<>(Site.from(r.get("site")), r.get("beneath")))
+			.read(statement.query(), statement.parameters(),
+					(r) -> new Answered<>(Site.from(r.get("site")), r.get("beneath")))
 			.stream()
 			.findFirst();
 	}
 
 	/**
-	 * A page of the sites matching {@code where}, by name, then id, each with what
-	 * {@code beneath} reads beneath it.
+	 * The statement of {@link #byId(String, CypherFilter, Function)}, to keep and send
+	 * again.
 	 */
-	public Connection<Answered<Site>> page(@Nullable SiteWhere where, Page page, boolean withTotal, CypherFilter filter,
-			Function<String, Beneath> beneath) {
+	public static Statement byIdStatement(String id, CypherFilter filter, Function<String, Beneath> beneath) {
+		return Statement.of(SiteStatements.byId(id, filter, beneath), filter);
+	}
+
+	/** What {@link #pageStatement} built for {@code page}, sent. */
+	public Connection<Answered<Site>> page(PageStatement statement, Page page, boolean withTotal) {
+		Record row = this.cypher.read(statement.statement().query(), statement.statement().parameters()).getFirst();
+		List<Edge<Answered<Site>>> edges = row.get("rows")
+			.asList((r) -> new Edge<>(statement.keyset().cursor(r.get("sortValues")).encode(),
+					new Answered<>(Site.from(r.get("site")), r.get("beneath"))));
+		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
+	}
+
+	/**
+	 * The statement of a page of the sites matching {@code where}, by name, then id, each
+	 * with what {@code beneath} reads beneath it, with its parameters and the keyset that
+	 * reads its cursors.
+	 */
+	public static PageStatement pageStatement(@Nullable SiteWhere where, Page page, boolean withTotal,
+			CypherFilter filter, Function<String, Beneath> beneath) {
 		Keyset keyset = SiteStatements.BY_NAME.reading(page);
 		SiteStatements.Where asked = (where != null) ? new SiteStatements.Where(where.id(), where.idIn(),
 				where.nameContains(), where.country(), where.region(), where.operator()) : null;
-		String query = SiteStatements.page(asked, keyset, page, withTotal, filter, beneath);
-		Record row = this.cypher.read(query, filter.parameters()).getFirst();
-		List<Edge<Answered<Site>>> edges = row.get("rows")
-			.asList((r) -> new Edge<>(keyset.cursor(r.get("sortValues")).encode(),
-					new Answered<>(Site.from(r.get("site")), r.get("beneath"))));
-		return Connection.of(edges, page, withTotal ? row.get("total").asInt() : -1);
+		return new PageStatement(
+				Statement.of(SiteStatements.page(asked, keyset, page, withTotal, filter, beneath), filter), keyset);
 	}
 
 	/** The sites of each deal, keyed by deal id. */

@@ -23,11 +23,11 @@ import org.neo4j.driver.summary.ProfiledPlan;
 
 import io.dealgraph.cypher.OrganizationStatements;
 import io.dealgraph.cypher.CypherFilter;
+import io.dealgraph.cypher.Statement;
 import io.dealgraph.filter.OrganizationWhere;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.OrganizationKind;
 import io.dealgraph.organization.OrganizationQueries;
-import io.dealgraph.organization.OrganizationQueries.PageStatement;
 import io.dealgraph.paging.Cursor;
 import io.dealgraph.paging.Page;
 import io.dealgraph.neo4j.EmbeddedNeo4j;
@@ -103,9 +103,10 @@ class IndexOrderTests {
 							"MATCH (o:Miner) WITH o ORDER BY o.name, o.id SKIP " + (deep + 1) + " LIMIT 20 MATCH (o)",
 							Page.of(20, deepCursor), false));
 			for (Asked asked : pages) {
-				PageStatement statement = OrganizationQueries.pageStatement(asked.where(), List.of(), asked.page(),
-						false, new CypherFilter(),
-						(o) -> new Beneath(OrganizationStatements.projection(o, SHOWN), "", "{}"));
+				Statement statement = OrganizationQueries
+					.pageStatement(asked.where(), List.of(), asked.page(), false, new CypherFilter(),
+							(o) -> new Beneath(OrganizationStatements.projection(o, SHOWN), "", "{}"))
+					.statement();
 				// The statement reads one row more than the page, to tell whether there
 				// is a next.
 				List<String> ids = pageIds(driver, statement).subList(0, asked.page().size());
@@ -151,7 +152,7 @@ class IndexOrderTests {
 			.toList();
 	}
 
-	private static List<String> pageIds(Driver driver, PageStatement statement) {
+	private static List<String> pageIds(Driver driver, Statement statement) {
 		Record row = driver.executableQuery(statement.query())
 			.withParameters(statement.parameters())
 			.execute()
@@ -160,7 +161,7 @@ class IndexOrderTests {
 		return row.get("rows").asList((r) -> r.get("organization").get("id").asString());
 	}
 
-	private static double p50(Driver driver, PageStatement statement) {
+	private static double p50(Driver driver, Statement statement) {
 		List<Long> runs = new ArrayList<>();
 		for (int i = 0; i < 25; i++) {
 			long start = System.nanoTime();
@@ -174,7 +175,7 @@ class IndexOrderTests {
 	}
 
 	/** The most rows that any sort of the statement's profiled run took in. */
-	private static long rowsSorted(Driver driver, PageStatement statement) {
+	private static long rowsSorted(Driver driver, Statement statement) {
 		ProfiledPlan plan = driver.executableQuery("PROFILE " + statement.query())
 			.withParameters(statement.parameters())
 			.execute()
@@ -192,7 +193,7 @@ class IndexOrderTests {
 	}
 
 	/** The plan's operators, leaves first. */
-	private static List<String> operators(Driver driver, PageStatement statement) {
+	private static List<String> operators(Driver driver, Statement statement) {
 		Plan plan = driver.executableQuery("EXPLAIN " + statement.query())
 			.withParameters(statement.parameters())
 			.execute()
