@@ -102,9 +102,15 @@ public final class StatsStatements {
 		.of("CASE WHEN {{key}} IS NULL THEN null ELSE head(COLLECT { MATCH (o:{{organization}} {id: {{key}}}) RETURN o {.*} }) END")
 		.with("organization", DealStorage.ORGANIZATION);
 
-	/** Counts only, when the request asks for no money figure: no amount is read. */
+	/**
+	 * Counts only, when the request asks for no money figure: no amount is read. The
+	 * zeros come after the count: in the counting {@code WITH}, every expression that is
+	 * not an aggregate is a grouping key, built and hashed as a list for every deal (that
+	 * made the statement a third slower than counting alone).
+	 */
 	private static final String COUNTS = """
-			WITH {{group}}count(r) AS count, 0 AS withoutAmount, 0 AS inexact, [] AS totals""";
+			WITH {{group}}count(r) AS count
+			WITH {{group}}count, 0 AS withoutAmount, 0 AS inexact, [] AS totals""";
 
 	/**
 	 * Counts and money: sums per currency and period first, then one list per bucket. The

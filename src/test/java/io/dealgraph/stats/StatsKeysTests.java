@@ -25,6 +25,17 @@ class StatsKeysTests {
 		}
 	}
 
+	/**
+	 * In Cypher every expression of an aggregating {@code WITH} that is not an aggregate
+	 * is a grouping key: a constant there is built into each deal's key and hashed.
+	 */
+	@Test
+	void countsGroupByTheKeysAskedForAndNothingElse() {
+		String statement = StatsStatements.buckets(null, new CypherFilter(), Set.of("YEAR"), false, false);
+		assertThat(statement.lines().filter((line) -> line.contains("count(r)")))
+			.containsExactly("WITH keyYear, count(r) AS count");
+	}
+
 	@Test
 	void aKeyTheStatementDoesNotKnowIsRefused() {
 		assertThatIllegalArgumentException()
