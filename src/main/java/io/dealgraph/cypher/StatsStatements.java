@@ -62,9 +62,10 @@ public final class StatsStatements {
 	 * the grouping reads them, and null for both otherwise; the deal's type name, the
 	 * deal predicate, one row per investor type of the from party when grouped by it, the
 	 * keys grouped by (only those: a key not asked for is neither read nor hashed per
-	 * deal, and is returned as null), and the aggregation: {@link #COUNTS} or
-	 * {@link #MONEY}. Deals only ever link organizations, so the parties need no label
-	 * check.
+	 * deal, and is returned as null), the deals of each bucket with their megawatts when
+	 * asked ({@link #CAPACITY}), and the aggregation: {@link #COUNTS} or {@link #MONEY},
+	 * grouped by the keys, or run {@link #PER_BUCKET} after the megawatts. Deals only
+	 * ever link organizations, so the parties need no label check.
 	 */
 	private static final CypherText STATS = CypherText.of("""
 			{{deals}}
@@ -77,8 +78,7 @@ public final class StatsStatements {
 
 	/**
 	 * The megawatts of a bucket's deals, summed per basis over every deal of the bucket
-	 * (a round's deals carry no capacity) before the money aggregation folds rounds; then
-	 * the deals go on, one row each, with the bucket's capacity carried as a key.
+	 * (a round's deals carry no capacity) before the money aggregation folds rounds.
 	 */
 	private static final String CAPACITY = """
 
@@ -90,9 +90,19 @@ public final class StatsStatements {
 			       sum(CASE WHEN coalesce(d.capacityQualifier, 'EXACT') <> 'EXACT' THEN 1 ELSE 0 END) AS qualified
 			  ORDER BY basis
 			  RETURN collect({basis: basis, mw: mw, deals: deals, qualified: qualified}) AS capacity
-			}
-			UNWIND bucketDeals AS r
-			WITH r, {{group}}capacity""";
+			}""";
+
+	/**
+	 * The counts and money of one bucket whose deals {@link #CAPACITY} collected: the
+	 * aggregation in the slot, run over that bucket alone, so neither its keys nor its
+	 * capacity list are hashed again for every deal.
+	 */
+	private static final CypherText PER_BUCKET = CypherText.of("""
+			CALL (bucketDeals) {
+			  UNWIND bucketDeals AS r
+			  {{aggregation}}
+			  RETURN count, withoutAmount, inexact, totals
+			}""");
 
 	/**
 	 * The organization a bucket is keyed by, when grouped by FROM or TO: the key's column
@@ -172,7 +182,7 @@ public final class StatsStatements {
 		String deals = parties ? "MATCH " + DealStorage.withParties("a", "r", types, "b")
 				: "MATCH " + DealStorage.dealsOf("r", types) + " WITH r, null AS a, null AS b";
 		String keyPrefix = grouped.stream().map((key) -> key.column + ", ").collect(Collectors.joining());
-		String group = keyPrefix + (withCapacity ? "capacity, " : "");
+		String aggregation = money ? MONEY : COUNTS;
 		return STATS.with("deals", deals)
 			.with("where", predicate)
 			.with("investorTypes",
@@ -184,7 +194,9 @@ public final class StatsStatements {
 						.map((key) -> ", " + key.expression + " AS " + key.column)
 						.collect(Collectors.joining()))
 			.with("capacity", withCapacity ? CAPACITY.replace("{{group}}", keyPrefix) : "")
-			.with("aggregation", (money ? MONEY : COUNTS).replace("{{group}}", group))
+			.with("aggregation", withCapacity
+					? PER_BUCKET.with("aggregation", aggregation.replace("{{group}}", "").replace("\n", "\n  ")).build()
+					: aggregation.replace("{{group}}", keyPrefix))
 			.with("capacityColumn", withCapacity ? "capacity" : "[] AS capacity")
 			.with("parties",
 					(grouped.contains(Grouping.FROM) ? PARTY.with("key", Grouping.FROM.column).build() : "null")

@@ -63,6 +63,24 @@ class CapacityStatsTests {
 		assertThat(served.get("core-scientific")).containsKey("CRITICAL_IT");
 	}
 
+	/**
+	 * Asking for megawatts changes no count: with no key, deals that match nothing are
+	 * still one bucket of none, with or without capacity.
+	 */
+	@Test
+	void nothingMatchedIsOneEmptyBucketWhetherOrNotCapacityIsAsked() {
+		String where = "where: {announcedFrom: \"2099\"}";
+		for (String fields : List.of("count", "count capacity { mw }", "count totals { amount }",
+				"count totals { amount } capacity { mw }")) {
+			List<Integer> counts = this.graphQl.document("{ dealStats(" + where + ") { " + fields + " } }")
+				.execute()
+				.path("dealStats[*].count")
+				.entityList(Integer.class)
+				.get();
+			assertThat(counts).as(fields).containsExactly(0);
+		}
+	}
+
 	@Test
 	void guaranteesWarrantsAndDebtBehindALeaseCarryNoMegawatts() {
 		this.graphQl.document("""

@@ -36,6 +36,15 @@ class StatsKeysTests {
 			.containsExactly("WITH keyYear, count(r) AS count");
 	}
 
+	/** A bucket's megawatts are a list: as a grouping key it would be hashed per deal. */
+	@Test
+	void withCapacityEachBucketIsCountedOnItsOwnDeals() {
+		String statement = StatsStatements.buckets(null, new CypherFilter(), Set.of("YEAR"), false, true);
+		assertThat(statement.lines().filter((line) -> line.contains("count(r)")))
+			.containsExactly("  WITH count(r) AS count");
+		assertThat(statement).contains("WITH keyYear, collect(r) AS bucketDeals");
+	}
+
 	@Test
 	void aKeyTheStatementDoesNotKnowIsRefused() {
 		assertThatIllegalArgumentException()
