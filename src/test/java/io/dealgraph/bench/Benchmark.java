@@ -395,6 +395,16 @@ final class Benchmark {
 		mix.add(new Operation("dealStats", "{ dealStats(where: {type: FINANCING}, groupBy: [YEAR]) { year count } }",
 				(d) -> ids(d, "dealStats.count"), stats + "RETURN year, count", "count",
 				stats + "RETURN toString(count) AS id", Map.of(), null));
+		// bench.operations names the operations to run, e.g. to time again only what a
+		// change touched at 1M; all of them when unset.
+		String only = System.getProperty("bench.operations", "");
+		if (!only.isBlank()) {
+			List<String> names = Arrays.stream(only.split(",")).map(String::strip).toList();
+			mix.removeIf((operation) -> !names.contains(operation.name()));
+			if (mix.isEmpty()) {
+				throw new IllegalArgumentException("bench.operations names no operation of the mix: " + only);
+			}
+		}
 		return mix;
 	}
 
