@@ -116,7 +116,8 @@ public final class StatsStatements {
 	 * Counts only, when the request asks for no money figure: no amount is read. The
 	 * zeros come after the count: in the counting {@code WITH}, every expression that is
 	 * not an aggregate is a grouping key, built and hashed as a list for every deal (that
-	 * made the statement a third slower than counting alone).
+	 * made the statement take about a quarter longer than counting alone: 407 to 455
+	 * statements a second against 509 to 547 on the benchmark's 10k graph).
 	 */
 	private static final String COUNTS = """
 			WITH {{group}}count(r) AS count
@@ -133,8 +134,7 @@ public final class StatsStatements {
 				WITH {{group}}{{unit}} AS unit, collect(r) AS members
 				WITH {{group}}size(members) AS participants,
 				     coalesce(head([m IN members WHERE m.amount IS NOT NULL]), members[0]) AS r
-				WITH {{group}}
-				     r.currency AS currency, r.amountPeriod AS period, sum(participants) AS deals,
+				WITH {{group}}r.currency AS currency, r.amountPeriod AS period, sum(participants) AS deals,
 				     sum(CASE WHEN r.amount IS NOT NULL THEN participants ELSE 0 END) AS withAmount, sum(r.amount) AS total,
 				     sum(CASE WHEN r.amountQualifier IN ['APPROXIMATE', 'AT_LEAST'] THEN participants ELSE 0 END) AS inexact
 				WITH {{group}}sum(deals) AS count,
