@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -63,6 +64,22 @@ final class Benchmark {
 
 	/** Latencies of one operation through one path. */
 	record Figures(double throughput, double p50Millis, double p99Millis) {
+
+		/**
+		 * Each figure's median over rounds, figure by figure: a round that a burst of
+		 * other work on the machine slowed moves none of them.
+		 */
+		static Figures median(List<Figures> rounds) {
+			return new Figures(median(rounds, Figures::throughput), median(rounds, Figures::p50Millis),
+					median(rounds, Figures::p99Millis));
+		}
+
+		private static double median(List<Figures> rounds, ToDoubleFunction<Figures> figure) {
+			double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+			int middle = values.length / 2;
+			return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+		}
+
 	}
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -73,15 +90,25 @@ final class Benchmark {
 
 	private final int requestsPerOperation;
 
+	/**
+	 * How many times each operation's paths are timed, in turn, back to back; the figures
+	 * printed are their medians.
+	 */
+	private final int rounds;
+
 	private final PrintStream out;
 
 	/** The out-of-process client for the GraphQL paths; null for the in-JVM client. */
 	private final @Nullable Wrk wrk;
 
-	Benchmark(int deals, int concurrency, int requestsPerOperation, PrintStream out, @Nullable Wrk wrk) {
+	Benchmark(int deals, int concurrency, int requestsPerOperation, int rounds, PrintStream out, @Nullable Wrk wrk) {
+		if (rounds < 1) {
+			throw new IllegalArgumentException("bench.rounds must be 1 or more, not " + rounds);
+		}
 		this.deals = deals;
 		this.concurrency = concurrency;
 		this.requestsPerOperation = requestsPerOperation;
+		this.rounds = rounds;
 		this.out = out;
 		this.wrk = wrk;
 	}
@@ -198,11 +225,24 @@ final class Benchmark {
 						post(ngl.port, "/", operation.ngl().document());
 						nglStatements = Long.toString(ngl.statements() - nglBefore);
 					}
-					Figures api = graphQl(port, "/graphql", operation.graphQl());
-					Figures raw = time(() -> raw(driver, operation));
-					Figures idsOnly = time(() -> idsOnly(driver, operation));
-					Figures viaNgl = (ngl != null && operation.ngl() != null)
-							? graphQl(ngl.port, "/", operation.ngl().document()) : null;
+					// Round by round, each path in turn, so that a slow spell of the
+					// machine falls on all of them alike rather than on one.
+					List<Figures> apiRounds = new ArrayList<>();
+					List<Figures> rawRounds = new ArrayList<>();
+					List<Figures> idsOnlyRounds = new ArrayList<>();
+					List<Figures> nglRounds = new ArrayList<>();
+					for (int round = 0; round < this.rounds; round++) {
+						apiRounds.add(graphQl(port, "/graphql", operation.graphQl()));
+						rawRounds.add(time(() -> raw(driver, operation)));
+						idsOnlyRounds.add(time(() -> idsOnly(driver, operation)));
+						if (ngl != null && operation.ngl() != null) {
+							nglRounds.add(graphQl(ngl.port, "/", operation.ngl().document()));
+						}
+					}
+					Figures api = Figures.median(apiRounds);
+					Figures raw = Figures.median(rawRounds);
+					Figures idsOnly = Figures.median(idsOnlyRounds);
+					Figures viaNgl = nglRounds.isEmpty() ? null : Figures.median(nglRounds);
 					boolean nglAnswered = viaNgl != null && viaNgl.throughput() > 0;
 					if (nglAnswered) {
 						dgMixSeconds += 1 / api.throughput();
@@ -219,6 +259,21 @@ final class Benchmark {
 									: String.format("%.2fx", api.p50Millis() / raw.p50Millis()),
 							nglAnswered ? String.format("%.2fx", api.throughput() / viaNgl.throughput()) : "n/a",
 							statements, nglStatements);
+					if (this.rounds > 1) {
+						StringBuilder byRound = new StringBuilder("dg/raw by round:");
+						for (int round = 0; round < this.rounds; round++) {
+							byRound.append(String.format(" %.2fx",
+									apiRounds.get(round).p50Millis() / rawRounds.get(round).p50Millis()));
+						}
+						if (nglAnswered) {
+							byRound.append(" | dg/ngl by round:");
+							for (int round = 0; round < this.rounds; round++) {
+								byRound.append(String.format(" %.2fx",
+										apiRounds.get(round).throughput() / nglRounds.get(round).throughput()));
+							}
+						}
+						this.out.printf("%-22s %s%n", "", byRound);
+					}
 					p50s.put(operation.name(), api.p50Millis());
 				}
 				if (nglMixSeconds > 0) {

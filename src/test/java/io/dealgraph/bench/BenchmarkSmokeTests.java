@@ -18,7 +18,7 @@ class BenchmarkSmokeTests {
 	@Test
 	void theBenchmarkRunsEndToEndAndBothPathsAgree() throws Exception {
 		var printed = new ByteArrayOutputStream();
-		var p50s = new Benchmark(1_000, 2, 20, new PrintStream(printed), null).run();
+		var p50s = new Benchmark(1_000, 2, 20, 1, new PrintStream(printed), null).run();
 		assertThat(p50s).containsKeys("single lookup", "mission nested filter", "connections", "depth-2 network");
 		assertThat(printed.toString()).contains("raw UNWIND").contains("heap after warm-up");
 		if (NeoGraphQl.nodeAvailable()) {

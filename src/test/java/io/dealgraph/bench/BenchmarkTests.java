@@ -24,6 +24,7 @@ class BenchmarkTests {
 		String sizes = System.getProperty("bench.sizes", "10000,100000,1000000");
 		int concurrency = Integer.getInteger("bench.concurrency", 4);
 		int requests = Integer.getInteger("bench.requests", 400);
+		int rounds = Integer.getInteger("bench.rounds", 1);
 		if (!Wrk.available()) {
 			throw new IllegalStateException(
 					"The benchmark drives both GraphQL servers with wrk, which is not installed: run bench/run, "
@@ -33,7 +34,7 @@ class BenchmarkTests {
 		Map<Integer, Map<String, Double>> curve = new LinkedHashMap<>();
 		for (String size : sizes.split(",")) {
 			int deals = Integer.parseInt(size.strip());
-			curve.put(deals, new Benchmark(deals, concurrency, requests, System.out, wrk).run());
+			curve.put(deals, new Benchmark(deals, concurrency, requests, rounds, System.out, wrk).run());
 		}
 		System.out.println("\n== scaling: Dealgraph p50 (ms) by graph size");
 		List<String> operations = new ArrayList<>(curve.values().iterator().next().keySet());
