@@ -32,9 +32,16 @@ public enum Classification {
 
 	private final String property;
 
+	/**
+	 * Every property it stores, worked out once: organizations are decoded by the
+	 * thousand.
+	 */
+	private final List<String> properties;
+
 	Classification(String attribute, String property) {
 		this.attribute = attribute;
 		this.property = property;
+		this.properties = List.of(property, property + "AtMedium", property + "AtHigh");
 	}
 
 	/** The attribute of the facts that are this classification's claims. */
@@ -50,12 +57,12 @@ public enum Classification {
 		if (minimum == null || minimum == Confidence.LOW) {
 			return this.property;
 		}
-		return this.property + ((minimum == Confidence.HIGH) ? "AtHigh" : "AtMedium");
+		return this.properties.get((minimum == Confidence.HIGH) ? 2 : 1);
 	}
 
 	/** Every property this classification stores, loosest threshold first. */
 	public List<String> properties() {
-		return List.of(property(null), property(Confidence.MEDIUM), property(Confidence.HIGH));
+		return this.properties;
 	}
 
 }

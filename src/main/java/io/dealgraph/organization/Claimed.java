@@ -33,11 +33,15 @@ public record Claimed<E extends Enum<E>>(List<E> any, List<E> atMedium, List<E> 
 
 	/** Reads the lists of {@code classification} from a projected organization node. */
 	static <E extends Enum<E>> Claimed<E> from(Value node, Classification classification, Function<String, E> valueOf) {
-		List<List<E>> lists = classification.properties()
-			.stream()
-			.map((property) -> node.get(property).asList((v) -> valueOf.apply(v.asString()), List.<E>of()))
-			.toList();
-		return new Claimed<>(lists.get(0), lists.get(1), lists.get(2));
+		List<String> properties = classification.properties();
+		return new Claimed<>(list(node, properties.get(0), valueOf), list(node, properties.get(1), valueOf),
+				list(node, properties.get(2), valueOf));
+	}
+
+	/** The values of one list; none when the statement did not project it. */
+	private static <E extends Enum<E>> List<E> list(Value node, String property, Function<String, E> valueOf) {
+		Value stored = node.get(property);
+		return stored.isNull() ? List.of() : stored.asList((v) -> valueOf.apply(v.asString()));
 	}
 
 }

@@ -43,6 +43,12 @@ public final class SourceLists {
 
 	/** The sources a projected node holds in its lists. */
 	public static List<Source> read(Value node) {
+		Value urls = node.get(PROPERTIES.getFirst());
+		if (urls.isNull() || urls.isEmpty()) {
+			// Not selected, or none: most deals of a network or path are read without
+			// them.
+			return List.of();
+		}
 		List<List<String>> lists = PROPERTIES.stream()
 			.map((property) -> node.get(property).asList(Value::asString, List.<String>of()))
 			.toList();
