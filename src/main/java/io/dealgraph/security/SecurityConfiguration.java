@@ -96,6 +96,9 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
+			// No session to end: left on, /logout answered any method with a redirect to
+			// a login page that does not exist.
+			.logout((logout) -> logout.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				// Every page refuses to be framed but the reconciliation preview, which
 				// OpenRefine shows in a frame of its own page (it sets its own policy).

@@ -32,7 +32,7 @@ class ClientMistakesTests {
 			"/export/network?around=hut-8", "/export/nope", "/actuator", "/actuator/health",
 			"/actuator/health/readiness", "/actuator/env", "/actuator/heapdump", "/actuator/prometheus", "/livez",
 			"/readyz", "/startupz", "/graphiql", "/graphiql/examples", "/graphiql/nope", "/explorer/nope.js",
-			"/no-such-page", "/error");
+			"/no-such-page", "/error", "/login", "/logout");
 
 	private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS",
 			"TRACE");
@@ -43,9 +43,12 @@ class ClientMistakesTests {
 	@Autowired
 	CypherExecutor cypher;
 
+	// "/login" and "/logout" are a web framework's defaults: with no session there is
+	// nothing to log into or out of, so they are addresses like any other that is not
+	// here.
 	@ParameterizedTest
 	@ValueSource(strings = { "/no-such-page", "/graphql/x", "/export/nope", "/actuator/env", "/actuator/heapdump",
-			"/graphiql/nope", "/explorer/nope.js", "/error" })
+			"/graphiql/nope", "/explorer/nope.js", "/error", "/login", "/logout" })
 	void aMistypedAddressIsNotFoundWithItsCode(String path) {
 		HttpResponse<String> response = new Http(this.port).get(path);
 		assertThat(response.statusCode()).isEqualTo(404);
