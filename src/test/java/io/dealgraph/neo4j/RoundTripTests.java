@@ -318,6 +318,29 @@ class RoundTripTests {
 		}
 	}
 
+	/**
+	 * The path search is the README's one exception to a statement per field, and only
+	 * past {@code allShortestPaths}: searching from both ends costs one statement for the
+	 * ends' degrees, one per step, at most {@code maxHops}, and one for the paths' parts.
+	 */
+	@Test
+	void aPathSearchIsOneStatementUnlessItSearchesStepByStepAndThenAtMostTwoMoreThanItsHops() {
+		String shortest = "{ pathsBetween(from: \"coatue\", to: \"anthropic\", first: 1) { paths { length } } }";
+		long before = this.cypher.statementCount();
+		this.graphQl.document(shortest).execute().path("pathsBetween.paths").entityList(Object.class).hasSize(1);
+		assertThat(this.cypher.statementCount() - before).isEqualTo(1);
+
+		String directed = "{ pathsBetween(from: \"coatue\", to: \"anthropic\", maxHops: 4, directed: true) "
+				+ "{ paths { length } } }";
+		before = this.cypher.statementCount();
+		this.graphQl.document(directed)
+			.execute()
+			.path("pathsBetween.paths")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(0);
+		assertThat(this.cypher.statementCount() - before).isBetween(3L, 2L + 4);
+	}
+
 	private long statementsFor(int organizations) {
 		long before = this.cypher.statementCount();
 		this.graphQl.document(THREE_LEVELS)
