@@ -1,5 +1,6 @@
 package io.dealgraph.cypher;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,26 +22,158 @@ import io.dealgraph.graph.End;
 public final class NetworkStatements {
 
 	/**
-	 * Every shortest path, with its deals and organizations as each hop's conditions
-	 * allow, the first {@code $first} by the ids along them. {@code allShortestPaths}
-	 * searches from both ends at once and stops at the shortest length, and a condition
-	 * on each node alone ({@code all(n IN nodes(p) WHERE ...)}) is tested during that
-	 * search, so a pair of hubs costs milliseconds (BENCHMARKS.md, "Paths at a million
-	 * deals"). It finds only the shortest length: when fewer than {@code $first} paths
-	 * have it, the path search of the network feature searches on.
+	 * The paths between two organizations, found in one statement: the first
+	 * {@code $first} paths of at most as many deals as there are {@code {{steps}}}, by
+	 * number of deals, then the ids of their organizations, then of their deals, each
+	 * organization and deal on them once with what is read beneath it
+	 * ({@code {{parts}}}).
+	 *
+	 * <p>
+	 * {@code {{shortest}}} is empty for a directed search; undirected, it is
+	 * {@code allShortestPaths}, which searches from both ends at once, testing each
+	 * node's condition as it goes, and stops at the shortest length: a pair of hubs costs
+	 * milliseconds (BENCHMARKS.md, "Paths at a million deals"). When that length has
+	 * {@code $first} paths the search below is skipped.
+	 *
+	 * <p>
+	 * Otherwise the search runs from both ends at once, one {@code {{steps}}} block per
+	 * deal a path may have (see {@link #SEARCH_STEP}). A path is a list of nodes,
+	 * organization, deal, organization; the start's side keeps its partial paths from
+	 * {@code a}, the end's side its partial paths from {@code b} backwards, each only its
+	 * longest ones, which are all a later step or join reads. {@code spent} counts the
+	 * partial paths made and the pairs joined, against {@code $bound}; {@code done} skips
+	 * every block after the search stopped, by unwinding an empty list.
 	 */
-	private static final CypherText ALL_SHORTEST = CypherText.of("""
-			MATCH (a:{{organization}} {id: $from}), (b:{{organization}} {id: $to})
-			MATCH p = allShortestPaths({{walk}})
-			WHERE all(n IN nodes(p) WHERE CASE WHEN n:{{deal}} THEN {{dealCondition}} ELSE {{nodeCondition}} END)
-			WITH p, [n IN nodes(p) WHERE n:{{organization}}] AS organizations, [n IN nodes(p) WHERE n:{{deal}}] AS deals
-			ORDER BY [o IN organizations | o.id], [d IN deals | d.id]
-			LIMIT $first
-			WITH collect({organizations: [o IN organizations | o.id], deals: [d IN deals | d.id]}) AS paths,
-			     collect(organizations) AS organizations, collect(deals) AS deals
-			{{parts}}
-			RETURN paths, organizations, deals
-			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
+	private static final CypherText PATHS = CypherText
+		.of("""
+				MATCH (a:{{organization}} {id: $from}), (b:{{organization}} {id: $to})
+				{{shortest}}
+				WITH a, b, shortest, [[a]] AS heads, [[b]] AS tails, [] AS found, 0 AS spent, false AS truncated,
+				     size(shortest) >= $first AS done
+				{{steps}}
+				CALL (found) {
+				  UNWIND found AS path
+				  WITH path
+				  ORDER BY size(path), [i IN range(0, size(path) - 1, 2) | path[i].id], [i IN range(1, size(path) - 1, 2) | path[i].id]
+				  LIMIT $first
+				  RETURN collect(path) AS searched
+				}
+				WITH CASE WHEN size(shortest) >= $first THEN shortest ELSE searched END AS chosen, truncated
+				WITH truncated,
+				     [path IN chosen | {organizations: [i IN range(0, size(path) - 1, 2) | path[i].id],
+				                        deals: [i IN range(1, size(path) - 1, 2) | path[i].id]}] AS paths,
+				     [path IN chosen | [i IN range(0, size(path) - 1, 2) | path[i]]] AS organizations,
+				     [path IN chosen | [i IN range(1, size(path) - 1, 2) | path[i]]] AS deals
+				{{parts}}
+				RETURN paths, organizations, deals, truncated
+				""")
+		.with("organization", DealStorage.ORGANIZATION);
+
+	/**
+	 * Every shortest path by {@code allShortestPaths}, the first {@code $first} by the
+	 * ids along them, as lists of nodes.
+	 */
+	private static final CypherText SHORTEST = CypherText.of("""
+			CALL (a, b) {
+			  OPTIONAL MATCH p = allShortestPaths({{walk}})
+			  WHERE all(n IN nodes(p) WHERE CASE WHEN n:{{deal}} THEN {{dealCondition}} ELSE {{nodeCondition}} END)
+			  WITH nodes(p) AS path
+			  WHERE path IS NOT NULL
+			  WITH path
+			  ORDER BY [i IN range(0, size(path) - 1, 2) | path[i].id], [i IN range(1, size(path) - 1, 2) | path[i].id]
+			  LIMIT $first
+			  RETURN collect(path) AS shortest
+			}""").with("deal", DealStorage.DEAL);
+
+	/**
+	 * One step of the search from both ends, and the join it allows.
+	 *
+	 * <p>
+	 * The step extends by one deal the side whose next step makes fewer partial paths:
+	 * the sum, over its partial paths that have not reached the other end, of the deals
+	 * their last organization has at that side's end, which Neo4j reads from its degree
+	 * counts without visiting a deal. Between a small organization and a hub, the hub's
+	 * deals are then read once, from the hub, and never walked onward. A partial path
+	 * never visits an organization twice, so it never takes a deal twice either. The
+	 * search stops when that sum is 0 (no longer path exists) or would pass the bound
+	 * (then it says {@code truncated}).
+	 *
+	 * <p>
+	 * The join then pairs the longest partial paths of the two sides that meet at the
+	 * same organization and share no other: with {@code i} deals from the start and
+	 * {@code j} from the end, that is every path of {@code i + j} deals, as all shorter
+	 * ones were joined before. The pairs are found by grouping both sides' paths by the
+	 * organization where they stop, a hash join, never a comparison of each with each.
+	 * The search stops when {@code $first} paths are found, or when the pairs would pass
+	 * the bound.
+	 */
+	private static final CypherText SEARCH_STEP = CypherText
+		.of("""
+				WITH a, b, shortest, heads, tails, found, spent, truncated, done,
+				     [path IN heads WHERE path[-1] <> b] AS headsOn, [path IN tails WHERE path[-1] <> a] AS tailsOn
+				CALL (headsOn, done) {
+				  UNWIND CASE WHEN done THEN [] ELSE headsOn END AS path
+				  WITH path[-1] AS x
+				  WITH {{startDegree}} AS degree
+				  RETURN sum(degree) AS startCost
+				}
+				CALL (tailsOn, done) {
+				  UNWIND CASE WHEN done THEN [] ELSE tailsOn END AS path
+				  WITH path[-1] AS x
+				  WITH {{endDegree}} AS degree
+				  RETURN sum(degree) AS endCost
+				}
+				WITH a, b, shortest, heads, tails, found, spent, truncated, done, headsOn, tailsOn,
+				     startCost <= endCost AS fromStart, CASE WHEN startCost <= endCost THEN startCost ELSE endCost END AS cost
+				WITH a, b, shortest, heads, tails, found, spent, headsOn, tailsOn, fromStart, cost,
+				     done OR cost = 0 OR spent + cost > $bound AS done,
+				     truncated OR (NOT done AND cost > 0 AND spent + cost > $bound) AS truncated
+				CALL (headsOn, fromStart, done) {
+				  UNWIND CASE WHEN done OR NOT fromStart THEN [] ELSE headsOn END AS path
+				  WITH path[-1] AS x, collect(path) AS paths
+				  MATCH {{startHop}}
+				  WHERE {{deal}} AND {{node}}
+				  UNWIND paths AS path
+				  WITH path, d, y
+				  WHERE NOT y IN path
+				  RETURN collect(path + [d, y]) AS longerHeads
+				}
+				CALL (tailsOn, fromStart, done) {
+				  UNWIND CASE WHEN done OR fromStart THEN [] ELSE tailsOn END AS path
+				  WITH path[-1] AS x, collect(path) AS paths
+				  MATCH {{endHop}}
+				  WHERE {{deal}} AND {{node}}
+				  UNWIND paths AS path
+				  WITH path, d, y
+				  WHERE NOT y IN path
+				  RETURN collect(path + [d, y]) AS longerTails
+				}
+				WITH a, b, shortest, found, truncated, done,
+				     spent + CASE WHEN done THEN 0 ELSE cost END AS spent,
+				     CASE WHEN NOT done AND fromStart THEN longerHeads ELSE heads END AS heads,
+				     CASE WHEN NOT done AND NOT fromStart THEN longerTails ELSE tails END AS tails
+				CALL (heads, tails, done) {
+				  UNWIND CASE WHEN done THEN [] ELSE [path IN heads | {head: path}] + [path IN tails | {tail: path}] END AS side
+				  WITH coalesce(side.head, side.tail)[-1] AS meeting, collect(side.head) AS meetingHeads,
+				       collect(side.tail) AS meetingTails
+				  WHERE size(meetingHeads) > 0 AND size(meetingTails) > 0
+				  RETURN collect({heads: meetingHeads, tails: meetingTails}) AS meetings,
+				         sum(size(meetingHeads) * size(meetingTails)) AS pairs
+				}
+				WITH a, b, shortest, heads, tails, found, spent, truncated, done, meetings, pairs,
+				     done OR spent + pairs > $bound AS cut
+				CALL (meetings, cut) {
+				  UNWIND CASE WHEN cut THEN [] ELSE meetings END AS meeting
+				  UNWIND meeting.heads AS head
+				  UNWIND meeting.tails AS tail
+				  WITH head, tail
+				  WHERE none(i IN range(0, size(tail) - 3, 2) WHERE tail[i] IN head)
+				  RETURN collect(head + reverse(tail)[1..]) AS joined
+				}
+				WITH a, b, shortest, heads, tails, found + joined AS found,
+				     spent + CASE WHEN cut THEN 0 ELSE pairs END AS spent,
+				     truncated OR (NOT done AND spent + pairs > $bound) AS truncated,
+				     cut OR size(found) + size(joined) >= $first AS done""");
 
 	/**
 	 * The organizations and deals of paths, each once, with what is read beneath it, from
@@ -62,54 +195,7 @@ public final class NetworkStatements {
 			  {{dealCalls}}
 			  RETURN collect({deal: {{dealProjection}}, beneath: {{dealAnswers}}}) AS dealParts
 			}
-			WITH paths, parts AS organizations, dealParts AS deals""");
-
-	/**
-	 * How many deals each of these organizations has at each end: what a step of the path
-	 * search from it would cost at most. Reads {@code $organizations}, a list of ids;
-	 * returns {@code id}, {@code asFrom} and {@code asTo}, one row per organization that
-	 * exists.
-	 */
-	public static final String DEGREES = CypherText.of("""
-			UNWIND $organizations AS id
-			MATCH (o:{{organization}} {id: id})
-			RETURN id, {{asFrom}} AS asFrom, {{asTo}} AS asTo
-			""")
-		.with("organization", DealStorage.ORGANIZATION)
-		.with("asFrom", DealStorage.degree("o", End.FROM))
-		.with("asTo", DealStorage.degree("o", End.TO))
-		.build();
-
-	/**
-	 * One step of the path search: every deal the question allows from these
-	 * organizations, read from one end, with the organization across it and that one's
-	 * degrees.
-	 */
-	private static final CypherText HOPS = CypherText.of("""
-			UNWIND $organizations AS id
-			MATCH (x:{{organization}} {id: id})
-			MATCH {{hop}}
-			WHERE {{deal}} AND {{node}}
-			RETURN id AS from, d.id AS deal, y.id AS to, {{asFrom}} AS asFrom, {{asTo}} AS asTo
-			""")
-		.with("organization", DealStorage.ORGANIZATION)
-		.with("asFrom", DealStorage.degree("y", End.FROM))
-		.with("asTo", DealStorage.degree("y", End.TO));
-
-	/** The organizations and deals of the paths found, by id. */
-	private static final CypherText PATH_PARTS = CypherText.of("""
-			CALL () {
-			  MATCH (o:{{organization}}) WHERE o.id IN $organizations
-			  RETURN [collect(o)] AS organizations
-			}
-			CALL () {
-			  MATCH (d:{{deal}}) WHERE d.id IN $deals
-			  RETURN [collect(d)] AS deals
-			}
-			WITH [] AS paths, organizations, deals
-			{{parts}}
-			RETURN organizations, deals
-			""").with("organization", DealStorage.ORGANIZATION).with("deal", DealStorage.DEAL);
+			WITH paths, truncated, parts AS organizations, dealParts AS deals""");
 
 	/**
 	 * Everything within a number of hops of one organization. Path enumeration stops at
@@ -173,26 +259,48 @@ public final class NetworkStatements {
 	}
 
 	/**
-	 * Every shortest path of at most {@code maxHops} deals of these types, in the
-	 * filter's view, leaving out organizations other than the two ends that are
-	 * placeholders when {@code excludeUndisclosed}, each organization and deal on them
-	 * once with what {@code organizations} and {@code deals} read beneath it. Reads
-	 * {@code $from}, {@code $to}, {@code $first} and the filter's parameters; returns one
-	 * row: {@code paths} (each the ids of its {@code organizations} and {@code deals}, in
-	 * order), {@code organizations} (each an {@code organization} and its
-	 * {@code beneath}) and {@code deals} (each a projected {@code deal} and its
-	 * {@code beneath}).
+	 * The first {@code $first} paths of at most {@code maxHops} deals of these types
+	 * between {@code $from} and {@code $to}, following deals the way they point when
+	 * {@code directed}, in the filter's view, leaving out organizations other than the
+	 * two ends that are placeholders when {@code excludeUndisclosed}; each organization
+	 * and deal on them once with what {@code organizations} and {@code deals} read
+	 * beneath it. Reads {@code $from}, {@code $to}, {@code $first}, {@code $bound} (the
+	 * most partial paths and join pairs the search may make) and the filter's parameters;
+	 * returns no row when either end does not exist, else one: {@code paths} (each the
+	 * ids of its {@code organizations} and {@code deals}, in order),
+	 * {@code organizations} (each an {@code organization} and its {@code beneath}),
+	 * {@code deals} (each a projected {@code deal} and its {@code beneath}) and
+	 * {@code truncated}, true when the bound stopped the search: then the paths found are
+	 * real, but shorter ones, or ones earlier in the order, may be missing.
 	 */
-	public static String allShortest(CypherFilter filter, Set<DealType> types, int maxHops, boolean excludeUndisclosed,
-			DealStatements.BeneathOf deals, Function<String, Beneath> organizations) {
+	public static String paths(CypherFilter filter, Set<DealType> types, int maxHops, boolean directed,
+			boolean excludeUndisclosed, DealStatements.BeneathOf deals, Function<String, Beneath> organizations) {
+		String standing = filter.standing("d");
+		String shortest = directed ? "WITH a, b, [] AS shortest" : shortest(filter, types, maxHops, excludeUndisclosed);
+		End start = directed ? End.FROM : End.EITHER;
+		End end = directed ? End.TO : End.EITHER;
+		String organization = "y:" + DealStorage.ORGANIZATION;
+		String step = SEARCH_STEP.with("startDegree", DealStorage.degree("x", start))
+			.with("endDegree", DealStorage.degree("x", end))
+			.with("startHop", DealStorage.pattern("x", start, "d", types, organization))
+			.with("endHop", DealStorage.pattern("x", end, "d", types, organization))
+			.with("deal", standing)
+			.with("node", excludeUndisclosed ? "(y.id IN [$from, $to] OR NOT coalesce(y.undisclosed, false))" : "true")
+			.build();
+		return PATHS.with("shortest", shortest)
+			.with("steps", String.join("\n", Collections.nCopies(maxHops, step)))
+			.with("parts", parts(filter, deals, organizations))
+			.build();
+	}
+
+	private static String shortest(CypherFilter filter, Set<DealType> types, int maxHops, boolean excludeUndisclosed) {
 		String dealCondition = types.containsAll(EnumSet.allOf(DealType.class)) ? filter.standing("n")
 				: "(" + DealStorage.isOfType("n", types) + " AND " + filter.standing("n") + ")";
 		String nodeCondition = excludeUndisclosed ? "(n.id IN [$from, $to] OR NOT coalesce(n.undisclosed, false))"
 				: "true";
-		return ALL_SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
+		return SHORTEST.with("walk", DealStorage.partyWalk("a", maxHops, "b"))
 			.with("dealCondition", dealCondition)
 			.with("nodeCondition", nodeCondition)
-			.with("parts", parts(filter, deals, organizations))
 			.build();
 	}
 
@@ -214,39 +322,6 @@ public final class NetworkStatements {
 		return statement.with(kind + "Calls", beneath.calls())
 			.with(kind + "Projection", beneath.projection())
 			.with(kind + "Answers", beneath.answers());
-	}
-
-	/**
-	 * The steps of one path search from {@code from} to {@code to}: for each end, the
-	 * statement of a step that reads deals from that end of them ({@link End#FROM}
-	 * follows deals the way they point, {@link End#TO} against it), over deals of these
-	 * types standing in the filter's view, and organizations other than the two ends that
-	 * are not placeholders when {@code excludeUndisclosed}. The ends are added to the
-	 * filter's parameters once, here (when they are needed: with
-	 * {@code excludeUndisclosed}), so every step of the search shares them. Each
-	 * statement reads {@code $organizations}, a list of ids, and the filter's parameters;
-	 * returns {@code from}, {@code deal}, {@code to}, and {@code asFrom} and {@code asTo}
-	 * of the organization across, one row per hop.
-	 */
-	public static Function<End, String> hops(CypherFilter filter, String from, String to, Set<DealType> types,
-			boolean excludeUndisclosed) {
-		String node = excludeUndisclosed ? "(y.id IN [" + filter.parameter(from) + ", " + filter.parameter(to)
-				+ "] OR NOT coalesce(y.undisclosed, false))" : "true";
-		CypherText hops = HOPS.with("deal", filter.standing("d")).with("node", node);
-		return (end) -> hops.with("hop", DealStorage.pattern("x", end, "d", types, "y:" + DealStorage.ORGANIZATION))
-			.build();
-	}
-
-	/**
-	 * The organizations and deals with these ids, in the filter's view, each with what
-	 * {@code organizations} and {@code deals} read beneath it: the parts of the paths a
-	 * search found. Reads {@code $organizations}, {@code $deals} (ids) and the filter's
-	 * parameters; returns one row of {@code organizations} and {@code deals}, as
-	 * {@link #allShortest} does.
-	 */
-	public static String pathParts(CypherFilter filter, DealStatements.BeneathOf deals,
-			Function<String, Beneath> organizations) {
-		return PATH_PARTS.with("parts", parts(filter, deals, organizations)).build();
 	}
 
 	/**

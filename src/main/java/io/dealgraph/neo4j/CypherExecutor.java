@@ -11,7 +11,6 @@ import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.RetryableException;
 
@@ -34,15 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link Workload}. Writes run in transactions of Spring Data Neo4j's
  * {@link Neo4jTransactionManager}, statement by statement through its
  * {@link Neo4jClient}, and are tried again after a transient error such as a deadlock.
- * Reads are single statements (except {@link #readTogether}, for a search whose steps
- * depend on each other): they run as auto-commit statements in a read session, routed to
- * readers, one round trip each, and are tried again after a transient error as writes are
- * (safe, as a read changes nothing). That measured 7-20% more requests a second than the
- * driver's executable queries, whose managed transaction adds a COMMIT round trip, which
- * in turn measured faster than a Spring-managed read transaction (see BENCHMARKS.md).
- * Both share one bookmark store, the transaction manager's, so a read sees every write
- * this instance committed before it, on a cluster too. Values always travel as
- * parameters.
+ * Reads are single statements: they run as auto-commit statements in a read session,
+ * routed to readers, one round trip each, and are tried again after a transient error as
+ * writes are (safe, as a read changes nothing). That measured 7-20% more requests a
+ * second than the driver's executable queries, whose managed transaction adds a COMMIT
+ * round trip, which in turn measured faster than a Spring-managed read transaction (see
+ * BENCHMARKS.md). Both share one bookmark store, the transaction manager's, so a read
+ * sees every write this instance committed before it, on a cluster too. Values always
+ * travel as parameters.
  *
  * <p>
  * The bean runs request work; {@link #forWork} gives the same executor for bulk or
@@ -156,23 +154,6 @@ public class CypherExecutor {
 	}
 
 	/**
-	 * Runs {@code work}, several read statements that must see one state of the graph, in
-	 * one read transaction under the timeout of a single statement: for a search whose
-	 * next statement depends on what the last one found. Tried again as a whole after a
-	 * transient error, so {@code work} must only read through the given reader.
-	 */
-	public <T> T readTogether(Function<Reader, T> work) {
-		return this.reads.record(() -> timed("read together", () -> retried("Read", () -> {
-			try (var session = this.driver.session(this.readSession);
-					var transaction = session.beginTransaction(this.readTransaction)) {
-				T result = work.apply(new Reader(transaction));
-				transaction.commit();
-				return result;
-			}
-		})));
-	}
-
-	/**
 	 * Runs {@code work} in one write transaction: everything it writes commits together
 	 * or not at all. The work is tried again after a transient error (a deadlock, a
 	 * leader switch), within {@code spring.neo4j.max-transaction-retry-time}, so it must
@@ -283,24 +264,6 @@ public class CypherExecutor {
 			}
 			throw timedOut;
 		}
-	}
-
-	/** The statements of one read transaction. */
-	public static final class Reader {
-
-		private final Transaction transaction;
-
-		private Reader(Transaction transaction) {
-			this.transaction = transaction;
-		}
-
-		public List<Record> run(String cypher, Map<String, Object> parameters) {
-			if (log.isDebugEnabled()) {
-				log.debug("Read: {} {}", cypher.lines().findFirst().orElse(""), parameters.keySet());
-			}
-			return this.transaction.run(cypher, parameters).list();
-		}
-
 	}
 
 	/** The statements of one write transaction. */

@@ -68,45 +68,36 @@ class NetworkQueries {
 
 	/**
 	 * The first {@code first} paths of at most {@code maxHops} deals, by length and then
-	 * the ids along them, in one read transaction, each organization and deal on them
-	 * with what {@code organizations} and {@code deals} read beneath it. Undirected,
-	 * {@code allShortestPaths} answers when the shortest length has enough paths;
-	 * otherwise, and for directed paths, {@link ShortestPaths} searches from both ends
-	 * within {@link #pathBound}, and one more statement reads what it found.
-	 * @param filter the view, names and parameters of the statements that read the paths'
-	 * parts, shared with {@code deals} and {@code organizations}
+	 * the ids along them, in one statement ({@link NetworkStatements#paths}), each
+	 * organization and deal on them with what {@code organizations} and {@code deals}
+	 * read beneath it. Undirected, {@code allShortestPaths} answers when the shortest
+	 * length has enough paths; otherwise, and for directed paths, the statement searches
+	 * on from both ends within {@link #pathBound}.
+	 * @param filter the view, names and parameters of the statement's parts, shared with
+	 * {@code deals} and {@code organizations}
 	 */
 	PathsRead connections(String from, String to, int maxHops, Set<DealType> types, int first, boolean directed,
 			boolean excludeUndisclosed, CypherFilter filter, BeneathOf deals, Function<String, Beneath> organizations) {
-		return this.cypher.readTogether((reader) -> {
-			if (!directed) {
-				String query = NetworkStatements.allShortest(filter, types, maxHops, excludeUndisclosed, deals,
-						organizations);
-				Map<String, Object> parameters = new HashMap<>(filter.parameters());
-				parameters.put("from", from);
-				parameters.put("to", to);
-				parameters.put("first", first);
-				Record row = reader.run(query, parameters).getFirst();
-				List<ShortestPaths.Found> shortest = row.get("paths")
-					.asList((path) -> new ShortestPaths.Found(path.get("organizations").asList(Value::asString),
-							path.get("deals").asList(Value::asString)));
-				if (shortest.size() >= first) {
-					return PathsRead.of(shortest, row, false);
-				}
-			}
-			var hops = new StoredHops(reader, from, to, types, excludeUndisclosed, filter.view());
-			ShortestPaths.Result found = ShortestPaths.search(hops, from, to, maxHops, first, directed, this.pathBound);
-			if (found.paths().isEmpty()) {
-				return PathsRead.of(List.of(), null, found.truncated());
-			}
-			String query = NetworkStatements.pathParts(filter, deals, organizations);
-			Map<String, Object> parameters = new HashMap<>(filter.parameters());
-			parameters.put("organizations",
-					found.paths().stream().flatMap((path) -> path.organizations().stream()).distinct().toList());
-			parameters.put("deals",
-					found.paths().stream().flatMap((path) -> path.deals().stream()).distinct().toList());
-			return PathsRead.of(found.paths(), reader.run(query, parameters).getFirst(), found.truncated());
-		});
+		String query = NetworkStatements.paths(filter, types, maxHops, directed, excludeUndisclosed, deals,
+				organizations);
+		Map<String, Object> parameters = new HashMap<>(filter.parameters());
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("first", first);
+		parameters.put("bound", this.pathBound);
+		List<Record> rows = this.cypher.read(query, parameters);
+		if (rows.isEmpty()) {
+			return PathsRead.NONE;
+		}
+		Record row = rows.getFirst();
+		List<Found> paths = row.get("paths")
+			.asList((path) -> new Found(path.get("organizations").asList(Value::asString),
+					path.get("deals").asList(Value::asString)));
+		return PathsRead.of(paths, row, row.get("truncated").asBoolean());
+	}
+
+	/** A path as ids: its organizations from start to end, and the deal of each hop. */
+	private record Found(List<String> organizations, List<String> deals) {
 	}
 
 	/**
@@ -119,22 +110,20 @@ class NetworkQueries {
 		static final PathsRead NONE = new PathsRead(new PathSearch(List.of(), false), Map.of(), Map.of());
 
 		/** The paths of these ids, their parts read from {@code row}. */
-		static PathsRead of(List<ShortestPaths.Found> paths, @Nullable Record row, boolean truncated) {
+		static PathsRead of(List<Found> paths, Record row, boolean truncated) {
 			Map<String, Organization> organizations = new HashMap<>();
 			Map<String, Value> organizationsBeneath = new HashMap<>();
 			Map<String, Deal> deals = new HashMap<>();
 			Map<String, Value> dealsBeneath = new HashMap<>();
-			if (row != null) {
-				for (Value part : row.get("organizations").values()) {
-					Organization organization = Organization.from(part.get("organization"));
-					organizations.put(organization.id(), organization);
-					organizationsBeneath.put(organization.id(), part.get("beneath"));
-				}
-				for (Value part : row.get("deals").values()) {
-					Deal deal = DealProperties.decode(part.get("deal"));
-					deals.put(deal.id(), deal);
-					dealsBeneath.put(deal.id(), part.get("beneath"));
-				}
+			for (Value part : row.get("organizations").values()) {
+				Organization organization = Organization.from(part.get("organization"));
+				organizations.put(organization.id(), organization);
+				organizationsBeneath.put(organization.id(), part.get("beneath"));
+			}
+			for (Value part : row.get("deals").values()) {
+				Deal deal = DealProperties.decode(part.get("deal"));
+				deals.put(deal.id(), deal);
+				dealsBeneath.put(deal.id(), part.get("beneath"));
 			}
 			List<Path> found = paths.stream()
 				.map((path) -> new Path(path.deals().size(),
@@ -142,54 +131,6 @@ class NetworkQueries {
 						path.deals().stream().map(deals::get).toList()))
 				.toList();
 			return new PathsRead(new PathSearch(found, truncated), organizationsBeneath, dealsBeneath);
-		}
-
-	}
-
-	/**
-	 * The graph as the path search reads it, in the read transaction of the request: the
-	 * deals the view and the deal types allow, and organizations other than placeholders
-	 * when they are left out.
-	 */
-	private static final class StoredHops implements ShortestPaths.Hops {
-
-		private final CypherExecutor.Reader reader;
-
-		private final CypherFilter filter;
-
-		private final Function<End, String> hops;
-
-		StoredHops(CypherExecutor.Reader reader, String from, String to, Set<DealType> types,
-				boolean excludeUndisclosed, View view) {
-			this.reader = reader;
-			this.filter = new CypherFilter(view);
-			this.hops = NetworkStatements.hops(this.filter, from, to, types, excludeUndisclosed);
-		}
-
-		@Override
-		public Map<String, ShortestPaths.Degree> degrees(Collection<String> organizations) {
-			Map<String, ShortestPaths.Degree> degrees = new HashMap<>();
-			Map<String, Object> parameters = Map.of("organizations", List.copyOf(organizations));
-			for (Record row : this.reader.run(NetworkStatements.DEGREES, parameters)) {
-				degrees.put(row.get("id").asString(), degree(row));
-			}
-			return degrees;
-		}
-
-		@Override
-		public List<ShortestPaths.Hop> from(Collection<String> organizations, End end) {
-			String query = this.hops.apply(end);
-			Map<String, Object> parameters = new HashMap<>(this.filter.parameters());
-			parameters.put("organizations", List.copyOf(organizations));
-			return this.reader.run(query, parameters)
-				.stream()
-				.map((row) -> new ShortestPaths.Hop(row.get("from").asString(), row.get("deal").asString(),
-						row.get("to").asString(), degree(row)))
-				.toList();
-		}
-
-		private static ShortestPaths.Degree degree(Record row) {
-			return new ShortestPaths.Degree(row.get("asFrom").asLong(), row.get("asTo").asLong());
 		}
 
 	}
