@@ -1,9 +1,6 @@
 package io.dealgraph.network;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +18,6 @@ import io.dealgraph.cypher.NetworkStatements;
 import io.dealgraph.cypher.OrganizationStatements;
 import io.dealgraph.graph.Beneath;
 import io.dealgraph.graph.DealType;
-import io.dealgraph.graph.End;
 import io.dealgraph.graph.View;
 import io.dealgraph.cypher.CypherFilter;
 import io.dealgraph.organization.Organization;
